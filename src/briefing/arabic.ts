@@ -1,0 +1,126 @@
+/**
+ * The one analyzer used both when indexing and when querying, so a word matches however it is typed:
+ * with or without diacritics, hamza forms, tatweel, Arabic-Indic digits, attached prepositions or the article.
+ */
+
+const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const ALEF_FORMS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ
+const DIGIT_BASES = [0x0660, 0x06f0]; // Arabic-Indic, Persian
+
+/** Lower-case, NFKC, and fold Arabic spelling variants. Idempotent. */
+export function normalize(text: string): string {
+  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TASHKEEL, "").replace(TATWEEL, "");
+  s = s
+    .replace(ALEF_FORMS, "ا")
+    .replace(/\u0649/g, "ي") // ى
+    .replace(/\u0629/g, "ه") // ة
+    .replace(/\u0624/g, "و") // ؤ
+    .replace(/\u0626/g, "ي") // ئ
+    .replace(/[\u06CC\u06D2]/g, "ي") // Persian/Urdu yeh
+    .replace(/\u06A9/g, "ك"); // keheh
+  s = s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
+    const code = d.charCodeAt(0);
+    const base = DIGIT_BASES.find((b) => code >= b && code <= b + 9) ?? 0x0660;
+    return String(code - base);
+  });
+  return s.toLowerCase();
+}
+
+/** Words as they stand in the text, after normalization: runs of letters or runs of digits. */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(/\p{L}+|\p{N}+/gu) ?? [];
+}
+
+const ARABIC_STOP = `
+في من على الى عن مع هذا هذه ذلك تلك هذان هؤلاء التي الذي الذين اللذين اللتين اللواتي ان انه انها
+كان كانت يكون تكون ما لا لم لن قد و او ام ثم بين حيث كما اي كل بعد قبل عند هو هي هم هن انا نحن انت
+لكن بل اذا اذ الا حتى منذ خلال ضمن لدى عبر نحو فيه فيها منه منها عليه عليها اليه اليها به بها له لها
+هل ماذا لماذا كيف متى اين ماهي ماهو وما وهل ولا وفي ومن وعلى والى وان وقد وكان فقد فان لقد ايضا
+يا التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
+`;
+const ENGLISH_STOP = `
+a an the of in on at to for from by with about as and or but is are was were be been being it its this that
+these those what which who whom whose why how when where did do does done has have had can could would should
+will shall may might than then there their they them he she his her we our you your i me my not no yes so
+tell show give me please any some much many more most also into over under between
+`;
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${ARABIC_STOP} ${ENGLISH_STOP}`.split(/\s+/).filter(Boolean).map(normalize),
+);
+
+const ARTICLE_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"];
+const CLITICS = new Set(["و", "ف", "ب", "ك", "ل"]);
+/** Suffix and the least number of letters that must remain for it to be removed, in Lucene's order. */
+const SUFFIXES: ReadonlyArray<readonly [string, number]> = [
+  ["ها", 3],
+  ["ان", 3],
+  ["ات", 3],
+  ["ون", 4],
+  ["ين", 4],
+  ["يه", 3],
+  ["ه", 3],
+  ["ي", 3],
+];
+const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
+
+/** Light stem of one normalized token in the style of Lucene's ArabicStemmer. Latin and digits pass through. */
+export function stem(token: string): string {
+  if (!ARABIC_LETTERS.test(token)) return token;
+  let s = token;
+  for (const p of ARTICLE_PREFIXES) {
+    if (s.startsWith(p) && s.length - p.length >= 2) {
+      s = s.slice(p.length);
+      break;
+    }
+  }
+  for (const [suffix, keep] of SUFFIXES) {
+    if (s.endsWith(suffix) && s.length - suffix.length >= keep) s = s.slice(0, -suffix.length);
+  }
+  return s;
+}
+
+/**
+ * The stems a token may stand for. A leading و ف ب ك ل is either an attached preposition or part of the word
+ * (بوتين, بكين), so both readings are kept: the wrong one only ever matches the same word elsewhere.
+ */
+export function stemCandidates(token: string): string[] {
+  const out = new Set([stem(token)]);
+  let rest = token;
+  for (let depth = 0; depth < 2; depth++) {
+    const first = rest[0];
+    if (!first || !CLITICS.has(first) || rest.length < 4 || !ARABIC_LETTERS.test(rest)) break;
+    rest = rest.slice(1);
+    out.add(stem(rest));
+  }
+  return [...out];
+}
+
+export interface Analysis {
+  /** Normalized surface words (stop words removed), for the exact-match field. */
+  exact: string[];
+  /** Stem candidates of those words, for the stemmed field. */
+  stems: string[];
+}
+
+export function isStopWord(token: string): boolean {
+  return STOP_WORDS.has(token) || (token.length === 1 && !/\p{N}/u.test(token));
+}
+
+/** Analyze a piece of text into the terms the index stores; the same for documents and queries. */
+export function analyze(text: string): Analysis {
+  const exact: string[] = [];
+  const stems: string[] = [];
+  for (const token of tokenize(text)) {
+    if (isStopWord(token)) continue;
+    exact.push(token);
+    stems.push(...stemCandidates(token));
+  }
+  return { exact, stems };
+}
+
+/** True when the text has letters in a script the briefing uses (Arabic or Latin) or digits. */
+export function hasSearchableScript(text: string): boolean {
+  return /[\u0600-\u06FFA-Za-z0-9\u0660-\u0669\u06F0-\u06F9]/.test(text);
+}

@@ -1,0 +1,91 @@
+/**
+ * The briefing: articles loaded from a folder, their search index, answers and summaries. New files join on
+ * reload() without a restart; articles already indexed stay as they are.
+ */
+import { answerQuery, summarizeArticle, summarizeBriefing } from "./answer.js";
+import { loadArticles, type IngestWarning } from "./ingest.js";
+import { SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import type { Answer, Article, Summary } from "./types.js";
+
+export interface BriefingOptions {
+  dir: string;
+  warn?: (w: IngestWarning) => void;
+}
+
+export class Briefing {
+  private index = new SearchIndex();
+  private list: Article[] = [];
+  private wholeSummary: Summary | undefined;
+  private readonly listeners: Array<(added: Article[]) => void> = [];
+
+  private constructor(private readonly options: BriefingOptions) {}
+
+  static async load(options: BriefingOptions): Promise<Briefing> {
+    const b = new Briefing(options);
+    await b.reload();
+    return b;
+  }
+
+  /** For tests and benchmarks: a briefing over articles already in memory. */
+  static fromArticles(articles: readonly Article[]): Briefing {
+    const b = new Briefing({ dir: "" });
+    b.addArticles(articles);
+    return b;
+  }
+
+  /** Read the folder again; files not seen before are indexed. Returns the articles added. */
+  async reload(): Promise<Article[]> {
+    const found = await loadArticles(this.options.dir, this.options.warn ?? (() => {}));
+    return this.addArticles(found);
+  }
+
+  addArticles(articles: readonly Article[]): Article[] {
+    const added = articles.filter((a) => !this.index.has(a.id));
+    if (added.length === 0) return [];
+    this.index.add(added);
+    this.list = [...this.list, ...added];
+    this.wholeSummary = undefined;
+    for (const l of this.listeners) l(added);
+    return added;
+  }
+
+  onAdded(listener: (added: Article[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Articles in the order they were first indexed (the numbering users see in /sources). */
+  get articles(): readonly Article[] {
+    return this.list;
+  }
+
+  get passageCount(): number {
+    return this.index.size;
+  }
+
+  /** 1-based number of an article in the list. */
+  numberOf(article: Article): number {
+    return this.list.indexOf(article) + 1;
+  }
+
+  /** An article by 1-based number, id or source name. */
+  find(ref: string | number): Article | undefined {
+    if (typeof ref === "number" || /^\d+$/.test(ref)) return this.list[Number(ref) - 1];
+    return this.list.find((a) => a.id === ref || a.source === ref);
+  }
+
+  search(query: string, options?: SearchOptions): SearchResult {
+    return this.index.search(query, options);
+  }
+
+  answer(query: string, offset = 0, limit = 3): Answer {
+    return answerQuery(this.index, query, offset, limit);
+  }
+
+  summary(article?: Article): Summary {
+    if (article) return summarizeArticle(article);
+    this.wholeSummary ??= summarizeBriefing(this.list);
+    return this.wholeSummary;
+  }
+}
+
+export type { IngestWarning };

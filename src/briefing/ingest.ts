@@ -1,0 +1,211 @@
+/**
+ * Turns one scraped text file into a clean article: title, date, kicker, author, sections, paragraphs and
+ * sentences, with the site's boilerplate removed.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { normalize } from "./arabic.js";
+import type { Article, Paragraph, Section } from "./types.js";
+
+/** Everything after one of these lines is site furniture (related links, comment form), not the article. */
+const END_MARKERS = normalizeAll(["مقالات ذات صلة", "اقرا ايضا", "اقرا المزيد", "اترك تعليقا", "اترك تعليق", "اترك ردا"]);
+/** Single lines that are site furniture wherever they stand. */
+const BOILERPLATE = normalizeAll([
+  "زر الذهاب الي الاعلي",
+  "العوده الي الاعلي",
+  "لن يتم نشر عنوان بريدك الالكتروني",
+  "الحقول الالزاميه مشار اليها",
+  "احفظ اسمي",
+  "ارسال التعليق",
+  "شارك هذا المقال",
+  "تابعونا علي",
+]);
+/** Photo credits that end a caption line ("… - أ ف ب"). */
+const CAPTION_CREDIT = /\s[-–—]\s*(ا\s?ف\s?ب|ا\.ف\.ب|رويترز|الاناضول|ا ب|اب|د ب ا|ا ب ا|getty images|getty|afp|reuters|ap|epa|tass|تاس|سبوتنيك|شينخوا)\s*\)?$/i;
+/** Section names that scraped breadcrumbs glue together ("آسياروسيا"). */
+const KICKER_WORDS = normalizeAll(["اخبار العالم", "العالم", "اسيا", "روسيا", "الصين", "اوروبا", "سياسه", "اقتصاد", "تقارير", "تحليلات", "اخبار", "دولي", "عربي", "مقالات", "الشرق الاوسط"]).sort((a, b) => b.length - a.length);
+function normalizeAll(list: string[]): string[] {
+  return list.map((p) => normalize(p));
+}
+
+const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s*/i;
+const TITLE_MAX_WORDS = 25;
+const HEADING_MAX_WORDS = 14;
+const DERIVED_TITLE_MAX = 90;
+
+export function articleId(source: string): string {
+  return createHash("sha1").update(source).digest("base64url").slice(0, 8).replace(/[-_]/g, "x");
+}
+
+function words(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+function endsLikeSentence(line: string): boolean {
+  return /[.!?؟:;…]$/.test(line.replace(/["'”»)]+$/u, ""));
+}
+
+/** A short line without closing punctuation: a title or a sub-heading rather than prose. */
+function looksLikeHeading(line: string, maxWords: number): boolean {
+  return words(line) <= maxWords && !endsLikeSentence(line) && !/^[•\-*]/.test(line);
+}
+
+function matchesAny(line: string, patterns: readonly string[]): boolean {
+  const n = normalize(line).replace(/[^\p{L}\p{N} ]/gu, " ").replace(/\s+/g, " ").trim();
+  return patterns.some((p) => n === p || n.startsWith(`${p} `) || (p.length > 12 && n.includes(p)));
+}
+
+/** "آسياروسيا" → "آسيا · روسيا" when the line is made only of known section names; else undefined. */
+function splitKicker(line: string): string | undefined {
+  const n = normalize(line).replace(/\s+/g, "");
+  if (n.length === 0 || n.length > 40) return undefined;
+  const parts: string[] = [];
+  let rest = n;
+  let raw = line.replace(/\s+/g, "");
+  outer: while (rest.length > 0) {
+    for (const w of KICKER_WORDS) {
+      const key = w.replace(/\s+/g, "");
+      if (rest.startsWith(key)) {
+        parts.push(raw.slice(0, key.length));
+        rest = rest.slice(key.length);
+        raw = raw.slice(key.length);
+        continue outer;
+      }
+    }
+    return undefined;
+  }
+  return parts.length === 1 || /\s/.test(line.trim()) ? line.trim() : parts.join(" · ");
+}
+
+/** Fix what scraping glues: a sentence end stuck to the next word, odd spaces, bullet marks. */
+function cleanLine(line: string): string {
+  return line
+    .replace(/[\u00A0\u2000-\u200A\u202F\u3000]/g, " ")
+    .replace(/^[\s•·▪◦●*-]+(?=\S)/u, (m) => (/[•·▪◦●*]/u.test(m) ? "" : m.trimStart()))
+    .replace(/([\p{L}\p{M}][.!؟?])(?=[\p{L}])/gu, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Sentence split on . ! ? ؟ followed by a space or the end, keeping numbers like 2.5 whole. */
+export function splitSentences(paragraph: string): string[] {
+  const out: string[] = [];
+  let buf = "";
+  for (const part of paragraph.split(/(?<=[.!?؟…])\s+/u)) {
+    buf = buf ? `${buf} ${part}` : part;
+    // Keep very short fragments ("أ.", "2.") attached to what follows.
+    if (buf.replace(/[^\p{L}]/gu, "").length >= 12) {
+      out.push(buf.trim());
+      buf = "";
+    }
+  }
+  if (buf.trim()) {
+    if (out.length > 0 && buf.replace(/[^\p{L}]/gu, "").length < 12) out[out.length - 1] += ` ${buf.trim()}`;
+    else out.push(buf.trim());
+  }
+  return out.filter(Boolean);
+}
+
+/** Cut text at a word boundary so it fits in max characters, adding an ellipsis when cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const slice = text.slice(0, max - 1);
+  const space = slice.lastIndexOf(" ");
+  return `${(space > max * 0.5 ? slice.slice(0, space) : slice).replace(/[\s،,:;.-]+$/u, "")}…`;
+}
+
+export interface IngestWarning {
+  source: string;
+  reason: string;
+}
+
+/** Parse one file's text. Returns undefined when nothing readable remains. */
+export function parseArticle(source: string, raw: string): Article | undefined {
+  let date: string | undefined;
+  const lines: string[] = [];
+  for (const rawLine of raw.replace(/^\uFEFF/, "").split(/\r?\n|\r|\u2028|\u2029/)) {
+    let line = rawLine;
+    const d = DATE_LINE.exec(line);
+    if (d) {
+      date ??= d[1];
+      line = line.slice(d[0].length);
+    }
+    line = cleanLine(line);
+    if (!line) continue;
+    if (matchesAny(line, END_MARKERS)) break;
+    if (matchesAny(line, BOILERPLATE)) continue;
+    if (line.length < 200 && CAPTION_CREDIT.test(normalize(line))) continue;
+    lines.push(line);
+  }
+  if (lines.length === 0) return undefined;
+
+  let kicker: string | undefined;
+  const kick = splitKicker(lines[0]!);
+  if (kick !== undefined && lines.length > 1) {
+    kicker = kick;
+    lines.shift();
+  }
+
+  let title: string | undefined;
+  if (lines.length > 1 && looksLikeHeading(lines[0]!, TITLE_MAX_WORDS) && words(lines[1]!) > words(lines[0]!)) {
+    title = lines.shift()!.replace(/\.{2,}$/, "");
+  }
+
+  // Trailing short lines after the last paragraph are the author's signature ("name", "role").
+  const signature: string[] = [];
+  while (lines.length > 1 && words(lines[lines.length - 1]!) <= 6 && !endsLikeSentence(lines[lines.length - 1]!)) {
+    signature.unshift(lines.pop()!);
+  }
+  if (signature.length > 2) lines.push(...signature.splice(0));
+
+  const sections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  let current: Section = { paragraphs: [] };
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (next !== undefined && looksLikeHeading(line, HEADING_MAX_WORDS) && !looksLikeHeading(next, HEADING_MAX_WORDS)) {
+      if (current.paragraphs.length > 0 || current.title !== undefined) sections.push(current);
+      current = { title: line.replace(/\.{2,}$/, ""), paragraphs: [] };
+      return;
+    }
+    const n = paragraphs.length + 1;
+    paragraphs.push({ n, text: line, sentences: splitSentences(line), ...(current.title ? { section: current.title } : {}) });
+    current.paragraphs.push(n);
+  });
+  if (current.paragraphs.length > 0) sections.push(current);
+  if (paragraphs.length === 0) return undefined;
+
+  const derived = title === undefined;
+  return {
+    id: articleId(source),
+    source,
+    title: title ?? cutAtWord(paragraphs[0]!.sentences[0] ?? paragraphs[0]!.text, DERIVED_TITLE_MAX),
+    titleDerived: derived,
+    ...(date ? { date } : {}),
+    ...(kicker ? { kicker } : {}),
+    ...(signature.length > 0 ? { author: signature.join(" — ") } : {}),
+    sections,
+    paragraphs,
+  };
+}
+
+/** Read every `.txt` file of a folder; a file that cannot be read or has no text is skipped with a warning. */
+export async function loadArticles(
+  dir: string,
+  warn: (w: IngestWarning) => void,
+): Promise<Article[]> {
+  const names = (await readdir(dir)).filter((f) => f.endsWith(".txt")).sort();
+  const articles: Article[] = [];
+  for (const name of names) {
+    const source = basename(name, ".txt");
+    try {
+      const article = parseArticle(source, await readFile(join(dir, name), "utf8"));
+      if (article) articles.push(article);
+      else warn({ source, reason: "no readable text" });
+    } catch (err) {
+      warn({ source, reason: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return articles;
+}

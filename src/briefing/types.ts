@@ -1,0 +1,77 @@
+/** Plain data shared by the CLI, the bot and the digest. Nothing here knows about Telegram. */
+
+export interface Paragraph {
+  /** 1-based position among the article's clean paragraphs. */
+  n: number;
+  text: string;
+  sentences: string[];
+  /** Title of the section the paragraph belongs to, if any. */
+  section?: string;
+}
+
+export interface Section {
+  title?: string;
+  /** 1-based paragraph numbers in this section. */
+  paragraphs: number[];
+}
+
+export interface Article {
+  /** Stable id derived from the source name; safe for callback data and deep links. */
+  id: string;
+  /** The file name without `.txt`. */
+  source: string;
+  title: string;
+  /** True when the file had no title and it was derived from the first sentence. */
+  titleDerived: boolean;
+  /** ISO date (YYYY-MM-DD) when the text carries one. */
+  date?: string;
+  kicker?: string;
+  author?: string;
+  sections: Section[];
+  paragraphs: Paragraph[];
+}
+
+/** A character range [start, end) inside a passage's text. */
+export type Range = readonly [number, number];
+
+export interface Hit {
+  article: Article;
+  paragraph: Paragraph;
+  score: number;
+  /** Ranges of the words that matched the query, for highlighting. */
+  highlights: Range[];
+}
+
+export interface Citation {
+  /** 1-based number the answer uses to refer to this source. */
+  n: number;
+  articleId: string;
+  source: string;
+  title: string;
+  date?: string;
+  paragraph: number;
+}
+
+export interface KeyPoint {
+  text: string;
+  /** Citation number in the answer (or summary) this point comes from. */
+  cite: number;
+}
+
+export interface Answer {
+  query: string;
+  keyPoints: KeyPoint[];
+  /** Passages of the requested page, best first. */
+  hits: Hit[];
+  citations: Citation[];
+  /** How many passages match in all, for paging. */
+  total: number;
+  offset: number;
+}
+
+export interface Summary {
+  /** The article summarised, or undefined for the whole briefing. */
+  article?: Article;
+  keyPoints: KeyPoint[];
+  citations: Citation[];
+}
