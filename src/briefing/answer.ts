@@ -1,5 +1,6 @@
 /** From search hits to an answer, and from articles to summaries: key points, each tied to a citation. */
 import { analyze } from "./arabic.js";
+import { cutAtWord } from "./ingest.js";
 import { pickKeyPoints, type Candidate } from "./key-points.js";
 import type { SearchIndex } from "./search-index.js";
 import type { Answer, Article, Citation, KeyPoint, Summary } from "./types.js";
@@ -7,6 +8,8 @@ import type { Answer, Article, Citation, KeyPoint, Summary } from "./types.js";
 export const MAX_KEY_POINTS = 3;
 export const SUMMARY_MAX_POINTS = 5;
 export const SUMMARY_MAX_CHARS = 900;
+/** A key point is a sentence, cut at a word boundary past this length. */
+export const KEY_POINT_MAX_CHARS = 220;
 
 function citation(n: number, article: Article, paragraph: number): Citation {
   return {
@@ -27,9 +30,8 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
     const candidates: Candidate[] = hits.flatMap((h, rank) =>
       h.paragraph.sentences.map((text, i) => ({ text, cite: rank + 1, position: i, prior: 1 / (rank + 1) })),
     );
-    keyPoints = pickKeyPoints(candidates, { max: MAX_KEY_POINTS, query: new Set(analyze(query).stems) }).map(
-      ({ text, cite }) => ({ text, cite }),
-    );
+    const picked = pickKeyPoints(candidates, { max: MAX_KEY_POINTS, query: new Set(analyze(query).stems), idf: (t) => index.idf(t) });
+    keyPoints = picked.map(({ text, cite }) => ({ text: cutAtWord(text, KEY_POINT_MAX_CHARS), cite }));
   }
   return { query, keyPoints, hits, citations, total, offset };
 }

@@ -20,6 +20,8 @@ export interface PickOptions {
   maxChars?: number;
   /** Query stems: when given, sentences are scored by how many of them they hold. */
   query?: ReadonlySet<string>;
+  /** Weight of a stem; defaults to its rarity among the candidates. */
+  idf?: (stem: string) => number;
 }
 
 const REDUNDANT = 0.5;
@@ -30,15 +32,16 @@ export function pickKeyPoints<T extends Candidate>(candidates: readonly T[], opt
   const df = new Map<string, number>();
   for (const bag of bags) for (const t of bag) df.set(t, (df.get(t) ?? 0) + 1);
   const n = candidates.length;
-  const idf = (t: string) => Math.log(1 + n / (df.get(t) ?? 1));
+  const idf = options.idf ?? ((t: string) => Math.log(1 + n / (df.get(t) ?? 1)));
 
   const scored = candidates.map((c, i) => {
     const bag = bags[i]!;
     let score: number;
     if (options.query && options.query.size > 0) {
+      // Rare query words count most; long sentences do not win by length alone.
       let hit = 0;
       for (const t of options.query) if (bag.has(t)) hit += idf(t);
-      score = hit;
+      score = hit / Math.sqrt(Math.max(8, bag.size) / 8);
     } else {
       // Centrality: how much of the shared vocabulary the sentence carries, normalised by its length.
       let sum = 0;

@@ -39,6 +39,8 @@ const SAME_ARTICLE_DECAY = 0.85;
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
 const MAX_CANDIDATES = 200;
+/** Passages scoring below this share of the best one are noise (a lone common word), not answers. */
+const RELEVANCE_FLOOR = 0.2;
 
 export class SearchIndex {
   private readonly mini = new MiniSearch<PassageDoc>({
@@ -50,6 +52,8 @@ export class SearchIndex {
   });
   private readonly passages: Array<{ article: Article; paragraph: Paragraph; words: Set<string> }> = [];
   private readonly articleIds = new Set<string>();
+  /** In how many passages each stem occurs, for weighting query words by rarity. */
+  private readonly df = new Map<string, number>();
 
   get size(): number {
     return this.passages.length;
@@ -69,6 +73,7 @@ export class SearchIndex {
         const id = this.passages.length;
         const a = analyze(paragraph.text);
         this.passages.push({ article, paragraph, words: new Set(a.exact) });
+        for (const t of new Set(a.stems)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
         docs.push({
           id,
           text: a.stems.join(" "),
@@ -79,6 +84,11 @@ export class SearchIndex {
       }
     }
     this.mini.addAll(docs);
+  }
+
+  /** Inverse document frequency of a stem over the passages (rare words weigh more). */
+  idf(stem: string): number {
+    return Math.log(1 + this.passages.length / (1 + (this.df.get(stem) ?? 0)));
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -93,7 +103,9 @@ export class SearchIndex {
     const queryStems = new Set(q.stems);
     const ranked: Array<{ index: number; score: number }> = [];
     const perArticle = new Map<string, number>();
+    const floor = (raw[0]?.score ?? 0) * RELEVANCE_FLOOR;
     for (const r of raw.slice(0, MAX_CANDIDATES)) {
+      if (r.score < floor) break;
       const index = r.id as number;
       const passage = this.passages[index]!;
       const near = ranked.some((k) => jaccard(this.passages[k.index]!.words, passage.words) >= NEAR_DUPLICATE);

@@ -1,0 +1,80 @@
+language-name = English
+
+welcome =
+    Hello { $name }! 👋
+    I am <b>mujaz</b>: I answer your questions from a news briefing on Russia–China relations ({ $count } articles, in Arabic), with the matching passages, key points and sources you can open.
+
+    Type a question, in Arabic or English, or try one of these:
+example-1 = ما حجم التبادل التجاري بين روسيا والصين؟
+example-2 = What did Putin say about relations with China?
+example-3 = ما هو مشروع أوراسيا الكبرى؟
+
+help =
+    <b>How to use mujaz</b>
+    Ask anything about Russia–China relations; I reply with key points, the matching passages and their sources.
+
+    /search question — search the briefing
+    /sources — the articles and their dates
+    /article number — a whole article (e.g. /article 2)
+    /summary — key points of the briefing; /summary number for one article
+    /language — change the language
+    /help — this message
+
+    In any chat: type @{ $bot } and your question.
+
+answer-title = 🔎 <b>{ $query }</b>
+key-points = <b>Key points</b>
+passages = <b>Passages</b>
+passages-range = <b>Passages { $from }–{ $to } of { $total }</b>
+sources-heading = <b>Sources</b>
+citation = [{ $n }] { $title } — { $date } — paragraph { $paragraph }
+undated = undated
+no-match =
+    Nothing in the briefing matches “{ $query }”.
+    Try other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.
+no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?
+query-cut = (Your question is long; I searched its beginning.)
+search-usage = Type your question after the command, e.g. <code>/search trade</code>, or pick one:
+button-more = More ➡️
+button-previous = ⬅️ Previous
+button-open = 📄 { $n }
+button-full-article = 📰 Whole article
+button-summary = 📝 Key points
+button-next-paragraph = Next paragraph ➡️
+button-previous-paragraph = ⬅️ Previous paragraph
+button-next-part = Continue ➡️
+button-previous-part = ⬅️ Back
+expired = This button has expired. Please send your question again.
+nothing-more = No more results.
+
+paragraph-heading = <b>{ $title }</b>
+paragraph-meta = { $date } — paragraph { $paragraph } of { $total }
+article-meta = { $date } — { $paragraphs } paragraphs
+article-part = (part { $part } of { $parts })
+article-author = ✍️ { $author }
+article-usage = Type the article's number after the command, e.g. <code>/article 1</code>. Articles: 1 to { $count }. Or pick one in /sources.
+article-not-found = There is no article “{ $ref }”. Articles: 1 to { $count }.
+
+sources-title = <b>Articles in the briefing ({ $count })</b>
+sources-line = { $n }. { $title } — { $date }
+sources-page = (page { $page } of { $pages })
+
+summary-title = 📝 <b>Key points: { $title }</b>
+briefing-summary-title = 📝 <b>Key points of the briefing</b> ({ $count } articles)
+summary-empty = This article has too little text for key points.
+
+language-prompt = Choose a language:
+language-set = Done. I will speak English with you.
+
+unknown-command = I don't know the command { $command }. Type /help for the commands, or just ask your question.
+non-text = I read text messages only. Type your question in words, e.g. How big is Russia–China trade?
+rate-limited = Too many messages in a short time. Please wait a minute and try again.
+error-apology = Sorry, something went wrong while preparing the reply. Please try again shortly.
+
+command-start = Start and examples
+command-help = How to use the bot
+command-search = Search the briefing
+command-sources = Articles and their sources
+command-article = Read a whole article
+command-summary = Key points of the briefing or an article
+command-language = Change the language

@@ -1,0 +1,101 @@
+/** Builds the bot from what it is given. Features are composed in the order updates flow through them. */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { Bot, GrammyError, HttpError, type Api } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Language } from "../store/store.js";
+import type { BotContext, Deps } from "./context.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { searchFeature } from "./features/search.js";
+import { sourcesFeature } from "./features/sources.js";
+import { startFeature } from "./features/start.js";
+import { summaryFeature } from "./features/summary.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n, LANGUAGES } from "./i18n.js";
+import { lineMark } from "./render/bidi.js";
+
+export interface CreateBotOptions {
+  token: string;
+  deps: Deps;
+  apiRoot?: string;
+  /** Replaces the HTTP client's fetch (the local console and the tests' Bot API fake). */
+  fetch?: typeof fetch;
+  /** Known bot identity; skips getMe at start. */
+  botInfo?: UserFromGetMe;
+}
+
+const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "language"] as const;
+
+export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    ...(botInfo ? { botInfo } : {}),
+    client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const i18n = createI18n(deps.store);
+
+  // One child logger per update, with its latency.
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
+    await next();
+    ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
+  });
+  // A failing feature answers with an apology instead of silence; the bot stays up.
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      ctx.log.error({ err }, "update failed");
+      await apologize(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
+    }
+  });
+  bot.use(i18n);
+  bot.use(async (ctx, next) => {
+    ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars) };
+    await next();
+  });
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: deps.settings.rateLimitPerMinute,
+      keyGenerator: (ctx) => (ctx.chat?.type === "private" || !ctx.chat ? ctx.from?.id.toString() : undefined),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
+        else if (ctx.chat) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
+      },
+    }),
+  );
+
+  bot.use(startFeature(deps));
+  bot.use(helpFeature());
+  bot.use(languageFeature(deps));
+  bot.use(sourcesFeature(deps));
+  bot.use(summaryFeature(deps));
+  bot.use(searchFeature(deps));
+  bot.use(unhandledFeature());
+
+  bot.catch((err) => {
+    const e = err.error;
+    const kind = e instanceof GrammyError ? "telegram refused a request" : e instanceof HttpError ? "could not reach telegram" : "unexpected error";
+    deps.logger.error({ err: e, update_id: err.ctx.update.update_id }, kind);
+  });
+  return bot;
+}
+
+async function apologize(ctx: BotContext): Promise<void> {
+  const text = ctx.t("error-apology");
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+  else if (ctx.chat) await ctx.reply(lineMark(ctx.view?.lang ?? "ar") + text);
+}
+
+/** The command menu in each language (Arabic also as the default for other languages). */
+export async function registerCommands(api: Api, deps: Deps): Promise<void> {
+  const i18n = createI18n(deps.store);
+  for (const language of [...LANGUAGES, undefined]) {
+    const locale = language ?? "ar";
+    const commands = COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
+    await api.setMyCommands(commands, language ? { language_code: language } : {});
+  }
+}

@@ -1,0 +1,31 @@
+import { Composer } from "grammy";
+import type { BotContext, Deps } from "../context.js";
+import { lineMark } from "../render/bidi.js";
+import { decode, encode } from "../render/callback-data.js";
+import { LANGUAGES } from "../i18n.js";
+
+/** /language: Arabic or English, remembered for the user across restarts. */
+export function languageFeature(deps: Deps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const buttons = () => [
+    LANGUAGES.map((language) => ({
+      text: language === "ar" ? "العربية" : "English",
+      callback_data: encode({ kind: "language", language }),
+    })),
+  ];
+
+  c.command("language", (ctx) =>
+    ctx.reply(lineMark(ctx.view.lang) + ctx.t("language-prompt"), { reply_markup: { inline_keyboard: buttons() } }),
+  );
+
+  c.callbackQuery(/^l:/, async (ctx) => {
+    const action = decode(ctx.callbackQuery.data);
+    if (action?.kind !== "language") return ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
+    await deps.store.setLanguage(ctx.from.id, action.language);
+    ctx.i18n.useLocale(action.language);
+    ctx.view = { lang: action.language, t: ctx.view.t };
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(lineMark(action.language) + ctx.t("language-set"));
+  });
+  return c;
+}

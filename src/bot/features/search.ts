@@ -1,0 +1,37 @@
+import { Composer } from "grammy";
+import type { BotContext, Deps } from "../context.js";
+import { answerMessage, replyWithAnswer } from "../answer-query.js";
+import { lineMark } from "../render/bidi.js";
+import { decode, encode } from "../render/callback-data.js";
+import { editOrIgnore, expired } from "./callbacks.js";
+import { EXAMPLE_COUNT } from "./start.js";
+
+/** /search, free text in private chats, and the "more results" buttons that page by editing the answer. */
+export function searchFeature(deps: Deps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+
+  c.command("search", async (ctx) => {
+    if (ctx.match.trim()) return replyWithAnswer(ctx, deps, ctx.match);
+    const examples = Array.from({ length: EXAMPLE_COUNT }, (_, index) => [
+      { text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) },
+    ]);
+    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { parse_mode: "HTML", reply_markup: { inline_keyboard: examples } });
+  });
+
+  c.chatType("private")
+    .on("message:text")
+    .filter((ctx) => !ctx.msg.text.startsWith("/"))
+    .use((ctx) => replyWithAnswer(ctx, deps, ctx.msg.text));
+
+  c.callbackQuery(/^p:/, async (ctx) => {
+    const action = decode(ctx.callbackQuery.data);
+    const query = action?.kind === "page" ? await deps.store.getQuery(action.queryId) : undefined;
+    if (action?.kind !== "page" || query === undefined) return expired(ctx);
+    const page = await answerMessage(ctx, deps, query, action.offset);
+    if (!page) return ctx.answerCallbackQuery({ text: ctx.t("nothing-more") });
+    await ctx.answerCallbackQuery();
+    await editOrIgnore(ctx, page.text, page.keyboard);
+  });
+
+  return c;
+}

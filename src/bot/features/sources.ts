@@ -1,0 +1,70 @@
+import { Composer } from "grammy";
+import { normalize } from "../../briefing/arabic.js";
+import type { Article } from "../../briefing/types.js";
+import type { BotContext, Deps } from "../context.js";
+import { renderArticle, renderParagraph } from "../render/article.js";
+import { lineMark } from "../render/bidi.js";
+import { decode } from "../render/callback-data.js";
+import { escapeHtml, cutText } from "../render/html.js";
+import { renderSources } from "../render/sources.js";
+import { editOrIgnore, expired } from "./callbacks.js";
+
+export async function sendParagraph(ctx: BotContext, article: Article, paragraph: number): Promise<void> {
+  const { text, keyboard } = renderParagraph(article, paragraph, ctx.view);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+export async function sendArticle(ctx: BotContext, deps: Deps, article: Article): Promise<void> {
+  for (const part of renderArticle(article, deps.briefing.numberOf(article), ctx.view)) {
+    await ctx.reply(part.text, { parse_mode: "HTML", reply_markup: part.keyboard });
+  }
+}
+
+/** The argument of a command as a number, accepting Arabic-Indic digits; undefined if it is not one. */
+export function commandNumber(arg: string): number | undefined {
+  const n = normalize(arg.trim());
+  return /^\d{1,6}$/.test(n) ? Number(n) : undefined;
+}
+
+/** /sources, /article n, and the buttons that open articles and step through paragraphs. */
+export function sourcesFeature(deps: Deps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const { briefing } = deps;
+
+  c.command("sources", async (ctx) => {
+    const { text, keyboard } = renderSources(briefing.articles, 0, ctx.view);
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  });
+
+  c.command("article", async (ctx) => {
+    const count = String(briefing.articles.length);
+    const mark = lineMark(ctx.view.lang);
+    if (!ctx.match.trim()) return ctx.reply(mark + ctx.t("article-usage", { count }), { parse_mode: "HTML" });
+    const n = commandNumber(ctx.match);
+    const article = n === undefined ? undefined : briefing.find(n);
+    if (!article) {
+      return ctx.reply(mark + ctx.t("article-not-found", { ref: escapeHtml(cutText(ctx.match.trim(), 40)), count }), { parse_mode: "HTML" });
+    }
+    await sendArticle(ctx, deps, article);
+  });
+
+  c.callbackQuery(/^(o|g|r|src):/, async (ctx) => {
+    const action = decode(ctx.callbackQuery.data);
+    if (action?.kind === "sources") {
+      await ctx.answerCallbackQuery();
+      const { text, keyboard } = renderSources(briefing.articles, action.page, ctx.view);
+      return editOrIgnore(ctx, text, keyboard);
+    }
+    const article = action && "articleId" in action ? briefing.find(action.articleId) : undefined;
+    if (!action || !article) return expired(ctx);
+    await ctx.answerCallbackQuery();
+    if (action.kind === "open") return sendParagraph(ctx, article, action.paragraph);
+    if (action.kind === "goto") {
+      const { text, keyboard } = renderParagraph(article, action.paragraph, ctx.view);
+      return editOrIgnore(ctx, text, keyboard);
+    }
+    return sendArticle(ctx, deps, article);
+  });
+
+  return c;
+}

@@ -1,0 +1,49 @@
+import { Composer } from "grammy";
+import type { BotContext, Deps } from "../context.js";
+import { replyWithAnswer } from "../answer-query.js";
+import { lineMark } from "../render/bidi.js";
+import { decode, encode } from "../render/callback-data.js";
+import { decodeDeepLink } from "../render/deep-link.js";
+import { escapeHtml } from "../render/html.js";
+import { sendArticle, sendParagraph } from "./sources.js";
+
+export const EXAMPLE_COUNT = 3;
+
+/** /start: a welcome with example questions as buttons; deep links open an article, a paragraph or a query. */
+export function startFeature(deps: Deps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+
+  c.command("start", async (ctx) => {
+    const link = decodeDeepLink(ctx.match.trim());
+    if (link?.kind === "paragraph" || link?.kind === "article") {
+      const article = deps.briefing.find(link.articleId);
+      if (article) {
+        if (link.kind === "paragraph") await sendParagraph(ctx, article, link.paragraph);
+        else await sendArticle(ctx, deps, article);
+        return;
+      }
+    }
+    if (link?.kind === "query") {
+      const query = await deps.store.getQuery(link.queryId);
+      if (query) return replyWithAnswer(ctx, deps, query);
+    }
+    const name = escapeHtml(ctx.from?.first_name ?? "");
+    const text = lineMark(ctx.view.lang) + ctx.t("welcome", { name, count: String(deps.briefing.articles.length) });
+    const examples = Array.from({ length: EXAMPLE_COUNT }, (_, index) => [
+      { text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) },
+    ]);
+    await ctx.reply(text.replace(/\n/g, `\n${lineMark(ctx.view.lang)}`), {
+      parse_mode: "HTML",
+      reply_markup: { inline_keyboard: examples },
+    });
+  });
+
+  c.callbackQuery(/^x:/, async (ctx) => {
+    const action = decode(ctx.callbackQuery.data);
+    if (action?.kind !== "example" || action.index >= EXAMPLE_COUNT) return ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
+    await ctx.answerCallbackQuery();
+    await replyWithAnswer(ctx, deps, ctx.t(`example-${action.index + 1}`));
+  });
+
+  return c;
+}

@@ -1,0 +1,20 @@
+import { I18n } from "@grammyjs/i18n";
+import { fileURLToPath } from "node:url";
+import type { Store, Language } from "../store/store.js";
+import type { BotContext } from "./context.js";
+
+export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+export const LANGUAGES: readonly Language[] = ["ar", "en"];
+
+/** Arabic by default; English for users whose Telegram is in English, unless they chose otherwise. */
+export function languageOf(telegramCode: string | undefined): Language {
+  return telegramCode?.toLowerCase().startsWith("en") ? "en" : "ar";
+}
+
+export function createI18n(store: Store): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: "ar",
+    directory: LOCALES_DIR,
+    localeNegotiator: async (ctx) => (ctx.from ? await store.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
+  });
+}

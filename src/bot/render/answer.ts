@@ -1,0 +1,59 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Answer } from "../../briefing/types.js";
+import { lineMark } from "./bidi.js";
+import { encode } from "./callback-data.js";
+import { cutText, escapeHtml, highlight, snippet, splitMessages } from "./html.js";
+import { CONTENT_MARK, citationButtons, keyPointLines, pagingRow, sourcesBlock, type View } from "./view.js";
+
+export interface AnswerOptions {
+  /** Id under which the query is stored, for the paging buttons. */
+  queryId: string;
+  /** Characters of each passage shown around the matched words. */
+  snippetChars: number;
+  pageSize: number;
+  /** A note shown under the title (e.g. that a long question was cut). */
+  note?: string;
+}
+
+export interface Rendered {
+  text: string;
+  keyboard: InlineKeyboardMarkup;
+}
+
+const QUERY_SHOWN = 120;
+
+/** Key points, passages with matched words in bold, and sources — one message, paged with buttons. */
+export function renderAnswer(answer: Answer, view: View, options: AnswerOptions): Rendered {
+  const { t, lang } = view;
+  const mark = lineMark(lang);
+  const blocks: string[] = [];
+  const title = mark + t("answer-title", { query: escapeHtml(cutText(answer.query, QUERY_SHOWN)) });
+  blocks.push(options.note ? `${title}\n${mark}${options.note}` : title);
+  if (answer.keyPoints.length > 0) blocks.push(`${mark}${t("key-points")}\n${keyPointLines(answer.keyPoints)}`);
+
+  const from = answer.offset + 1;
+  const to = answer.offset + answer.hits.length;
+  const paged = answer.offset > 0 || answer.total > answer.hits.length;
+  const passages = answer.hits.map((h, i) => {
+    const s = snippet(h.paragraph.text, h.highlights, options.snippetChars);
+    return `${CONTENT_MARK}<b>[${answer.offset + i + 1}]</b> ${highlight(s.text, s.ranges)}`;
+  });
+  blocks.push(
+    [mark + (paged ? t("passages-range", { from: String(from), to: String(to), total: String(answer.total) }) : t("passages")), ...passages].join(
+      "\n\n",
+    ),
+  );
+  blocks.push(sourcesBlock(answer.citations, view));
+
+  const previous =
+    answer.offset > 0
+      ? { text: t("button-previous"), callback_data: encode({ kind: "page", queryId: options.queryId, offset: Math.max(0, answer.offset - options.pageSize) }) }
+      : undefined;
+  const next =
+    to < answer.total
+      ? { text: t("button-more"), callback_data: encode({ kind: "page", queryId: options.queryId, offset: to }) }
+      : undefined;
+  const rows = [...citationButtons(answer.citations, view), pagingRow(view, previous, next)].filter((r) => r.length > 0);
+  // Snippets keep an answer well under the limit; should one not, the first message is what the reader sees.
+  return { text: splitMessages(blocks)[0]!, keyboard: { inline_keyboard: rows } };
+}

@@ -1,0 +1,61 @@
+/**
+ * Callback data: short, versionless strings under Telegram's 64 bytes, parsed strictly. Anything that does not
+ * parse (forged, or from an older build) is `undefined`, and the handler answers that the button has expired.
+ */
+export type Action =
+  | { kind: "open"; articleId: string; paragraph: number }
+  | { kind: "goto"; articleId: string; paragraph: number }
+  | { kind: "page"; queryId: string; offset: number }
+  | { kind: "read"; articleId: string; part: number }
+  | { kind: "summary"; articleId: string }
+  | { kind: "example"; index: number }
+  | { kind: "language"; language: "ar" | "en" }
+  | { kind: "sources"; page: number };
+
+const ID = "[A-Za-z0-9]{8}";
+const QID = "[A-Za-z0-9_-]{10}";
+const NUM = "(0|[1-9]\\d{0,4})";
+
+const patterns: Array<[RegExp, (m: RegExpExecArray) => Action]> = [
+  [new RegExp(`^o:(${ID}):${NUM}$`), (m) => ({ kind: "open", articleId: m[1]!, paragraph: Number(m[2]) })],
+  [new RegExp(`^g:(${ID}):${NUM}$`), (m) => ({ kind: "goto", articleId: m[1]!, paragraph: Number(m[2]) })],
+  [new RegExp(`^p:(${QID}):${NUM}$`), (m) => ({ kind: "page", queryId: m[1]!, offset: Number(m[2]) })],
+  [new RegExp(`^r:(${ID}):${NUM}$`), (m) => ({ kind: "read", articleId: m[1]!, part: Number(m[2]) })],
+  [new RegExp(`^s:(${ID})$`), (m) => ({ kind: "summary", articleId: m[1]! })],
+  [new RegExp(`^x:([0-9])$`), (m) => ({ kind: "example", index: Number(m[1]) })],
+  [/^l:(ar|en)$/, (m) => ({ kind: "language", language: m[1] as "ar" | "en" })],
+  [new RegExp(`^src:${NUM}$`), (m) => ({ kind: "sources", page: Number(m[1]) })],
+];
+
+export function encode(action: Action): string {
+  switch (action.kind) {
+    case "open":
+      return `o:${action.articleId}:${action.paragraph}`;
+    case "goto":
+      return `g:${action.articleId}:${action.paragraph}`;
+    case "page":
+      return `p:${action.queryId}:${action.offset}`;
+    case "read":
+      return `r:${action.articleId}:${action.part}`;
+    case "summary":
+      return `s:${action.articleId}`;
+    case "example":
+      return `x:${action.index}`;
+    case "language":
+      return `l:${action.language}`;
+    case "sources":
+      return `src:${action.page}`;
+  }
+}
+
+export function decode(data: string | undefined): Action | undefined {
+  if (!data || data.length > 64) return undefined;
+  for (const [re, make] of patterns) {
+    const m = re.exec(data);
+    if (m) return make(m);
+  }
+  return undefined;
+}
+
+/** The callback_data regexp a handler listens on: every action this build can decode. */
+export const ANY_ACTION = /^(o|g|p|r|s|x|l|src):/;

@@ -1,0 +1,102 @@
+/** The only module that reads the environment. A bad value stops start-up with a message naming the variable. */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const adminIds = z
+  .string()
+  .default("")
+  .transform((s, ctx) => {
+    const parts = s.split(",").map((p) => p.trim()).filter(Boolean);
+    const ids = parts.map(Number);
+    if (ids.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
+      ctx.addIssue({ code: "custom", message: "must be a comma-separated list of Telegram user ids, e.g. 12345,67890" });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+const common = {
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  SEEDS_DIR: z.string().min(1).default("seeds"),
+  DATA_DIR: z.string().min(1).default("data"),
+  ADMIN_IDS: adminIds,
+  WATCH_SEEDS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+};
+
+const token = z
+  .string({ error: "is required: get one from @BotFather (or try the bot locally with `npm run chat`)" })
+  .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "does not look like a bot token from @BotFather (123456:ABC-…)");
+
+const schema = z.discriminatedUnion("BOT_MODE", [
+  z.object({ BOT_MODE: z.literal("polling"), BOT_TOKEN: token, ...common }),
+  z.object({
+    BOT_MODE: z.literal("webhook"),
+    BOT_TOKEN: token,
+    WEBHOOK_URL: z.url({ protocol: /^https$/ }),
+    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    ...common,
+  }),
+]);
+
+type Env = z.infer<typeof schema>;
+
+export interface BaseConfig {
+  apiRoot: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  seedsDir: string;
+  dataDir: string;
+  adminIds: number[];
+  watchSeeds: boolean;
+  rateLimitPerMinute: number;
+}
+export type Config = BaseConfig &
+  ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Settings the briefing alone needs (the CLI and the local console need no token). */
+export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
+  const parsed = z.object(common).safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  return toBase(parsed.data);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse({ BOT_MODE: "polling", ...env });
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const e: Env = parsed.data;
+  const base = toBase(e);
+  return e.BOT_MODE === "webhook"
+    ? { ...base, mode: "webhook", botToken: e.BOT_TOKEN, webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, host: e.HOST, port: e.PORT }
+    : { ...base, mode: "polling", botToken: e.BOT_TOKEN };
+}
+
+/** Load `.env` from the working directory when there is one; real environment variables win. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
+  return {
+    apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+    logLevel: e.LOG_LEVEL,
+    seedsDir: e.SEEDS_DIR,
+    dataDir: e.DATA_DIR,
+    adminIds: e.ADMIN_IDS,
+    watchSeeds: e.WATCH_SEEDS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+  };
+}
+
+function describe(error: z.ZodError): string {
+  const lines = error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+  return `config: invalid environment (see .env.example)\n${lines.join("\n")}`;
+}

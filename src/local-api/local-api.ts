@@ -1,0 +1,288 @@
+/**
+ * A Bot API that lives on this machine: it keeps chats and messages, hands out updates through getUpdates,
+ * validates every call as Telegram would, and can be told to fail (429, 403, 5xx). The local console, the tests
+ * and the end-to-end emulator all talk to it.
+ */
+import type { Update, UserFromGetMe } from "grammy/types";
+import { parseTelegramHtml, type Entity } from "./telegram-html.js";
+import { validateCall } from "./validate.js";
+
+type Params = Record<string, unknown>;
+
+export interface ApiCall {
+  method: string;
+  params: Params;
+  /** What the API answered: the result, or the error it gave. */
+  ok: boolean;
+  description?: string;
+}
+
+export interface StoredMessage {
+  message_id: number;
+  chat_id: number;
+  text: string;
+  html: string;
+  entities: Entity[];
+  reply_markup?: unknown;
+  reply_to_message_id?: number;
+  edits: number;
+}
+
+export interface Failure {
+  error_code: number;
+  description: string;
+  retry_after?: number;
+}
+
+/** An extra check on each call (e.g. the published Bot API specification); returns an error or undefined. */
+export type CallCheck = (method: string, params: Params) => string | undefined;
+
+export const LOCAL_BOT: UserFromGetMe = {
+  id: 7000000001,
+  is_bot: true,
+  first_name: "موجز",
+  username: "mujaz_local_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+class ApiError extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.description);
+  }
+}
+
+export class LocalBotApi {
+  readonly calls: ApiCall[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  /** Chats that have blocked the bot: sending there fails with 403. */
+  readonly blocked = new Set<number>();
+  private readonly failures: Array<{ method: string; failure: Failure }> = [];
+  private readonly updates: Update[] = [];
+  private waiters: Array<() => void> = [];
+  private nextUpdateId = 1;
+  private nextMessageId = new Map<number, number>();
+  private readonly listeners: Array<(call: ApiCall) => void> = [];
+
+  constructor(
+    readonly botInfo: UserFromGetMe = LOCAL_BOT,
+    private readonly checks: CallCheck[] = [],
+  ) {}
+
+  /** Make the next call of a method fail (e.g. 429 with retry_after, 403 blocked, 502). */
+  failNext(method: string, failure: Failure): void {
+    this.failures.push({ method, failure });
+  }
+
+  onCall(listener: (call: ApiCall) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Queue an update for getUpdates; the update_id is assigned here. */
+  pushUpdate(update: Omit<Update, "update_id">): Update {
+    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    this.updates.push(full);
+    for (const wake of this.waiters.splice(0)) wake();
+    return full;
+  }
+
+  nextId(): number {
+    return this.nextUpdateId++;
+  }
+
+  /** The calls made with one method, in order. */
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Client fetch for grammY: POST {apiRoot}/bot{token}/{method} with a JSON body. */
+  readonly fetch = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    const method = url.pathname.split("/").pop() ?? "";
+    const body = typeof init?.body === "string" && init.body ? (JSON.parse(init.body) as Params) : {};
+    const answer = await this.handle(method, body, init?.signal ?? undefined);
+    return new Response(JSON.stringify(answer), {
+      status: answer.ok ? 200 : (answer.error_code as number),
+      headers: { "content-type": "application/json" },
+    });
+  }) as typeof fetch;
+
+  async handle(method: string, params: Params, signal?: AbortSignal): Promise<Params> {
+    const call: ApiCall = { method, params, ok: true };
+    try {
+      const result = await this.dispatch(method, params, signal);
+      this.record(call);
+      return { ok: true, result };
+    } catch (err) {
+      const failure = err instanceof ApiError ? err.failure : { error_code: 500, description: `Internal Server Error: ${String(err)}` };
+      call.ok = false;
+      call.description = failure.description;
+      this.record(call);
+      return {
+        ok: false,
+        error_code: failure.error_code,
+        description: failure.description,
+        ...(failure.retry_after !== undefined ? { parameters: { retry_after: failure.retry_after } } : {}),
+      };
+    }
+  }
+
+  private record(call: ApiCall): void {
+    if (call.method === "getUpdates") return;
+    this.calls.push(call);
+    for (const l of this.listeners) l(call);
+  }
+
+  private async dispatch(method: string, params: Params, signal?: AbortSignal): Promise<unknown> {
+    const injected = this.failures.findIndex((f) => f.method === method);
+    if (injected >= 0) throw new ApiError(this.failures.splice(injected, 1)[0]!.failure);
+    for (const check of this.checks) {
+      const problem = check(method, params);
+      if (problem) throw new ApiError({ error_code: 400, description: problem });
+    }
+    const problem = validateCall(method, params);
+    if (problem) throw new ApiError({ error_code: 400, description: problem });
+    const chatId = params.chat_id === undefined ? undefined : Number(params.chat_id);
+    if (chatId !== undefined && this.blocked.has(chatId)) {
+      throw new ApiError({ error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    }
+
+    switch (method) {
+      case "getMe":
+        return this.botInfo;
+      case "getUpdates":
+        return this.getUpdates(params, signal);
+      case "deleteWebhook":
+      case "setWebhook":
+      case "setMyCommands":
+      case "setChatMenuButton":
+      case "answerCallbackQuery":
+      case "answerInlineQuery":
+      case "sendChatAction":
+      case "close":
+        return true;
+      case "getMyCommands":
+        return [];
+      case "deleteMessage":
+        return this.messages.delete(`${chatId}:${Number(params.message_id)}`) || notFound("message to delete not found");
+      case "sendMessage":
+        return this.store(chatId!, params);
+      case "editMessageText":
+        return this.edit(chatId!, Number(params.message_id), params);
+      case "editMessageReplyMarkup": {
+        const m = this.find(chatId!, Number(params.message_id));
+        if (sameMarkup(m.reply_markup, params.reply_markup)) throw notModified();
+        m.reply_markup = params.reply_markup;
+        return this.asMessage(m);
+      }
+      default:
+        throw new ApiError({ error_code: 404, description: `Not Found: method ${method} is not implemented by the local Bot API` });
+    }
+  }
+
+  private async getUpdates(params: Params, signal?: AbortSignal): Promise<Update[]> {
+    const offset = Number(params.offset ?? 0);
+    const limit = Math.min(Number(params.limit ?? 100), 100);
+    const timeout = Math.min(Number(params.timeout ?? 0), 50) * 1000;
+    const pending = () => this.updates.filter((u) => u.update_id >= offset);
+    if (offset > 0) this.updates.splice(0, this.updates.length, ...pending());
+    if (pending().length === 0 && timeout > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeout);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.waiters.push(done);
+        signal?.addEventListener("abort", done, { once: true });
+      });
+    }
+    return pending().slice(0, limit);
+  }
+
+  private store(chatId: number, params: Params): unknown {
+    const id = (this.nextMessageId.get(chatId) ?? 100) + 1;
+    this.nextMessageId.set(chatId, id);
+    const parsed = parse(params);
+    const reply = params.reply_parameters as { message_id?: number } | undefined;
+    const m: StoredMessage = {
+      message_id: id,
+      chat_id: chatId,
+      text: parsed.text,
+      html: String(params.text),
+      entities: parsed.entities,
+      ...(params.reply_markup !== undefined ? { reply_markup: params.reply_markup } : {}),
+      ...(reply?.message_id !== undefined ? { reply_to_message_id: reply.message_id } : {}),
+      edits: 0,
+    };
+    this.messages.set(`${chatId}:${id}`, m);
+    return this.asMessage(m);
+  }
+
+  private edit(chatId: number, messageId: number, params: Params): unknown {
+    const m = this.find(chatId, messageId);
+    const parsed = parse(params);
+    if (m.text === parsed.text && sameEntities(m.entities, parsed.entities) && sameMarkup(m.reply_markup, params.reply_markup)) {
+      throw notModified();
+    }
+    Object.assign(m, { text: parsed.text, html: String(params.text), entities: parsed.entities, reply_markup: params.reply_markup, edits: m.edits + 1 });
+    return this.asMessage(m);
+  }
+
+  private find(chatId: number, messageId: number): StoredMessage {
+    const m = this.messages.get(`${chatId}:${messageId}`);
+    if (!m) throw notFound("message to edit not found");
+    return m;
+  }
+
+  /** The messages of a chat in the order they were sent. */
+  chatMessages(chatId: number): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.chat_id === chatId).sort((a, b) => a.message_id - b.message_id);
+  }
+
+  private asMessage(m: StoredMessage): unknown {
+    const chat = m.chat_id > 0 ? { id: m.chat_id, type: "private", first_name: "Reader" } : { id: m.chat_id, type: "supergroup", title: "Group" };
+    return {
+      message_id: m.message_id,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
+      text: m.text,
+      ...(m.entities.length > 0 ? { entities: m.entities } : {}),
+      ...(m.reply_markup !== undefined ? { reply_markup: m.reply_markup } : {}),
+    };
+  }
+}
+
+function parse(params: Params): { text: string; entities: Entity[] } {
+  if (params.parse_mode === "HTML") {
+    const parsed = parseTelegramHtml(String(params.text));
+    if (parsed.ok) return parsed;
+  }
+  return { text: String(params.text), entities: [] };
+}
+
+function notFound(what: string): never {
+  throw new ApiError({ error_code: 400, description: `Bad Request: ${what}` });
+}
+
+function notModified(): ApiError {
+  return new ApiError({
+    error_code: 400,
+    description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+  });
+}
+
+function sameMarkup(a: unknown, b: unknown): boolean {
+  const empty = (m: unknown) => m === undefined || JSON.stringify(m) === '{"inline_keyboard":[]}';
+  return (empty(a) && empty(b)) || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameEntities(a: Entity[], b: Entity[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
