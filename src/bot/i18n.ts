@@ -18,3 +18,8 @@ export function createI18n(store: Store): I18n<BotContext> {
     localeNegotiator: async (ctx) => (ctx.from ? await store.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
   });
 }
+
+/** A translate function for one language outside any update (CLI, digests). */
+export function translator(i18n: I18n<BotContext>, language: Language): (key: string, vars?: Record<string, string | number>) => string {
+  return (key, vars) => i18n.t(language, key, vars);
+}

@@ -2,7 +2,7 @@
 import { analyze } from "./arabic.js";
 import { cutAtWord } from "./ingest.js";
 import { pickKeyPoints, type Candidate } from "./key-points.js";
-import type { SearchIndex } from "./search-index.js";
+import { queryTerms, type SearchIndex } from "./search-index.js";
 import type { Answer, Article, Citation, KeyPoint, Summary } from "./types.js";
 
 export const MAX_KEY_POINTS = 3;
@@ -30,7 +30,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
     const candidates: Candidate[] = hits.flatMap((h, rank) =>
       h.paragraph.sentences.map((text, i) => ({ text, cite: rank + 1, position: i, prior: 1 / (rank + 1) })),
     );
-    const picked = pickKeyPoints(candidates, { max: MAX_KEY_POINTS, query: new Set(analyze(query).stems), idf: (t) => index.idf(t) });
+    const picked = pickKeyPoints(candidates, { max: MAX_KEY_POINTS, query: new Set(queryTerms(query).stems), idf: (t) => index.idf(t) });
     keyPoints = picked.map(({ text, cite }) => ({ text: cutAtWord(text, KEY_POINT_MAX_CHARS), cite }));
   }
   return { query, keyPoints, hits, citations, total, offset };

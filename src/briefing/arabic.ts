@@ -38,7 +38,7 @@ const ARABIC_STOP = `
 كان كانت يكون تكون ما لا لم لن قد و او ام ثم بين حيث كما اي كل بعد قبل عند هو هي هم هن انا نحن انت
 لكن بل اذا اذ الا حتى منذ خلال ضمن لدى عبر نحو فيه فيها منه منها عليه عليها اليه اليها به بها له لها
 هل ماذا لماذا كيف متى اين ماهي ماهو وما وهل ولا وفي ومن وعلى والى وان وقد وكان فقد فان لقد ايضا
-يا التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
+يا ال التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
 `;
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that
@@ -90,7 +90,7 @@ export function stemCandidates(token: string): string[] {
   let rest = token;
   for (let depth = 0; depth < 2; depth++) {
     const first = rest[0];
-    if (!first || !CLITICS.has(first) || rest.length < 4 || !ARABIC_LETTERS.test(rest)) break;
+    if (!first || !CLITICS.has(first) || rest.length < 5 || !ARABIC_LETTERS.test(rest)) break;
     rest = rest.slice(1);
     out.add(stem(rest));
   }

@@ -4,6 +4,7 @@
  */
 import MiniSearch from "minisearch";
 import { analyze, stemCandidates, tokenize, isStopWord } from "./arabic.js";
+import { expandQuery } from "./glossary.js";
 import type { Article, Hit, Paragraph, Range } from "./types.js";
 
 interface PassageDoc {
@@ -93,7 +94,7 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const { limit = 3, offset = 0 } = options;
-    const q = analyze(query);
+    const q = queryTerms(query);
     if (q.exact.length === 0) return { hits: [], total: 0 };
     const terms = [...new Set([...q.stems, ...q.exact.map((w) => EXACT + w)])].join(" ");
     let raw = this.mini.search(terms);
@@ -121,6 +122,11 @@ export class SearchIndex {
     });
     return { hits, total: ranked.length };
   }
+}
+
+/** The analyzed query, with Arabic equivalents of English domain words. */
+export function queryTerms(query: string) {
+  return analyze(expandQuery(query));
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

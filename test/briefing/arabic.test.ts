@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyze, normalize, stem, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
+
+const stemsOf = (word: string) => new Set(analyze(word).stems);
+const shareStem = (a: string, b: string) => [...stemsOf(a)].some((s) => stemsOf(b).has(s));
+
+describe("normalize", () => {
+  it("folds diacritics, tatweel, alef forms, ى, ة, hamza carriers and digits", () => {
+    expect(normalize("العَلاقَاتُ")).toBe(normalize("العلاقات"));
+    expect(normalize("الـصـيـن")).toBe("الصين");
+    expect(normalize("أوكرانيا")).toBe("اوكرانيا");
+    expect(normalize("إيران آسيا ٱلله")).toBe("ايران اسيا الله");
+    expect(normalize("مستوى")).toBe("مستوي");
+    expect(normalize("الشراكة")).toBe("الشراكه");
+    expect(normalize("مؤتمر رئيس")).toBe("موتمر رييس");
+    expect(normalize("٢٤٠ ۲۰۲۵")).toBe("240 2025");
+    expect(normalize("Putin BRICS")).toBe("putin brics");
+  });
+
+  it("drops zero-width and direction marks", () => {
+    expect(normalize("\u200Fبوتين\u200B\u2068شي\u2069")).toBe("بوتينشي");
+  });
+
+  it("is idempotent on any text", () => {
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => normalize(normalize(s)) === normalize(s)));
+    const arabic = fc.string({ unit: fc.integer({ min: 0x0600, max: 0x06ff }).map((c) => String.fromCharCode(c)) });
+    fc.assert(fc.property(arabic, (s) => normalize(normalize(s)) === normalize(s)));
+  });
+});
+
+describe("tokenize and analyze", () => {
+  it("never yields empty tokens or empty stems", () => {
+    const arabic = fc.string({ unit: fc.constantFrom(..."ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى ًٌٍَُِّْـ٠١٢٣ .،؟"), maxLength: 60 });
+    fc.assert(
+      fc.property(fc.oneof(arabic, fc.string()), (s) => {
+        const a = analyze(s);
+        return tokenize(s).every((t) => t.length > 0) && a.stems.every((t) => t.length > 0) && a.exact.every((t) => t.length > 0);
+      }),
+    );
+  });
+
+  it("splits numbers glued to the article (الـ80)", () => {
+    expect(tokenize("الذكرى الـ80")).toEqual(["الذكري", "ال", "80"]);
+    expect(analyze("الذكرى الـ80").exact).toEqual(["الذكري", "80"]);
+  });
+
+  it("removes stop words in Arabic and English", () => {
+    expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
+    expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
+  });
+});
+
+describe("light stemming", () => {
+  it.each([
+    ["والصين", "الصين"],
+    ["بالصين", "الصين"],
+    ["لروسيا", "روسيا"],
+    ["العلاقات", "علاقات"],
+    ["البريكس", "بريكس"],
+    ["أوكرانيا", "اوكرانيا"],
+    ["٢٤٠", "240"],
+    ["وَالصِّينِ", "الصين"],
+    ["الْعَلَاقَاتُ", "العلاقة"],
+    ["للتعاون", "التعاون"],
+  ])("%s meets %s", (a, b) => {
+    expect(shareStem(a, b)).toBe(true);
+  });
+
+  it("keeps proper nouns whole", () => {
+    for (const name of ["بوتين", "موسكو", "بكين", "روسيا", "بينغ", "كييف"]) expect(stem(normalize(name))).toBe(normalize(name));
+    expect(stemCandidates("بوتين")).toContain("بوتين");
+    expect(stemCandidates("بكين")).toEqual(["بكين"]);
+  });
+
+  it("does not join unrelated words", () => {
+    expect(shareStem("روسيا", "الصين")).toBe(false);
+    expect(shareStem("بوتين", "بكين")).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cutAtWord, loadArticles, parseArticle, splitSentences, type IngestWarning } from "../../src/briefing/ingest.js";
+import { normalize } from "../../src/briefing/arabic.js";
+
+const articles = await loadArticles("seeds", () => {});
+const bySource = (prefix: string) => articles.find((a) => a.source.startsWith(prefix))!;
+const allText = (prefix: string) => bySource(prefix).paragraphs.map((p) => p.text).join("\n");
+const BOILERPLATE = ["مقالات ذات صلة", "زر الذهاب إلى الأعلى", "اترك تعليقاً", "لن يتم نشر عنوان بريدك", "أ ف ب", "آسياروسيا"];
+
+describe("seed articles", () => {
+  it("loads every seed file", () => {
+    expect(articles.map((a) => a.source)).toEqual([
+      "000_35eaaa3152fb2b1a",
+      "001_5f974563870b29f1",
+      "002_be64dd4f059e06b2",
+      "003_648d491966dff82e",
+      "004_03c8d4601ace7d37",
+    ]);
+  });
+
+  it.each([
+    ["000", "يصل الرئيس الروسي فلاديمير بوتين هذا الأسبوع إلى العاصمة الصينية بكين للمشاركة في مراسم…", true, undefined, 6],
+    ["001", "بوتين في بكين شراكة استراتيجية تواجه تحديات دولية", false, undefined, 17],
+    ["002", "بوتين وشي: التحالف الروسي الصيني ركيزة استقرار عالمي", false, undefined, 5],
+    ["003", "بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب المباحثا", false, undefined, 9],
+    ["004", "أكد الرئيس الروسي فلاديمير بوتين، اليوم الثلاثاء، أن العلاقات بين موسكو وبكين ارتقت إلى…", true, "2025-09-02", 10],
+  ])("%s: title, date, paragraphs", (prefix, title, derived, date, paragraphs) => {
+    const a = bySource(prefix);
+    expect(a.title).toBe(title);
+    expect(a.titleDerived).toBe(derived);
+    expect(a.date).toBe(date);
+    expect(a.paragraphs).toHaveLength(paragraphs);
+    expect(a.paragraphs.map((p) => p.n)).toEqual(Array.from({ length: paragraphs }, (_, i) => i + 1));
+  });
+
+  it.each(["000", "001", "002", "003", "004"])("%s: no boilerplate, captions, headings or date marks left in paragraphs", (prefix) => {
+    const text = normalize(allText(prefix));
+    for (const b of BOILERPLATE) expect(text).not.toContain(normalize(b));
+    expect(text).not.toMatch(/(^|\n)date \d{4}/);
+    for (const s of bySource(prefix).sections) if (s.title) expect(allText(prefix).split("\n")).not.toContain(s.title);
+  });
+
+  it("keeps kicker, author and section headings as metadata", () => {
+    expect(bySource("001").kicker).toBe("آسيا · روسيا");
+    expect(bySource("002").kicker).toBe("أخبار العالم");
+    expect(bySource("001").author).toBe("أحمد السيد — باحث ببرنامج العلاقات الدولية");
+    expect(bySource("003").sections.map((s) => s.title)).toEqual([
+      undefined,
+      "أوكرانيا على رأس الملفات",
+      "الصين.. شريان اقتصادي لروسيا",
+      "الطاقة والتعاون العسكري",
+      "رمزية العرض العسكري",
+      "كوريا الشمالية في المعادلة",
+      "واشنطن تترقب",
+    ]);
+    expect(bySource("003").paragraphs[3]!.section).toBe("الصين.. شريان اقتصادي لروسيا");
+  });
+
+  it("separates a sentence glued to the next one and splits sentences", () => {
+    const first = bySource("000").paragraphs[0]!;
+    expect(first.text).toContain("الثانية. بالنسبة");
+    expect(first.sentences).toHaveLength(3);
+    expect(first.sentences[0]).toMatch(/الثانية\.$/);
+  });
+
+  it("keeps bullet items as paragraphs without the bullet mark", () => {
+    const bullets = bySource("001").paragraphs.filter((p) => /^(استمرارية التواصل|تعزيز الشراكة الثنائية):/.test(p.text));
+    expect(bullets).toHaveLength(2);
+  });
+
+  it("gives every article a stable id of 8 letters and digits", () => {
+    const again = parseArticle(articles[0]!.source, "عنوان قصير\nنص الفقرة الأولى طويل بما يكفي ليكون فقرة من المقال وليس عنواناً.");
+    expect(again!.id).toBe(articles[0]!.id);
+    for (const a of articles) expect(a.id).toMatch(/^[A-Za-z0-9]{8}$/);
+    expect(new Set(articles.map((a) => a.id)).size).toBe(articles.length);
+  });
+});
+
+describe("ingestion edge cases", () => {
+  it("skips empty and unreadable files with a warning and loads the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mujaz-ingest-"));
+    writeFileSync(join(dir, "a.txt"), "عنوان\nهذه فقرة كاملة من مقال تجريبي عن العلاقات بين روسيا والصين وهي كافية.");
+    writeFileSync(join(dir, "b.txt"), "   \n\n");
+    mkdirSync(join(dir, "c.txt"));
+    writeFileSync(join(dir, "notes.md"), "ignored");
+    const warnings: IngestWarning[] = [];
+    const loaded = await loadArticles(dir, (w) => warnings.push(w));
+    expect(loaded.map((a) => a.source)).toEqual(["a"]);
+    expect(warnings.map((w) => w.source).sort()).toEqual(["b", "c"]);
+  });
+
+  it("derives a missing title from the first sentence, cut at a word boundary", () => {
+    const long = "أعلن الكرملين اليوم أن الرئيس الروسي سيزور الصين الأسبوع المقبل في زيارة رسمية تستمر ثلاثة أيام يبحث خلالها ملفات الطاقة والتجارة. وقال المتحدث إن الزيارة مهمة.";
+    const a = parseArticle("x", long)!;
+    expect(a.titleDerived).toBe(true);
+    expect(a.title.length).toBeLessThanOrEqual(90);
+    expect(a.title.endsWith("…")).toBe(true);
+    expect(long.startsWith(a.title.slice(0, -1))).toBe(true);
+  });
+
+  it("cuts at word boundaries and splits sentences without breaking numbers", () => {
+    expect(cutAtWord("كلمة أولى ثانية ثالثة", 12)).toBe("كلمة أولى…");
+    expect(splitSentences("ارتفع النمو إلى 2.5 بالمئة هذا العام. وقال الوزير إن الأرقام مشجعة جداً؟ نعم.")).toEqual([
+      "ارتفع النمو إلى 2.5 بالمئة هذا العام.",
+      "وقال الوزير إن الأرقام مشجعة جداً؟ نعم.",
+    ]);
+  });
+
+  it("returns nothing for a file of boilerplate only", () => {
+    expect(parseArticle("x", "مقالات ذات صلة\nزر الذهاب إلى الأعلى")).toBeUndefined();
+  });
+});

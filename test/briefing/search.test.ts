@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { parseArticle } from "../../src/briefing/ingest.js";
+import { SUMMARY_MAX_CHARS } from "../../src/briefing/answer.js";
+import { expandQuery } from "../../src/briefing/glossary.js";
+
+const briefing = await Briefing.load({ dir: "seeds" });
+const top = (q: string, limit = 3) => briefing.search(q, { limit }).hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`);
+
+describe("search", () => {
+  it("finds a passage however the words are spelled", () => {
+    for (const q of ["أوكرانيا كوريا الشمالية جنود", "اوكرانيا كوريا الشماليه جنود", "أُوكْرَانِيَا كُورِيَا الشَّمَالِيَّة جُنُود"]) {
+      expect(top(q, 1)).toEqual(["003:7"]);
+    }
+    expect(top("٢٤٠ مليار", 1)).toEqual(top("240 مليار", 1));
+  });
+
+  it("ranks an exact name above its stemmed relatives", () => {
+    const hits = briefing.search("خاربين", { limit: 5 }).hits;
+    expect(hits[0]!.paragraph.text).toContain("خاربين");
+  });
+
+  it("returns the matched words as highlight ranges", () => {
+    const [hit] = briefing.search("قوة سيبيريا", { limit: 1 }).hits;
+    const words = hit!.highlights.map(([s, e]) => hit!.paragraph.text.slice(s, e));
+    expect(words).toEqual(["قوة", "سيبيريا"]);
+  });
+
+  it("spreads results across articles", () => {
+    const hits = briefing.search("بوتين الصين الزيارة", { limit: 3 }).hits;
+    expect(new Set(hits.map((h) => h.article.id)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("drops near-duplicate passages", () => {
+    const text = "أكد الرئيس الروسي أن العلاقات مع الصين في أفضل حالاتها وأن التعاون في مجال الطاقة يتوسع بسرعة كبيرة.";
+    const a = parseArticle("dup_a", `عنوان أول\n${text}`)!;
+    const b = parseArticle("dup_b", `عنوان ثان\n${text}`)!;
+    const small = Briefing.fromArticles([a, b]);
+    expect(small.search("التعاون في مجال الطاقة", { limit: 5 }).hits).toHaveLength(1);
+  });
+
+  it("pages without repeating passages", () => {
+    const first = briefing.search("الصين", { limit: 3, offset: 0 }).hits.map((h) => `${h.article.id}:${h.paragraph.n}`);
+    const second = briefing.search("الصين", { limit: 3, offset: 3 }).hits.map((h) => `${h.article.id}:${h.paragraph.n}`);
+    expect(second).toHaveLength(3);
+    expect(first.filter((x) => second.includes(x))).toEqual([]);
+  });
+
+  it("finds nothing, without failing, for stop words, symbols, other scripts and empty input", () => {
+    for (const q of ["", "   ", "في من على", "؟؟؟ !!!", "😀🎉", "北京 莫斯科", "<b>&amp;</b>"]) {
+      expect(briefing.search(q).hits).toEqual([]);
+    }
+  });
+
+  it("answers English questions through the glossary", () => {
+    expect(expandQuery("China's sanctions")).toContain("العقوبات");
+    expect(top("Power of Siberia pipeline", 1)).toEqual(["003:5"]);
+    expect(expandQuery("بوتين")).toBe("بوتين");
+  });
+
+  it("indexes articles added later without rebuilding", () => {
+    const copy = Briefing.fromArticles(briefing.articles.slice(0, 2));
+    expect(copy.search("قوة سيبيريا").hits).toEqual([]);
+    const added = copy.addArticles(briefing.articles);
+    expect(added).toHaveLength(3);
+    expect(copy.addArticles(briefing.articles)).toEqual([]);
+    expect(copy.search("قوة سيبيريا").hits[0]!.article.source).toMatch(/^003/);
+  });
+});
+
+describe("answers and summaries", () => {
+  it("gives up to 3 key points, each citing a passage of the answer that holds the sentence", () => {
+    const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
+    expect(answer.keyPoints.length).toBeGreaterThan(0);
+    expect(answer.keyPoints.length).toBeLessThanOrEqual(3);
+    expect(answer.keyPoints[0]!.text).toContain("240 مليار دولار");
+    for (const k of answer.keyPoints) {
+      const cited = answer.citations.find((c) => c.n === k.cite)!;
+      const passage = answer.hits.find((h) => h.article.id === cited.articleId && h.paragraph.n === cited.paragraph)!;
+      expect(passage.paragraph.text).toContain(k.text.replace(/…$/, ""));
+    }
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.hits.map((_, i) => i + 1));
+  });
+
+  it("numbers citations on later pages after the earlier ones and gives no key points there", () => {
+    const page = briefing.answer("الصين", 3, 3);
+    expect(page.citations.map((c) => c.n)).toEqual([4, 5, 6]);
+    expect(page.keyPoints).toEqual([]);
+  });
+
+  it("summarises one article in reading order, cited, non-redundant, within the length", () => {
+    for (const article of briefing.articles) {
+      const s = briefing.summary(article);
+      expect(s.keyPoints.length).toBeGreaterThan(0);
+      expect(s.keyPoints.reduce((n, k) => n + k.text.length, 0)).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
+      const paragraphs = s.keyPoints.map((k) => s.citations.find((c) => c.n === k.cite)!.paragraph);
+      expect(paragraphs).toEqual([...paragraphs].sort((x, y) => x - y));
+      for (const k of s.keyPoints) {
+        const c = s.citations.find((x) => x.n === k.cite)!;
+        expect(article.paragraphs[c.paragraph - 1]!.text).toContain(k.text);
+      }
+      expect(new Set(s.keyPoints.map((k) => k.text)).size).toBe(s.keyPoints.length);
+    }
+  });
+
+  it("summarises the whole briefing with points from several articles", () => {
+    const s = briefing.summary();
+    expect(new Set(s.citations.map((c) => c.source)).size).toBeGreaterThanOrEqual(3);
+    expect(s.keyPoints.length).toBeLessThanOrEqual(5);
+  });
+});
