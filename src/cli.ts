@@ -15,7 +15,7 @@ import { PAGE_SIZE, PRIVATE_SNIPPET, prepareQuery } from "./bot/answer-query.js"
 import { loadDotEnv, readBaseConfig } from "./config.js";
 import { htmlToPlain } from "./console/plain.js";
 import { createLogger } from "./logger.js";
-import { queryId, SqliteStore } from "./store/sqlite-store.js";
+import { queryId } from "./store/sqlite-store.js";
 import type { Language } from "./store/store.js";
 
 const USAGE = `usage: npm run -s cli -- <command>
@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
   const config = readBaseConfig();
   const logger = createLogger("warn", undefined, process.stderr as never);
   const briefing = await loadBriefing(config, logger);
-  const i18n = createI18n(new SqliteStore(":memory:"));
+  const i18n = createI18n();
   const view = { lang, t: translator(i18n, lang) };
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);

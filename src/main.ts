@@ -37,7 +37,7 @@ const stopWatching = cfg.watchSeeds
   : () => {};
 
 await bot.init();
-await registerCommands(bot.api, deps);
+await registerCommands(bot.api);
 
 let runner: RunnerHandle | undefined;
 let server: ReturnType<typeof createServer> | undefined;

@@ -91,8 +91,8 @@ async function apologize(ctx: BotContext): Promise<void> {
 }
 
 /** The command menu in each language (Arabic also as the default for other languages). */
-export async function registerCommands(api: Api, deps: Deps): Promise<void> {
-  const i18n = createI18n(deps.store);
+export async function registerCommands(api: Api): Promise<void> {
+  const i18n = createI18n();
   for (const language of [...LANGUAGES, undefined]) {
     const locale = language ?? "ar";
     const commands = COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

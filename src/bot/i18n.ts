@@ -11,11 +11,13 @@ export function languageOf(telegramCode: string | undefined): Language {
   return telegramCode?.toLowerCase().startsWith("en") ? "en" : "ar";
 }
 
-export function createI18n(store: Store): I18n<BotContext> {
+/** Translations; with a store, each user's chosen language comes first. */
+export function createI18n(store?: Store): I18n<BotContext> {
   return new I18n<BotContext>({
     defaultLocale: "ar",
     directory: LOCALES_DIR,
-    localeNegotiator: async (ctx) => (ctx.from ? await store.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
+    localeNegotiator: async (ctx) =>
+      (ctx.from && store ? await store.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
   });
 }
 

@@ -40,7 +40,7 @@ const api = new LocalBotApi();
 const deps = makeDeps(config, logger, briefing, store);
 const bot = createBot({ token: `${api.botInfo.id}:local-console-token-not-used-on-telegram`, deps, fetch: api.fetch, botInfo: api.botInfo });
 await bot.init();
-await registerCommands(bot.api, deps);
+await registerCommands(bot.api);
 
 const me: Person = { id: 1001, first_name: "Reader", language_code: process.argv.includes("--en") ? "en" : "ar" };
 let inGroup = false;

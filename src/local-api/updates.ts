@@ -44,7 +44,11 @@ export function textMessage(
 }
 
 /** A message without text (sticker, photo, voice …), given by its field. */
-export function mediaMessage(from: Person, field: "sticker" | "photo" | "voice" | "document" | "location", chat: Chat = privateChat(from)) {
+export function mediaMessage(
+  from: Person,
+  field: "sticker" | "photo" | "voice" | "document" | "location",
+  chat: Chat = privateChat(from),
+): Omit<Update, "update_id"> {
   const payloads = {
     sticker: { file_id: "sticker1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
     photo: [{ file_id: "photo1", file_unique_id: "p1", width: 90, height: 90 }],
@@ -52,7 +56,7 @@ export function mediaMessage(from: Person, field: "sticker" | "photo" | "voice" 
     document: { file_id: "doc1", file_unique_id: "d1" },
     location: { latitude: 55.75, longitude: 37.62 },
   };
-  return { message: { message_id: messageCounter++, date: now(), chat, from: user(from), [field]: payloads[field] } as unknown as Message };
+  return { message: { message_id: messageCounter++, date: now(), chat, from: user(from), [field]: payloads[field] } } as unknown as Omit<Update, "update_id">;
 }
 
 /** A button press under a message the bot sent. */

@@ -61,3 +61,6 @@ export async function harness(options: HarnessOptions = {}) {
   const refused = () => api.calls.filter((c) => !c.ok);
   return { api, bot, briefing, store, logs, send, messages, last, buttons, press, refused };
 }
+
+/** What a reader sees: no invisible direction or isolation marks. */
+export const seen = (text: string) => text.replace(/[\u200E\u200F\u2066-\u2069]/g, "");

@@ -48,7 +48,7 @@ export function keyPointLines(points: readonly KeyPoint[]): string {
 /** One button per citation, opening the cited paragraph; rows of up to five. */
 export function citationButtons(citations: readonly Citation[], view: View): InlineKeyboardButton[][] {
   const buttons = citations.map((c) => ({
-    text: view.t("button-open", { n: String(c.n) }),
+    text: view.t("button-open", { n: String(c.n) }).replace(/[\u2068\u2069]/g, ""),
     callback_data: encode({ kind: "open", articleId: c.articleId, paragraph: c.paragraph }),
   }));
   return chunk(buttons, 5);

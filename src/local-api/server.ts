@@ -1,0 +1,52 @@
+/**
+ * The local Bot API over HTTP on loopback, for running the real process (`npm start` with TELEGRAM_API_ROOT)
+ * without Telegram. Besides /bot<token>/<method>, it takes test updates at POST /_local/updates and shows what the
+ * bot sent at GET /_local/calls.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { LocalBotApi } from "./local-api.js";
+
+export interface LocalServer {
+  api: LocalBotApi;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return {};
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+export async function startLocalServer(token: string, api = new LocalBotApi(), port = 0): Promise<LocalServer> {
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(payload));
+    };
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    void (async () => {
+      if (url.pathname === "/_local/updates" && req.method === "POST") return send(200, api.pushUpdate((await body(req)) as never));
+      if (url.pathname === "/_local/calls") return send(200, api.calls);
+      const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+      if (!m) return send(404, { ok: false, error_code: 404, description: "Not Found" });
+      if (m[1] !== token) return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const answer = await api.handle(m[2]!, { ...Object.fromEntries(url.searchParams), ...(await body(req)) });
+      send(answer.ok ? 200 : (answer.error_code as number), answer);
+    })().catch((err: unknown) => send(500, { ok: false, error_code: 500, description: String(err) }));
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    api,
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

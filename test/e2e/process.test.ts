@@ -1,0 +1,94 @@
+/** The real process (`npm start`) against the local Bot API on 127.0.0.1, as Telegram would drive it. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startLocalServer, type LocalServer } from "../../src/local-api/server.js";
+import { callbackQuery, textMessage } from "../../src/local-api/updates.js";
+import { LocalBotApi } from "../../src/local-api/local-api.js";
+import { loadSpec, SpecChecker } from "../support/spec.js";
+import { salma, seen } from "../support/harness.js";
+
+const TOKEN = "123456:e2e-token-for-the-local-bot-api-only";
+const spec = loadSpec();
+
+export async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function startBot(server: LocalServer, dataDir: string, extraEnv: Record<string, string> = {}) {
+  const child = spawn("npm", ["start"], {
+    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.url, DATA_DIR: dataDir, LOG_LEVEL: "info", WATCH_SEEDS: "false", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+export function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function localServer(): Promise<LocalServer> {
+  return startLocalServer(TOKEN, new LocalBotApi(undefined, spec ? [new SpecChecker(spec).check] : []));
+}
+
+describe("npm start against a local Bot API", () => {
+  let cleanup: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    for (const c of cleanup.reverse()) await c();
+    cleanup = [];
+  });
+
+  it("starts, answers /start, a question and a button press, and stops on SIGTERM — with no request refused", async () => {
+    const server = await localServer();
+    const bot = startBot(server, mkdtempSync(join(tmpdir(), "mujaz-e2e-")));
+    cleanup.push(() => server.close(), () => stop(bot.child, "SIGKILL"));
+    await until("the ready log line", () => bot.output().includes("mujaz is ready"), 30_000);
+    expect(server.api.callsOf("setMyCommands")).toHaveLength(3);
+
+    server.api.pushUpdate(textMessage(salma, "/start"));
+    const welcome = await until("the welcome", () => server.api.chatMessages(salma.id)[0]);
+    expect(seen(welcome.text)).toContain("مرحباً سلمى");
+
+    server.api.pushUpdate(textMessage(salma, "قوة سيبيريا"));
+    const answer = await until("the answer", () => server.api.chatMessages(salma.id)[1]);
+    expect(seen(answer.text)).toContain("قوة سيبيريا-2");
+
+    const button = (answer.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }).inline_keyboard[0]![0]!;
+    server.api.pushUpdate(callbackQuery(salma, button.callback_data, { message_id: answer.message_id, chat_id: salma.id }));
+    const paragraph = await until("the opened paragraph", () => server.api.chatMessages(salma.id)[2]);
+    expect(seen(paragraph.text)).toContain("الفقرة 5 من 9");
+
+    expect(server.api.calls.filter((c) => !c.ok)).toEqual([]);
+    expect(bot.output()).not.toContain(TOKEN.split(":")[1]);
+    stop(bot.child, "SIGTERM");
+    await bot.exited;
+    await until("the shutdown log line", () => bot.output().includes("shutting down"), 5_000);
+  });
+
+  it("refuses to start with a clear message when the token is missing", async () => {
+    const child = spawn("npm", ["start"], { env: { ...process.env, BOT_TOKEN: "", DATA_DIR: mkdtempSync(join(tmpdir(), "mujaz-e2e-")) }, stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).not.toBe(0);
+    expect(err).toContain("BOT_TOKEN");
+    expect(err).toContain("npm run chat");
+  });
+});
