@@ -1,26 +1,21 @@
 /**
- * Paragraph-level search over the briefing: MiniSearch (BM25) with the Arabic analyzer, an unstemmed field so
- * exact words rank first, boosted title and section heading, and diversified results across articles.
+ * Paragraph-level search over the briefing. MiniSearch (BM25) finds candidates by stemmed words; the best of
+ * them are then re-ranked with what MiniSearch does not see cheaply: words typed exactly as written, the article
+ * title and section heading, and spread across articles. Near-duplicates are dropped from what is shown.
  */
 import MiniSearch from "minisearch";
-import { analyze, stemCandidates, tokenize, isStopWord } from "./arabic.js";
+import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
 import { expandQuery } from "./glossary.js";
 import type { Article, Hit, Paragraph, Range } from "./types.js";
 
-interface PassageDoc {
-  id: number;
-  text: string;
-  exact: string;
-  title: string;
-  heading: string;
-}
-
-/** Exact-field terms carry a mark so they only ever meet exact query terms. */
-const EXACT = "=";
-const splitSpaces = (s: string): string[] => (s ? s.split(" ") : []);
-
-function stemField(text: string): string {
-  return analyze(text).stems.join(" ");
+interface Passage {
+  article: Article;
+  paragraph: Paragraph;
+  /** Normalized words as written, for the exact-word bonus and near-duplicate checks. */
+  words: Set<string>;
+  /** Stems of the article title and of the section heading. */
+  title: Set<string>;
+  heading: Set<string>;
 }
 
 export interface SearchOptions {
@@ -33,28 +28,40 @@ export interface SearchResult {
   total: number;
 }
 
-/** How much each field counts. Exact words add to stems, so a name typed as written ranks first. */
-const BOOST = { text: 1, exact: 0.6, title: 0.5, heading: 0.8 };
-/** Each further passage from an article already shown is worth this much less, so answers span articles. */
+/** How much a candidate's BM25 score grows with the share of query words it holds as written, in its title, in its heading. */
+const BONUS = { exact: 0.6, title: 0.25, heading: 0.4 };
+/** Each further passage from an article already ranked is worth this much less, so answers span articles. */
 const SAME_ARTICLE_DECAY = 0.85;
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
+/** Candidates taken from BM25 for re-ranking; also the most results a query reports. */
 const MAX_CANDIDATES = 200;
 /** Passages scoring below this share of the best one are noise (a lone common word), not answers. */
 const RELEVANCE_FLOOR = 0.2;
+/**
+ * In a large corpus, query words found in more than this share of passages add little but cost the most; they
+ * are left out when the query has rarer words. Small corpora are searched with every word.
+ */
+const COMMON_SHARE = 0.05;
+/** A common word's champion list: its best passages by BM25, kept once computed (until articles are added). */
+const CHAMPIONS = 500;
+const COMMON_MIN_PASSAGES = 2000;
+
+const splitSpaces = (s: string): string[] => (s ? s.split(" ") : []);
 
 export class SearchIndex {
-  private readonly mini = new MiniSearch<PassageDoc>({
-    fields: ["text", "exact", "title", "heading"],
+  private readonly mini = new MiniSearch<{ id: number; text: string }>({
+    fields: ["text"],
     storeFields: [],
     tokenize: splitSpaces,
     processTerm: (t) => t || null,
-    searchOptions: { tokenize: splitSpaces, processTerm: (t) => t || null, boost: BOOST, combineWith: "OR" },
+    searchOptions: { tokenize: splitSpaces, processTerm: (t) => t || null, combineWith: "OR" },
   });
-  private readonly passages: Array<{ article: Article; paragraph: Paragraph; words: Set<string> }> = [];
+  private readonly passages: Passage[] = [];
   private readonly articleIds = new Set<string>();
-  /** In how many passages each stem occurs, for weighting query words by rarity. */
+  /** In how many passages each stem occurs. */
   private readonly df = new Map<string, number>();
+  private readonly champions = new Map<string, Map<number, number>>();
 
   get size(): number {
     return this.passages.length;
@@ -65,26 +72,23 @@ export class SearchIndex {
   }
 
   add(articles: readonly Article[]): void {
-    const docs: PassageDoc[] = [];
+    const docs: Array<{ id: number; text: string }> = [];
     for (const article of articles) {
       if (this.articleIds.has(article.id)) continue;
       this.articleIds.add(article.id);
-      const title = stemField(article.title);
+      const title = new Set(analyze(article.title).stems);
+      const headings = new Map<string | undefined, Set<string>>();
       for (const paragraph of article.paragraphs) {
-        const id = this.passages.length;
+        if (!headings.has(paragraph.section)) headings.set(paragraph.section, new Set(paragraph.section ? analyze(paragraph.section).stems : []));
         const a = analyze(paragraph.text);
-        this.passages.push({ article, paragraph, words: new Set(a.exact) });
+        const id = this.passages.length;
+        this.passages.push({ article, paragraph, words: new Set(a.exact), title, heading: headings.get(paragraph.section)! });
         for (const t of new Set(a.stems)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-        docs.push({
-          id,
-          text: a.stems.join(" "),
-          exact: a.exact.map((w) => EXACT + w).join(" "),
-          title,
-          heading: paragraph.section ? stemField(paragraph.section) : "",
-        });
+        docs.push({ id, text: a.stems.join(" ") });
       }
     }
     this.mini.addAll(docs);
+    this.champions.clear();
   }
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
@@ -96,36 +100,97 @@ export class SearchIndex {
     const { limit = 3, offset = 0 } = options;
     const q = queryTerms(query);
     if (q.exact.length === 0) return { hits: [], total: 0 };
-    const terms = [...new Set([...q.stems, ...q.exact.map((w) => EXACT + w)])].join(" ");
-    let raw = this.mini.search(terms);
+    const { rare, common } = this.splitByFrequency(q);
+    let raw: Array<{ id: number; score: number }> =
+      rare.length > 0
+        ? this.mini.search(rare.join(" ")).slice(0, 2 * MAX_CANDIDATES).map((r) => ({ id: r.id as number, score: r.score }))
+        : this.fromChampions(common);
+    // Common words still count for the best passages the rarer words found.
+    if (rare.length > 0 && common.length > 0) {
+      const lists = common.map((t) => this.championList(t));
+      for (const r of raw) for (const list of lists) r.score += list.get(r.id) ?? 0;
+      raw.sort((a, b) => b.score - a.score);
+    }
     // Typos and unusual spellings: only when nothing matches as written.
-    if (raw.length === 0) raw = this.mini.search(q.stems.join(" "), { fuzzy: (t) => (t.length >= 5 ? 1 : 0) });
+    if (raw.length === 0) {
+      raw = this.mini.search([...rare, ...common].join(" "), { fuzzy: (t) => (t.length >= 5 ? 1 : 0) }).map((r) => ({ id: r.id as number, score: r.score }));
+    }
+    if (raw.length === 0) return { hits: [], total: 0 };
 
     const queryStems = new Set(q.stems);
-    const ranked: Array<{ index: number; score: number }> = [];
+    const queryWords = new Set(q.exact);
+    const share = (set: Set<string>, of: Set<string>) => {
+      let n = 0;
+      for (const t of of) if (set.has(t)) n++;
+      return n / of.size;
+    };
+    const rescored = raw.slice(0, MAX_CANDIDATES).map((r) => {
+      const p = this.passages[r.id]!;
+      const bonus = 1 + BONUS.exact * share(p.words, queryWords) + BONUS.title * share(p.title, queryStems) + BONUS.heading * share(p.heading, queryStems);
+      return { index: r.id, score: r.score * bonus };
+    });
+    rescored.sort((a, b) => b.score - a.score);
     const perArticle = new Map<string, number>();
-    const floor = (raw[0]?.score ?? 0) * RELEVANCE_FLOOR;
-    for (const r of raw.slice(0, MAX_CANDIDATES)) {
-      if (r.score < floor) break;
-      const index = r.id as number;
-      const passage = this.passages[index]!;
-      const near = ranked.some((k) => jaccard(this.passages[k.index]!.words, passage.words) >= NEAR_DUPLICATE);
-      if (near) continue;
-      const seen = perArticle.get(passage.article.id) ?? 0;
-      perArticle.set(passage.article.id, seen + 1);
-      ranked.push({ index, score: r.score * SAME_ARTICLE_DECAY ** seen });
+    for (const c of rescored) {
+      const id = this.passages[c.index]!.article.id;
+      const seen = perArticle.get(id) ?? 0;
+      perArticle.set(id, seen + 1);
+      c.score *= SAME_ARTICLE_DECAY ** seen;
     }
-    ranked.sort((a, b) => b.score - a.score);
-    const hits = ranked.slice(offset, offset + limit).map(({ index, score }) => {
+    rescored.sort((a, b) => b.score - a.score);
+    const floor = rescored[0]!.score * RELEVANCE_FLOOR;
+    const relevant = rescored.filter((c) => c.score >= floor);
+
+    // Near-duplicates are looked for only as far as the requested page reaches.
+    const shown: typeof relevant = [];
+    let dropped = 0;
+    for (const c of relevant) {
+      if (shown.length >= offset + limit) break;
+      const words = this.passages[c.index]!.words;
+      if (shown.some((s) => jaccard(this.passages[s.index]!.words, words) >= NEAR_DUPLICATE)) dropped++;
+      else shown.push(c);
+    }
+    const hits = shown.slice(offset).map(({ index, score }) => {
       const { article, paragraph } = this.passages[index]!;
       return { article, paragraph, score, highlights: highlightRanges(paragraph.text, queryStems) };
     });
-    return { hits, total: ranked.length };
+    return { hits, total: relevant.length - dropped };
+  }
+
+  /**
+   * The query's stems split by how common they are. In a small corpus every stem is "rare" (searched in full);
+   * in a large one, stems found in more than COMMON_SHARE of passages are "common" and answered from their
+   * champion lists, and stems the index does not hold are left out unless nothing else remains.
+   */
+  private splitByFrequency(q: Analysis): { rare: string[]; common: string[] } {
+    const stems = [...new Set(q.stems)];
+    const n = this.passages.length;
+    if (n < COMMON_MIN_PASSAGES) return { rare: stems, common: [] };
+    const df = (t: string) => this.df.get(t) ?? 0;
+    const held = stems.filter((t) => df(t) > 0);
+    if (held.length === 0) return { rare: stems, common: [] };
+    return { rare: held.filter((t) => df(t) <= n * COMMON_SHARE), common: held.filter((t) => df(t) > n * COMMON_SHARE) };
+  }
+
+  private championList(stem: string): Map<number, number> {
+    let list = this.champions.get(stem);
+    if (!list) {
+      list = new Map(this.mini.search(stem).slice(0, CHAMPIONS).map((r) => [r.id as number, r.score]));
+      this.champions.set(stem, list);
+    }
+    return list;
+  }
+
+  /** Candidates for a query of common words only: the union of their champion lists, scores added. */
+  private fromChampions(stems: readonly string[]): Array<{ id: number; score: number }> {
+    const scores = new Map<number, number>();
+    for (const t of stems) for (const [id, score] of this.championList(t)) scores.set(id, (scores.get(id) ?? 0) + score);
+    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
   }
 }
 
 /** The analyzed query, with Arabic equivalents of English domain words. */
-export function queryTerms(query: string) {
+export function queryTerms(query: string): Analysis {
   return analyze(expandQuery(query));
 }
 

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: index build, query latency p50/p99, heap and RSS for the seeds and for synthetic corpora of
+ * 1,000 and 10,000 articles (each in its own process), and process start to ready. Prints a table with targets.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startLocalServer } from "../src/local-api/server.js";
+
+interface Row {
+  corpus: string;
+  articles: number;
+  passages: number;
+  build_ms: number;
+  search_p50: number;
+  search_p99: number;
+  answer_p50: number;
+  answer_p99: number;
+  queries: number;
+  heap_mb: number;
+  rss_mb: number;
+}
+
+const sizes = process.argv.includes("--quick") ? ["seeds", "1000"] : ["seeds", "1000", "10000"];
+const rows: Row[] = sizes.map((size) => {
+  process.stderr.write(`measuring ${size}…\n`);
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/measure.ts", size], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split("\n").pop()!) as Row;
+});
+
+async function startToReady(): Promise<{ wall: number; uptime: number }> {
+  const token = "123456:bench-token-for-the-local-bot-api-only";
+  const server = await startLocalServer(token);
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, BOT_TOKEN: token, TELEGRAM_API_ROOT: server.url, DATA_DIR: mkdtempSync(join(tmpdir(), "mujaz-bench-")), LOG_LEVEL: "info", WATCH_SEEDS: "false" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const result = await new Promise<{ wall: number; uptime: number }>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const line = out.split("\n").find((l) => l.includes("mujaz is ready"));
+      if (line) resolve({ wall: performance.now() - started, uptime: (JSON.parse(line) as { ready_ms: number }).ready_ms });
+    });
+    child.on("exit", (code) => reject(new Error(`bot exited with ${code} before it was ready:\n${out}`)));
+  });
+  child.kill("SIGTERM");
+  await server.close();
+  return result;
+}
+const ready: Array<{ wall: number; uptime: number }> = [];
+for (let i = 0; i < 3; i++) ready.push(await startToReady());
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const f = (n: number, d = 1) => n.toFixed(d);
+const target: Record<string, string> = { seeds: "build < 50 ms", "1000": "p99 < 5 ms", "10000": "p99 < 25 ms" };
+const pass = (r: Row) =>
+  r.corpus === "seeds" ? r.build_ms < 50 : r.corpus === "1000" ? r.search_p99 < 5 : r.corpus === "10000" ? r.search_p99 < 25 : true;
+const lines = [
+  "| corpus | articles | passages | index build ms | search p50 ms | search p99 ms | answer p50 ms | answer p99 ms | heap MB | RSS MB | target | met |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.corpus} | ${r.articles} | ${r.passages} | ${f(r.build_ms)} | ${f(r.search_p50, 2)} | ${f(r.search_p99, 2)} | ${f(r.answer_p50, 2)} | ${f(r.answer_p99, 2)} | ${f(r.heap_mb, 0)} | ${f(r.rss_mb, 0)} | ${target[r.corpus] ?? ""} | ${pass(r) ? "yes" : "NO"} |`,
+  ),
+  "",
+  `process start to ready (seeds, median of 3): ${f(median(ready.map((r) => r.uptime)), 0)} ms by the process's own clock, ${f(median(ready.map((r) => r.wall)), 0)} ms from spawn; target < 1000 ms: ${median(ready.map((r) => r.uptime)) < 1000 ? "yes" : "NO"}`,
+  `query latency: ${rows[0]!.queries / 40} questions of the quality set, repeated; "search" is ranked passages, "answer" adds key points.`,
+];
+process.stdout.write(`${lines.join("\n")}\n`);
