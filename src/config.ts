@@ -64,19 +64,24 @@ export class ConfigError extends Error {
 
 /** Settings the briefing alone needs (the CLI and the local console need no token). */
 export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
-  const parsed = z.object(common).safeParse(env);
+  const parsed = z.object(common).safeParse(withoutEmpty(env));
   if (!parsed.success) throw new ConfigError(describe(parsed.error));
   return toBase(parsed.data);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse({ BOT_MODE: "polling", ...env });
+  const parsed = schema.safeParse({ BOT_MODE: "polling", ...withoutEmpty(env) });
   if (!parsed.success) throw new ConfigError(describe(parsed.error));
   const e: Env = parsed.data;
   const base = toBase(e);
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", botToken: e.BOT_TOKEN, webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, host: e.HOST, port: e.PORT }
     : { ...base, mode: "polling", botToken: e.BOT_TOKEN };
+}
+
+/** A variable set to nothing (`BOT_TOKEN=` in .env) counts as not set. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1].trim() !== ""));
 }
 
 /** Load `.env` from the working directory when there is one; real environment variables win. */
