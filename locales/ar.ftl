@@ -78,3 +78,16 @@ command-sources = المقالات ومصادرها
 command-article = نص مقال كامل
 command-summary = خلاصة الملف أو مقال
 command-language = تغيير اللغة
+
+source-line = { $title } — { $date } — الفقرة { $paragraph }
+inline-key-points = النقاط الرئيسية: { $query }
+inline-briefing-summary = خلاصة الملف ({ $count } مقالات)
+inline-no-match = لا نتائج — افتح موجز
+button-continue-private = 💬 المزيد في محادثة خاصة
+button-read-private = 💬 اقرأ في محادثة خاصة
+button-share = ↗️ مشاركة في محادثة
+group-intro =
+    مرحباً! أنا <b>موجز</b>، أجيب من ملف إخباري عن العلاقات الروسية الصينية.
+    في هذه المجموعة: اذكرني ثم اكتب سؤالك (@{ $bot } ما حجم التجارة؟)، أو رُدّ على إحدى رسائلي، أو استخدم /search@{ $bot } سؤال.
+    ومن أي محادثة: اكتب @{ $bot } ثم سؤالك لتشارك مقطعاً موثقاً.
+group-limited = طلبات كثيرة من هذه المجموعة. سأعود للإجابة بعد دقيقة.

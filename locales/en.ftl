@@ -78,3 +78,16 @@ command-sources = Articles and their sources
 command-article = Read a whole article
 command-summary = Key points of the briefing or an article
 command-language = Change the language
+
+source-line = { $title } — { $date } — paragraph { $paragraph }
+inline-key-points = Key points: { $query }
+inline-briefing-summary = Key points of the briefing ({ $count } articles)
+inline-no-match = No results — open mujaz
+button-continue-private = 💬 More in a private chat
+button-read-private = 💬 Read in a private chat
+button-share = ↗️ Share in a chat
+group-intro =
+    Hello! I am <b>mujaz</b>; I answer from a news briefing on Russia–China relations.
+    In this group: mention me with your question (@{ $bot } how big is trade?), reply to one of my messages, or use /search@{ $bot } question.
+    From any chat: type @{ $bot } and a question to share a cited passage.
+group-limited = Too many requests from this group. I will answer again in a minute.

@@ -5,6 +5,7 @@ import type { BotContext, Deps } from "./context.js";
 import { renderAnswer, type Rendered } from "./render/answer.js";
 import { escapeHtml, cutText } from "./render/html.js";
 import { lineMark } from "./render/bidi.js";
+import { startLink } from "./render/deep-link.js";
 
 /** Longer questions are searched by their beginning (Telegram's inline queries stop at 256 too). */
 export const MAX_QUERY_CHARS = 256;
@@ -37,12 +38,13 @@ export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, of
   }
   if (answer.hits.length === 0) return undefined;
   const queryId = await deps.store.saveQuery(query.text);
-  const snippetChars = ctx.chat?.type === "private" || ctx.chat === undefined ? PRIVATE_SNIPPET : GROUP_SNIPPET;
+  const inPrivate = ctx.chat?.type === "private" || ctx.chat === undefined;
   return renderAnswer(answer, view, {
     queryId,
-    snippetChars,
+    snippetChars: inPrivate ? PRIVATE_SNIPPET : GROUP_SNIPPET,
     pageSize: PAGE_SIZE,
     ...(query.cut ? { note: view.t("query-cut") } : {}),
+    ...(inPrivate ? { share: true } : { continueUrl: startLink(ctx.me.username, { kind: "query", queryId }) }),
   });
 }
 

@@ -1,11 +1,14 @@
 /** Builds the bot from what it is given. Features are composed in the order updates flow through them. */
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, GrammyError, HttpError, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Language } from "../store/store.js";
 import type { BotContext, Deps } from "./context.js";
+import { addressedToBot, groupLimitNote, groupsFeature, inGroup } from "./features/groups.js";
 import { helpFeature } from "./features/help.js";
+import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { searchFeature } from "./features/search.js";
 import { sourcesFeature } from "./features/sources.js";
@@ -24,6 +27,9 @@ export interface CreateBotOptions {
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
 }
+
+/** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
+const GROUP_REQUESTS_PER_MINUTE = 8;
 
 const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "language"] as const;
 
@@ -51,19 +57,34 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
       await apologize(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
     }
   });
+  bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(i18n);
   bot.use(async (ctx, next) => {
     ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars) };
     await next();
   });
+  // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted).
   bot.use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: deps.settings.rateLimitPerMinute,
-      keyGenerator: (ctx) => (ctx.chat?.type === "private" || !ctx.chat ? ctx.from?.id.toString() : undefined),
+      keyGenerator: (ctx) => (ctx.inlineQuery || inGroup(ctx) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
         else if (ctx.chat) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
+      },
+    }),
+  );
+  // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute.
+  bot.use(
+    limit<BotContext, never>({
+      timeFrame: 60_000,
+      limit: GROUP_REQUESTS_PER_MINUTE,
+      keyPrefix: "group",
+      keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
+        else await groupLimitNote(ctx);
       },
     }),
   );
@@ -73,6 +94,8 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   bot.use(languageFeature(deps));
   bot.use(sourcesFeature(deps));
   bot.use(summaryFeature(deps));
+  bot.use(groupsFeature(deps));
+  bot.use(inlineFeature(deps));
   bot.use(searchFeature(deps));
   bot.use(unhandledFeature());
 

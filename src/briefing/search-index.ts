@@ -201,13 +201,26 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return common / (a.size + b.size - common);
 }
 
+/** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
+const WORD_CACHE_LIMIT = 100_000;
+const wordStems = new Map<string, readonly string[]>();
+
+function stemsOfWritten(written: string): readonly string[] {
+  let stems = wordStems.get(written);
+  if (!stems) {
+    const word = tokenize(written)[0];
+    stems = !word || isStopWord(word) ? [] : stemCandidates(word);
+    if (wordStems.size >= WORD_CACHE_LIMIT) wordStems.clear();
+    wordStems.set(written, stems);
+  }
+  return stems;
+}
+
 /** Ranges of the words in text whose stems meet the query's, for bold highlighting. */
 export function highlightRanges(text: string, queryStems: ReadonlySet<string>): Range[] {
   const ranges: Range[] = [];
   for (const m of text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)) {
-    const word = tokenize(m[0])[0];
-    if (!word || isStopWord(word)) continue;
-    if (stemCandidates(word).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
+    if (stemsOfWritten(m[0]).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }

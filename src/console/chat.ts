@@ -23,12 +23,13 @@ interface Button {
 
 const ansi = process.stdout.isTTY === true;
 const dim = (s: string) => (ansi ? `\x1b[2m${s}\x1b[22m` : s);
+const strip = (s: string) => s.replace(/[\u200E\u200F\u2066-\u2069]/g, "");
 
 const HELP = `Type a question or a command (/start, /help, /sources, /summary, /article 1, /language).
   #n        press button n of the last message
-  @words    send an inline query, as typed in any chat after @mujaz_local_bot
+  @words    send an inline query, as typed in any chat after @mujaz_local_bot (also :inline words)
   :lang en  act as a user whose Telegram is in English (:lang ar for Arabic)
-  :group    talk in a group chat (again to go back to the private chat)
+  :group    talk in a group chat (again to go back): mention @mujaz_local_bot, reply with ^ before your text
   :quit     leave`;
 
 loadDotEnv();
@@ -44,6 +45,7 @@ await registerCommands(bot.api);
 
 const me: Person = { id: 1001, first_name: "Reader", language_code: process.argv.includes("--en") ? "en" : "ar" };
 let inGroup = false;
+const GROUP = groupChat(-1001000000001, "Briefing readers");
 let buttons: Button[] = [];
 
 api.onCall((call) => print(call));
@@ -58,7 +60,7 @@ function print(call: ApiCall): void {
   if (call.method === "answerInlineQuery") {
     const results = p.results as Array<{ title: string; description?: string }>;
     console.log(`\n${dim(`── inline results (${results.length}${p.next_offset ? `, more from offset ${String(p.next_offset)}` : ""}) ──`)}`);
-    results.forEach((r, i) => console.log(`  ${i + 1}. ${r.title}${r.description ? dim(` — ${r.description}`) : ""}`));
+    results.forEach((r, i) => console.log(`  ${i + 1}. ${strip(r.title)}${r.description ? dim(` — ${strip(r.description)}`) : ""}`));
   }
   if (call.method !== "sendMessage" && call.method !== "editMessageText") return;
   const chatId = Number(p.chat_id);
@@ -103,10 +105,15 @@ async function onLine(line: string): Promise<boolean> {
     else if (button.data) await send(callbackQuery(me, button.data, button.message));
     else if (button.url) console.log(dim(`(opens ${button.url})`));
     else if (button.inline !== undefined) await send(inlineQuery(me, button.inline));
-  } else if (text.startsWith("@")) {
-    await send(inlineQuery(me, text.replace(/^@\S*\s?/, text.startsWith("@mujaz_local_bot") ? "" : text.slice(1)).trim()));
+  } else if (text.startsWith(":inline") || (text.startsWith("@") && !inGroup)) {
+    await send(inlineQuery(me, text.replace(/^(:inline|@mujaz_local_bot|@)\s*/, "").trim()));
+  } else if (inGroup) {
+    // "^text" replies to the bot's last message, as a reply in a real group would.
+    const last = api.chatMessages(GROUP.id).at(-1);
+    const reply = text.startsWith("^") && last ? { reply_to_message: { message_id: last.message_id, date: 0, chat: GROUP, from: api.botInfo, text: last.text } } : {};
+    await send(textMessage(me, text.replace(/^\^\s*/, ""), GROUP, reply as never));
   } else {
-    await send(textMessage(me, text, inGroup ? groupChat(-1001000000001, "Briefing readers") : undefined));
+    await send(textMessage(me, text));
   }
   return true;
 }

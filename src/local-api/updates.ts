@@ -31,13 +31,17 @@ export function textMessage(
   extra: Partial<Message> = {},
 ): Omit<Update, "update_id"> {
   const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  const entities = [
+    ...(command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : []),
+    ...[...text.matchAll(/(?<![\w/])@[A-Za-z0-9_]{5,32}/g)].map((m) => ({ type: "mention", offset: m.index, length: m[0].length })),
+  ];
   const message = {
     message_id: messageCounter++,
     date: now(),
     chat,
     from: user(from),
     text,
-    ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+    ...(entities.length > 0 ? { entities } : {}),
     ...extra,
   } as Message;
   return { message } as Omit<Update, "update_id">;
@@ -75,4 +79,15 @@ export function callbackQuery(from: Person, data: string, message: { message_id:
 
 export function inlineQuery(from: Person, query: string, offset = ""): Omit<Update, "update_id"> {
   return { inline_query: { id: String(Math.floor(Math.random() * 1e15)), from: user(from), query, offset, chat_type: "sender" } };
+}
+
+/** The bot's own membership in a chat changed (added to a group, removed, promoted). */
+export function myChatMember(from: Person, chat: Chat, bot: User, oldStatus: string, newStatus: string): Omit<Update, "update_id"> {
+  const member = (status: string) => ({ status, user: bot }) as never;
+  return { my_chat_member: { chat, from: user(from), date: now(), old_chat_member: member(oldStatus), new_chat_member: member(newStatus) } } as Omit<Update, "update_id">;
+}
+
+/** The service message a group sends when it becomes a supergroup with a new id. */
+export function migrateMessage(from: Person, chat: Chat, toChatId: number): Omit<Update, "update_id"> {
+  return { message: { message_id: messageCounter++, date: now(), chat, from: user(from), migrate_to_chat_id: toChatId } } as unknown as Omit<Update, "update_id">;
 }

@@ -17,7 +17,15 @@ export const MIGRATIONS: readonly string[] = [
      text TEXT NOT NULL,
      used_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE chats (
+     chat_id INTEGER PRIMARY KEY,
+     type TEXT NOT NULL,
+     added_at INTEGER NOT NULL
+   );`,
 ];
+
+/** Tables keyed by chat id, moved together when a group becomes a supergroup. */
+const CHAT_TABLES = ["chats"];
 
 /** Queries not used for this long are forgotten; their buttons then answer that the list has expired. */
 const QUERY_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -60,6 +68,27 @@ export class SqliteStore implements Store {
   async getQuery(id: string): Promise<string | undefined> {
     const row = this.db.prepare("SELECT text FROM queries WHERE id = ?").get(id) as { text: string } | undefined;
     return row?.text;
+  }
+
+  async rememberChat(chatId: number, type: string): Promise<void> {
+    this.db
+      .prepare("INSERT INTO chats (chat_id, type, added_at) VALUES (?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET type = excluded.type")
+      .run(chatId, type, this.now());
+  }
+
+  async forgetChat(chatId: number): Promise<void> {
+    this.db.prepare("DELETE FROM chats WHERE chat_id = ?").run(chatId);
+  }
+
+  async migrateChat(fromChatId: number, toChatId: number): Promise<void> {
+    transaction(this.db, () => {
+      for (const table of CHAT_TABLES) this.db.prepare(`UPDATE OR REPLACE ${table} SET chat_id = ? WHERE chat_id = ?`).run(toChatId, fromChatId);
+      this.db.prepare("UPDATE chats SET type = 'supergroup' WHERE chat_id = ?").run(toChatId);
+    });
+  }
+
+  async groupCount(): Promise<number> {
+    return (this.db.prepare("SELECT count(*) AS n FROM chats").get() as { n: number }).n;
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startLocalServer, type LocalServer } from "../../src/local-api/server.js";
-import { callbackQuery, textMessage } from "../../src/local-api/updates.js";
+import { callbackQuery, inlineQuery, textMessage } from "../../src/local-api/updates.js";
 import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { loadSpec, SpecChecker } from "../support/spec.js";
 import { salma, seen } from "../support/harness.js";
@@ -80,6 +80,19 @@ describe("npm start against a local Bot API", () => {
     stop(bot.child, "SIGTERM");
     await bot.exited;
     await until("the shutdown log line", () => bot.output().includes("shutting down"), 5_000);
+  });
+
+  it("answers an inline query sent through the emulator", async () => {
+    const server = await localServer();
+    const bot = startBot(server, mkdtempSync(join(tmpdir(), "mujaz-e2e-")));
+    cleanup.push(() => server.close(), () => stop(bot.child, "SIGKILL"));
+    await until("the ready log line", () => bot.output().includes("mujaz is ready"), 30_000);
+    server.api.pushUpdate(inlineQuery(salma, "قوة سيبيريا"));
+    const call = await until("the inline answer", () => server.api.callsOf("answerInlineQuery")[0]);
+    expect(call.ok).toBe(true);
+    const results = call.params.results as Array<{ id: string; description: string }>;
+    expect(results[0]!.id).toMatch(/^k:/);
+    expect(results[1]!.description).toContain("قوة سيبيريا");
   });
 
   it("refuses to start with a clear message when the token is missing", async () => {

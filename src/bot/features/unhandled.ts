@@ -16,6 +16,15 @@ export function unhandledFeature(): Composer<BotContext> {
     });
   });
   privateChat.on("message", (ctx) => ctx.reply(lineMark(ctx.view.lang) + ctx.t("non-text")));
+  // In groups, only commands addressed to this bot by name get an answer; others may be for other bots.
+  c.chatType(["group", "supergroup"])
+    .on("message:text")
+    .filter((ctx) => new RegExp(`^/\\w+@${ctx.me.username}\\b`, "i").test(ctx.message.text))
+    .use((ctx) =>
+      ctx.reply(lineMark(ctx.view.lang) + ctx.t("unknown-command", { command: escapeHtml(cutText(ctx.message.text.split(/\s/, 1)[0] ?? "", 60)) }), {
+        parse_mode: "HTML",
+      }),
+    );
   c.on("callback_query", expired);
   return c;
 }

@@ -13,6 +13,10 @@ export interface AnswerOptions {
   pageSize: number;
   /** A note shown under the title (e.g. that a long question was cut). */
   note?: string;
+  /** In groups: instead of paging here, a link that continues the answer in a private chat. */
+  continueUrl?: string;
+  /** In private chats: a button that shares the question into another chat through inline mode. */
+  share?: boolean;
 }
 
 export interface Rendered {
@@ -53,7 +57,13 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
     to < answer.total
       ? { text: t("button-more"), callback_data: encode({ kind: "page", queryId: options.queryId, offset: to }) }
       : undefined;
-  const rows = [...citationButtons(answer.citations, view), pagingRow(view, previous, next)].filter((r) => r.length > 0);
+  const paging = options.continueUrl
+    ? next
+      ? [{ text: t("button-continue-private"), url: options.continueUrl }]
+      : []
+    : pagingRow(view, previous, next);
+  const share = options.share ? [{ text: t("button-share"), switch_inline_query: cutText(answer.query, 200) }] : [];
+  const rows = [...citationButtons(answer.citations, view), paging, share].filter((r) => r.length > 0);
   // Snippets keep an answer well under the limit; should one not, the first message is what the reader sees.
   return { text: splitMessages(blocks)[0]!, keyboard: { inline_keyboard: rows } };
 }

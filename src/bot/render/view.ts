@@ -37,6 +37,14 @@ export function citationLine(c: Citation, view: View): string {
   );
 }
 
+/** "title — date — paragraph p" without a citation number, in the reader's direction. */
+export function sourceLine(c: Citation, view: View): string {
+  return (
+    lineMark(view.lang) +
+    view.t("source-line", { title: escapeHtml(c.title), date: formatDate(c.date, view), paragraph: String(c.paragraph) })
+  );
+}
+
 export function sourcesBlock(citations: readonly Citation[], view: View): string {
   return [lineMark(view.lang) + view.t("sources-heading"), ...citations.map((c) => citationLine(c, view))].join("\n");
 }

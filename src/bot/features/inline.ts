@@ -1,0 +1,43 @@
+import { Composer } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import { hasSearchableScript } from "../../briefing/arabic.js";
+import type { BotContext, Deps } from "../context.js";
+import { prepareQuery } from "../answer-query.js";
+import { cutText } from "../render/html.js";
+import { browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../render/inline.js";
+
+/** Results depend on the reader's language, so they are cached per user. */
+const CACHE_SECONDS = 300;
+
+/** `@bot question` in any chat: key points first, then passages, paged with next_offset. */
+export function inlineFeature(deps: Deps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const { briefing } = deps;
+
+  c.on("inline_query", async (ctx) => {
+    const { view } = ctx;
+    const bot = ctx.me.username;
+    const offset = /^\d{1,5}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
+    const query = prepareQuery(ctx.inlineQuery.query).text;
+    const answer = (results: InlineQueryResultArticle[], more: boolean) =>
+      ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, is_personal: true, next_offset: more ? String(offset + INLINE_PAGE) : "" });
+
+    if (!query) {
+      const all = browseResults(latestFirst(briefing.articles), briefing.summary(), (a) => briefing.summary(a), view, bot, briefing.articles.length);
+      return answer(all.slice(offset, offset + INLINE_PAGE), offset + INLINE_PAGE < all.length);
+    }
+    const found = hasSearchableScript(query) ? briefing.answer(query, offset, INLINE_PAGE) : undefined;
+    if (!found || found.total === 0) {
+      return ctx.answerInlineQuery([], {
+        cache_time: CACHE_SECONDS,
+        is_personal: true,
+        button: { text: cutText(ctx.t("inline-no-match"), 60), start_parameter: "help" },
+      });
+    }
+    const results = passageResults(found, view, bot);
+    if (offset === 0 && found.keyPoints.length > 0) results.unshift(keyPointsResult(found, view, bot, await deps.store.saveQuery(query)));
+    await answer(results, offset + found.hits.length < found.total);
+  });
+
+  return c;
+}
