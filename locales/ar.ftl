@@ -91,3 +91,67 @@ group-intro =
     في هذه المجموعة: اذكرني ثم اكتب سؤالك (@{ $bot } ما حجم التجارة؟)، أو رُدّ على إحدى رسائلي، أو استخدم /search@{ $bot } سؤال.
     ومن أي محادثة: اكتب @{ $bot } ثم سؤالك لتشارك مقطعاً موثقاً.
 group-limited = طلبات كثيرة من هذه المجموعة. سأعود للإجابة بعد دقيقة.
+
+digest-title = 📰 <b>موجز اليوم</b> — { $date } ({ $count } جديد)
+digest-preview-title = 📰 <b>الموجز الآن</b> — { $date } ({ $count } جديد)
+digest-topic = الموضوع: { $topic }
+digest-nothing-new = لا جديد في الملف منذ آخر موجز.
+digest-paragraph = (الفقرة { $paragraph })
+
+subscribe-ask-time = 🕗 متى تريد الموجز كل يوم؟ اختر وقتاً، أو اكتبه بصيغة HH:MM (مثل 08:30 أو ٠٨:٣٠).
+subscribe-bad-time = لم أفهم الوقت «{ $text }». اكتبه هكذا: 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59).
+subscribe-ask-zone = 🌍 في أي منطقة زمنية؟ اختر، أو اكتب اسمها مثل Africa/Cairo.
+subscribe-bad-zone = لا أعرف المنطقة الزمنية «{ $text }». اكتبها مثل Asia/Riyadh أو Europe/Moscow أو UTC.
+subscribe-ask-topic = 🏷 هل تريد موضوعاً محدداً؟ اكتب كلماته (مثل: الطاقة أوكرانيا)، أو اختر «كل المقالات».
+subscribe-bad-topic = اكتب كلمات الموضوع بالعربية أو الإنجليزية، في أقل من 100 حرف، أو اختر «كل المقالات».
+subscribe-confirm = سأرسل الموجز كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. تأكيد؟
+subscribe-done = ✅ تم الاشتراك: كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. غيّر ذلك متى شئت من /settings.
+subscribe-cancelled = أُلغي الاشتراك قبل إتمامه، ولم يُحفظ شيء.
+subscribe-usage = لم أفهم. اكتب الوقت ثم المنطقة الزمنية، مثل: <code>/subscribe 08:30 Africa/Cairo</code>، أو /subscribe وحده لأسألك خطوة بخطوة.
+subscribe-admins-only = في المجموعات، يشترك مشرفو المجموعة فقط.
+topic-all = كل المقالات
+button-all-topics = كل المقالات
+button-confirm = ✅ تأكيد
+button-cancel = ✖️ إلغاء
+zone-Asia-Riyadh = الرياض
+zone-Africa-Cairo = القاهرة
+zone-Asia-Dubai = دبي
+zone-Asia-Baghdad = بغداد
+zone-Europe-Moscow = موسكو
+zone-Asia-Shanghai = بكين / شنغهاي
+zone-UTC = UTC
+settings-none = لست مشتركاً في الموجز اليومي. اشترك بـ /subscribe.
+settings-show =
+    <b>اشتراكك في الموجز اليومي</b>
+    الوقت: { $time } بتوقيت { $zone }
+    الموضوع: { $topic }
+    الحالة: { $status }
+    عند عدم وجود جديد: { $empty }
+status-active = يعمل
+status-paused = متوقف مؤقتاً
+status-inactive = متوقف (تعذّر الإرسال إلى هذه المحادثة)
+empty-skip = لا أرسل شيئاً
+empty-note = أرسل ملاحظة قصيرة
+button-pause = ⏸ إيقاف مؤقت
+button-resume = ▶️ استئناف
+button-empty-on = 🔔 أرسل ملاحظة عند عدم الجديد
+button-empty-off = 🔕 لا ترسل شيئاً عند عدم الجديد
+button-edit = ✏️ تغيير الوقت أو الموضوع
+button-unsubscribe = 🗑 إلغاء الاشتراك
+settings-paused = ⏸ أوقفت الموجز مؤقتاً.
+settings-resumed = ▶️ استُؤنف الموجز.
+settings-saved = تم الحفظ.
+unsubscribed = تم إلغاء اشتراكك في الموجز اليومي.
+admin-stats =
+    <b>إحصاءات موجز</b>
+    المشتركون: { $active } نشط، { $paused } متوقف مؤقتاً، { $inactive } معطّل
+    موجزات أُرسلت خلال 24 ساعة: { $sent }
+    آخر تشغيل للجدولة: { $lastRun }
+    المقالات: { $articles } ({ $passages } فقرة)
+    المجموعات: { $groups }
+admin-never = لم يحدث بعد
+admin-reloaded = أُعيدت قراءة الملف: { $added } مقالات جديدة، { $total } في المجموع.
+command-subscribe = الاشتراك في موجز يومي
+command-settings = إعدادات الموجز اليومي
+command-unsubscribe = إلغاء الموجز اليومي
+command-digest = الموجز الآن

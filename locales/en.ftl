@@ -91,3 +91,67 @@ group-intro =
     In this group: mention me with your question (@{ $bot } how big is trade?), reply to one of my messages, or use /search@{ $bot } question.
     From any chat: type @{ $bot } and a question to share a cited passage.
 group-limited = Too many requests from this group. I will answer again in a minute.
+
+digest-title = 📰 <b>Today's brief</b> — { $date } ({ $count } new)
+digest-preview-title = 📰 <b>The brief now</b> — { $date } ({ $count } new)
+digest-topic = Topic: { $topic }
+digest-nothing-new = Nothing new in the briefing since your last digest.
+digest-paragraph = (paragraph { $paragraph })
+
+subscribe-ask-time = 🕗 When do you want the brief each day? Pick a time, or type it as HH:MM (e.g. 08:30).
+subscribe-bad-time = I did not understand the time “{ $text }”. Type it like 08:30 (00:00 to 23:59).
+subscribe-ask-zone = 🌍 In which time zone? Pick one, or type its name like Africa/Cairo.
+subscribe-bad-zone = I don't know the time zone “{ $text }”. Type it like Asia/Riyadh, Europe/Moscow or UTC.
+subscribe-ask-topic = 🏷 Only a topic? Type its words (e.g. energy Ukraine), or pick “All articles”.
+subscribe-bad-topic = Type the topic's words in Arabic or English, under 100 characters, or pick “All articles”.
+subscribe-confirm = I will send the brief every day at { $time } ({ $zone }), about: { $topic }. Confirm?
+subscribe-done = ✅ Subscribed: every day at { $time } ({ $zone }), about: { $topic }. Change it any time in /settings.
+subscribe-cancelled = Subscription cancelled before it was complete; nothing was saved.
+subscribe-usage = I did not understand. Type the time, then the time zone, e.g. <code>/subscribe 08:30 Africa/Cairo</code> — or just /subscribe and I will ask step by step.
+subscribe-admins-only = In groups, only the group's admins can subscribe it.
+topic-all = all articles
+button-all-topics = All articles
+button-confirm = ✅ Confirm
+button-cancel = ✖️ Cancel
+zone-Asia-Riyadh = Riyadh
+zone-Africa-Cairo = Cairo
+zone-Asia-Dubai = Dubai
+zone-Asia-Baghdad = Baghdad
+zone-Europe-Moscow = Moscow
+zone-Asia-Shanghai = Beijing / Shanghai
+zone-UTC = UTC
+settings-none = You are not subscribed to the daily brief. Subscribe with /subscribe.
+settings-show =
+    <b>Your daily brief</b>
+    Time: { $time } ({ $zone })
+    Topic: { $topic }
+    Status: { $status }
+    When nothing is new: { $empty }
+status-active = on
+status-paused = paused
+status-inactive = stopped (messages to this chat could not be delivered)
+empty-skip = send nothing
+empty-note = send a short note
+button-pause = ⏸ Pause
+button-resume = ▶️ Resume
+button-empty-on = 🔔 Note when nothing is new
+button-empty-off = 🔕 Nothing when nothing is new
+button-edit = ✏️ Change time or topic
+button-unsubscribe = 🗑 Unsubscribe
+settings-paused = ⏸ The brief is paused.
+settings-resumed = ▶️ The brief is back on.
+settings-saved = Saved.
+unsubscribed = You are unsubscribed from the daily brief.
+admin-stats =
+    <b>mujaz statistics</b>
+    Subscribers: { $active } active, { $paused } paused, { $inactive } stopped
+    Digests sent in the last 24 hours: { $sent }
+    Last scheduler run: { $lastRun }
+    Articles: { $articles } ({ $passages } paragraphs)
+    Groups: { $groups }
+admin-never = not yet
+admin-reloaded = Briefing reloaded: { $added } new articles, { $total } in all.
+command-subscribe = Subscribe to a daily brief
+command-settings = Daily brief settings
+command-unsubscribe = Stop the daily brief
+command-digest = The brief now

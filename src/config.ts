@@ -25,6 +25,7 @@ const common = {
   ADMIN_IDS: adminIds,
   WATCH_SEEDS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
+  DIGEST_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
 };
 
 const token = z
@@ -54,6 +55,7 @@ export interface BaseConfig {
   adminIds: number[];
   watchSeeds: boolean;
   rateLimitPerMinute: number;
+  digestPerSecond: number;
 }
 export type Config = BaseConfig &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
@@ -98,6 +100,7 @@ function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
     adminIds: e.ADMIN_IDS,
     watchSeeds: e.WATCH_SEEDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    digestPerSecond: e.DIGEST_PER_SECOND,
   };
 }
 

@@ -2,7 +2,8 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import { createServer } from "node:http";
-import { loadBriefing, makeDeps } from "./app.js";
+import { createDeliverer, loadBriefing, makeDeps, trackArticles } from "./app.js";
+import { startScheduler } from "./digest/scheduler.js";
 import { watchFolder } from "./briefing/watch.js";
 import { createBot, registerCommands } from "./bot/create-bot.js";
 import { ConfigError, loadDotEnv, readConfig, type Config } from "./config.js";
@@ -26,6 +27,7 @@ const briefing = await loadBriefing(cfg, logger);
 const store = SqliteStore.inDir(cfg.dataDir);
 const deps = makeDeps(cfg, logger, briefing, store);
 const bot = createBot({ token: cfg.botToken, deps, apiRoot: cfg.apiRoot });
+await trackArticles(briefing, store, logger);
 
 const stopWatching = cfg.watchSeeds
   ? watchFolder(cfg.seedsDir, () => {
@@ -57,6 +59,7 @@ if (cfg.mode === "polling") {
   await new Promise<void>((resolve) => server!.listen(cfg.port, cfg.host, resolve));
   await bot.api.setWebhook(cfg.webhookUrl, { secret_token: cfg.webhookSecret });
 }
+const scheduler = startScheduler(createDeliverer(bot.api, deps, cfg.digestPerSecond), logger);
 logger.info(
   { mode: cfg.mode, articles: briefing.articles.length, passages: briefing.passageCount, bot: bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
   "mujaz is ready",
@@ -69,6 +72,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
   stopWatching();
   if (runner?.isRunning()) await runner.stop();
+  await scheduler.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await store.close();
   process.exit(0);

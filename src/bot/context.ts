@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
@@ -18,10 +19,13 @@ export interface Deps {
   logger: Logger;
 }
 
-export type BotContext = Context &
+/** The context inside a conversation: translations and the reader's view, but no conversation controls. */
+export type InnerContext = Context &
   I18nFlavor & {
     /** Logger bound to this update. */
     log: Logger;
     /** The reader's language and translate function, for the pure renderers. */
     view: View;
   };
+
+export type BotContext = ConversationFlavor<InnerContext>;

@@ -5,7 +5,12 @@ import { limit } from "@grammyjs/ratelimiter";
 import { Bot, GrammyError, HttpError, type Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Language } from "../store/store.js";
-import type { BotContext, Deps } from "./context.js";
+import { conversations, createConversation, type ConversationData, type VersionedState, type VersionedStateStorage } from "@grammyjs/conversations";
+import type { MiddlewareFn } from "grammy";
+import type { BotContext, Deps, InnerContext } from "./context.js";
+import { SUBSCRIBE, subscribeConversation } from "./conversations/subscribe.js";
+import { adminFeature } from "./features/admin.js";
+import { digestFeature } from "./features/digest.js";
 import { addressedToBot, groupLimitNote, groupsFeature, inGroup } from "./features/groups.js";
 import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
@@ -31,7 +36,7 @@ export interface CreateBotOptions {
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
 const GROUP_REQUESTS_PER_MINUTE = 8;
 
-const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "language"] as const;
+const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "subscribe", "settings", "digest", "unsubscribe", "language"] as const;
 
 export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
@@ -41,10 +46,17 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   const i18n = createI18n(deps.store);
 
+  const withLogger = (ctx: InnerContext) => {
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
+  };
+  const withView: MiddlewareFn<InnerContext> = async (ctx, next) => {
+    ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars) };
+    await next();
+  };
   // One child logger per update, with its latency.
   bot.use(async (ctx, next) => {
     const started = performance.now();
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
+    withLogger(ctx);
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
@@ -59,10 +71,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   });
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(i18n);
-  bot.use(async (ctx, next) => {
-    ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars) };
-    await next();
-  });
+  bot.use(withView);
   // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted).
   bot.use(
     limit<BotContext, never>({
@@ -89,11 +98,44 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     }),
   );
 
+  // Conversation state lives in the store, per chat and user: a half-finished /subscribe survives a restart,
+  // and in a group only the admin who started it can continue it.
+  const adapter: VersionedStateStorage<string, ConversationData> = {
+    read: async (key) => (await deps.store.readState(key)) as VersionedState<ConversationData> | undefined,
+    write: (key, state) => deps.store.writeState(key, state),
+    delete: (key) => deps.store.deleteState(key),
+  };
+  bot.use(
+    conversations<BotContext, InnerContext>({
+      storage: {
+        type: "key",
+        prefix: "conversation:",
+        adapter,
+        getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined),
+      },
+    }),
+  );
+  bot.use(
+    createConversation<BotContext, InnerContext>(subscribeConversation(deps), {
+      id: SUBSCRIBE,
+      plugins: [
+        (ctx, next) => {
+          withLogger(ctx);
+          return next();
+        },
+        i18n,
+        withView,
+      ],
+    }),
+  );
+
   bot.use(startFeature(deps));
   bot.use(helpFeature());
   bot.use(languageFeature(deps));
   bot.use(sourcesFeature(deps));
   bot.use(summaryFeature(deps));
+  bot.use(digestFeature(deps));
+  bot.use(adminFeature(deps));
   bot.use(groupsFeature(deps));
   bot.use(inlineFeature(deps));
   bot.use(searchFeature(deps));

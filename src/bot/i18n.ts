@@ -1,7 +1,7 @@
 import { I18n } from "@grammyjs/i18n";
 import { fileURLToPath } from "node:url";
 import type { Store, Language } from "../store/store.js";
-import type { BotContext } from "./context.js";
+import type { InnerContext } from "./context.js";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 export const LANGUAGES: readonly Language[] = ["ar", "en"];
@@ -12,8 +12,8 @@ export function languageOf(telegramCode: string | undefined): Language {
 }
 
 /** Translations; with a store, each user's chosen language comes first. */
-export function createI18n(store?: Store): I18n<BotContext> {
-  return new I18n<BotContext>({
+export function createI18n(store?: Store): I18n<InnerContext> {
+  return new I18n<InnerContext>({
     defaultLocale: "ar",
     directory: LOCALES_DIR,
     localeNegotiator: async (ctx) =>
@@ -22,6 +22,6 @@ export function createI18n(store?: Store): I18n<BotContext> {
 }
 
 /** A translate function for one language outside any update (CLI, digests). */
-export function translator(i18n: I18n<BotContext>, language: Language): (key: string, vars?: Record<string, string | number>) => string {
+export function translator(i18n: I18n<InnerContext>, language: Language): (key: string, vars?: Record<string, string | number>) => string {
   return (key, vars) => i18n.t(language, key, vars);
 }

@@ -4,7 +4,8 @@
  */
 import { answerQuery, summarizeArticle, summarizeBriefing } from "./answer.js";
 import { loadArticles, type IngestWarning } from "./ingest.js";
-import { SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import { analyze } from "./arabic.js";
+import { queryTerms, SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
 import type { Answer, Article, Summary } from "./types.js";
 
 export interface BriefingOptions {
@@ -17,6 +18,7 @@ export class Briefing {
   private list: Article[] = [];
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
+  private readonly articleStems = new WeakMap<Article, Set<string>>();
 
   private constructor(private readonly options: BriefingOptions) {}
 
@@ -79,6 +81,18 @@ export class Briefing {
 
   answer(query: string, offset = 0, limit = 3): Answer {
     return answerQuery(this.index, query, offset, limit);
+  }
+
+  /** Whether an article is about any of the words of a topic (same analyzer as search). */
+  isAbout(article: Article, topic: string): boolean {
+    const wanted = queryTerms(topic).stems;
+    if (wanted.length === 0) return false;
+    let stems = this.articleStems.get(article);
+    if (!stems) {
+      stems = new Set(analyze([article.title, ...article.paragraphs.map((p) => p.text)].join("\n")).stems);
+      this.articleStems.set(article, stems);
+    }
+    return wanted.some((t) => stems.has(t));
   }
 
   summary(article?: Article): Summary {

@@ -4,7 +4,8 @@
  */
 import { createInterface } from "node:readline";
 import type { Update } from "grammy/types";
-import { loadBriefing, makeDeps } from "../app.js";
+import { createDeliverer, loadBriefing, makeDeps, trackArticles } from "../app.js";
+import { startScheduler } from "../digest/scheduler.js";
 import { createBot, registerCommands } from "../bot/create-bot.js";
 import { loadDotEnv, readBaseConfig } from "../config.js";
 import { createLogger } from "../logger.js";
@@ -42,6 +43,9 @@ const deps = makeDeps(config, logger, briefing, store);
 const bot = createBot({ token: `${api.botInfo.id}:local-console-token-not-used-on-telegram`, deps, fetch: api.fetch, botInfo: api.botInfo });
 await bot.init();
 await registerCommands(bot.api);
+await trackArticles(briefing, store, logger);
+// Digests are delivered here too: subscribe for a minute ahead and watch it arrive.
+const scheduler = startScheduler(createDeliverer(bot.api, deps, config.digestPerSecond), logger);
 
 const me: Person = { id: 1001, first_name: "Reader", language_code: process.argv.includes("--en") ? "en" : "ar" };
 let inGroup = false;
@@ -63,6 +67,7 @@ function print(call: ApiCall): void {
     results.forEach((r, i) => console.log(`  ${i + 1}. ${strip(r.title)}${r.description ? dim(` — ${strip(r.description)}`) : ""}`));
   }
   if (call.method !== "sendMessage" && call.method !== "editMessageText") return;
+  if (call.method === "sendMessage" && Number(p.chat_id) !== me.id && !inGroup && Number(p.chat_id) !== GROUP.id) return;
   const chatId = Number(p.chat_id);
   const messageId = call.method === "sendMessage" ? api.chatMessages(chatId).at(-1)?.message_id ?? 0 : Number(p.message_id);
   const header = call.method === "sendMessage" ? "── mujaz ──" : `── mujaz (edited message ${messageId}) ──`;
@@ -127,4 +132,5 @@ for await (const line of rl) {
   rl.prompt();
 }
 rl.close();
+await scheduler.stop();
 await store.close();

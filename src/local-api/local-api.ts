@@ -62,6 +62,11 @@ export class LocalBotApi {
   readonly messages = new Map<string, StoredMessage>();
   /** Chats that have blocked the bot: sending there fails with 403. */
   readonly blocked = new Set<number>();
+  /** Group admins, as "chatId:userId", for getChatMember. */
+  readonly admins = new Set<string>();
+  /** When set, sendMessage beyond this many per second answers 429, as Telegram does under load. */
+  rateLimitPerSecond: number | undefined;
+  private recentSends: number[] = [];
   private readonly failures: Array<{ method: string; failure: Failure }> = [];
   private readonly updates: Update[] = [];
   private waiters: Array<() => void> = [];
@@ -171,7 +176,13 @@ export class LocalBotApi {
       case "deleteMessage":
         return this.messages.delete(`${chatId}:${Number(params.message_id)}`) || notFound("message to delete not found");
       case "sendMessage":
+        this.enforceRate();
         return this.store(chatId!, params);
+      case "getChatMember": {
+        const userId = Number(params.user_id);
+        const status = chatId! > 0 && chatId === userId ? "member" : this.admins.has(`${chatId}:${userId}`) ? "administrator" : "member";
+        return { status, user: { id: userId, is_bot: false, first_name: "Member" } };
+      }
       case "editMessageText":
         return this.edit(chatId!, Number(params.message_id), params);
       case "editMessageReplyMarkup": {
@@ -183,6 +194,16 @@ export class LocalBotApi {
       default:
         throw new ApiError({ error_code: 404, description: `Not Found: method ${method} is not implemented by the local Bot API` });
     }
+  }
+
+  private enforceRate(): void {
+    if (this.rateLimitPerSecond === undefined) return;
+    const now = performance.now();
+    this.recentSends = this.recentSends.filter((t) => now - t < 1000);
+    if (this.recentSends.length >= this.rateLimitPerSecond) {
+      throw new ApiError({ error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 });
+    }
+    this.recentSends.push(now);
   }
 
   private async getUpdates(params: Params, signal?: AbortSignal): Promise<Update[]> {

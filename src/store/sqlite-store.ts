@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { normalize } from "../briefing/arabic.js";
 import { openSqlite, transaction, type SqlDatabase } from "./sqlite.js";
-import type { Language, Store } from "./store.js";
+import type { DeliveryStatus, DigestStats, Language, Store, Subscription } from "./store.js";
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: readonly string[] = [
@@ -22,10 +22,73 @@ export const MIGRATIONS: readonly string[] = [
      type TEXT NOT NULL,
      added_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE subscriptions (
+     chat_id INTEGER PRIMARY KEY,
+     user_id INTEGER NOT NULL,
+     minutes INTEGER NOT NULL CHECK (minutes BETWEEN 0 AND 1439),
+     time_zone TEXT NOT NULL,
+     topic TEXT,
+     paused INTEGER NOT NULL DEFAULT 0,
+     notify_empty INTEGER NOT NULL DEFAULT 0,
+     language TEXT NOT NULL CHECK (language IN ('ar', 'en')),
+     active INTEGER NOT NULL DEFAULT 1,
+     inactive_reason TEXT,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE INDEX subscriptions_due ON subscriptions (time_zone, active, paused, minutes);
+   CREATE TABLE deliveries (
+     chat_id INTEGER NOT NULL,
+     local_date TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'skipped', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 1,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (chat_id, local_date)
+   );
+   CREATE TABLE received (
+     chat_id INTEGER NOT NULL,
+     article_id TEXT NOT NULL,
+     PRIMARY KEY (chat_id, article_id)
+   );
+   CREATE TABLE articles (
+     article_id TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     first_seen INTEGER NOT NULL
+   );
+   CREATE TABLE runs (id INTEGER PRIMARY KEY CHECK (id = 1), last_run INTEGER NOT NULL);
+   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
+/** A day's delivery that failed this many times is not tried again that day. */
+export const MAX_ATTEMPTS = 3;
+
+interface SubscriptionRow {
+  chat_id: number;
+  user_id: number;
+  minutes: number;
+  time_zone: string;
+  topic: string | null;
+  paused: number;
+  notify_empty: number;
+  language: Language;
+  active: number;
+}
+
+function fromRow(r: SubscriptionRow): Subscription {
+  return {
+    chatId: Number(r.chat_id),
+    userId: Number(r.user_id),
+    minutes: Number(r.minutes),
+    timeZone: r.time_zone,
+    ...(r.topic ? { topic: r.topic } : {}),
+    paused: Boolean(r.paused),
+    notifyEmpty: Boolean(r.notify_empty),
+    language: r.language,
+    active: Boolean(r.active),
+  };
+}
+
 /** Tables keyed by chat id, moved together when a group becomes a supergroup. */
-const CHAT_TABLES = ["chats"];
+const CHAT_TABLES = ["chats", "subscriptions", "deliveries", "received"];
 
 /** Queries not used for this long are forgotten; their buttons then answer that the list has expired. */
 const QUERY_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -89,6 +152,129 @@ export class SqliteStore implements Store {
 
   async groupCount(): Promise<number> {
     return (this.db.prepare("SELECT count(*) AS n FROM chats").get() as { n: number }).n;
+  }
+
+  async saveSubscription(s: Subscription): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO subscriptions (chat_id, user_id, minutes, time_zone, topic, paused, notify_empty, language, active, inactive_reason, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (chat_id) DO UPDATE SET user_id = excluded.user_id, minutes = excluded.minutes, time_zone = excluded.time_zone,
+           topic = excluded.topic, paused = excluded.paused, notify_empty = excluded.notify_empty, language = excluded.language,
+           active = excluded.active, inactive_reason = NULL, updated_at = excluded.updated_at`,
+      )
+      .run(s.chatId, s.userId, s.minutes, s.timeZone, s.topic ?? null, s.paused ? 1 : 0, s.notifyEmpty ? 1 : 0, s.language, s.active ? 1 : 0, this.now());
+  }
+
+  async getSubscription(chatId: number): Promise<Subscription | undefined> {
+    const row = this.db.prepare("SELECT * FROM subscriptions WHERE chat_id = ?").get(chatId) as SubscriptionRow | undefined;
+    return row && fromRow(row);
+  }
+
+  async deleteSubscription(chatId: number): Promise<boolean> {
+    return Number(this.db.prepare("DELETE FROM subscriptions WHERE chat_id = ?").run(chatId).changes) > 0;
+  }
+
+  async setPaused(chatId: number, paused: boolean): Promise<void> {
+    this.db.prepare("UPDATE subscriptions SET paused = ?, updated_at = ? WHERE chat_id = ?").run(paused ? 1 : 0, this.now(), chatId);
+  }
+
+  async setNotifyEmpty(chatId: number, notify: boolean): Promise<void> {
+    this.db.prepare("UPDATE subscriptions SET notify_empty = ?, updated_at = ? WHERE chat_id = ?").run(notify ? 1 : 0, this.now(), chatId);
+  }
+
+  async deactivate(chatId: number, reason: string): Promise<void> {
+    this.db.prepare("UPDATE subscriptions SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ?").run(reason, this.now(), chatId);
+  }
+
+  async subscriptionZones(): Promise<string[]> {
+    return (this.db.prepare("SELECT DISTINCT time_zone FROM subscriptions WHERE active = 1 AND paused = 0").all() as Array<{ time_zone: string }>).map(
+      (r) => r.time_zone,
+    );
+  }
+
+  async dueSubscriptions(timeZone: string, localDate: string, minutes: number): Promise<Subscription[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT s.* FROM subscriptions s
+         WHERE s.time_zone = ? AND s.active = 1 AND s.paused = 0 AND s.minutes <= ?
+           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = s.chat_id AND d.local_date = ?
+                           AND (d.status <> 'failed' OR d.attempts >= ?))
+         ORDER BY s.minutes, s.chat_id`,
+      )
+      .all(timeZone, minutes, localDate, MAX_ATTEMPTS) as SubscriptionRow[];
+    return rows.map(fromRow);
+  }
+
+  async claimDelivery(chatId: number, localDate: string, now: number): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        `INSERT INTO deliveries (chat_id, local_date, status, attempts, updated_at) VALUES (?, ?, 'sending', 1, ?)
+         ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'sending', attempts = attempts + 1, updated_at = excluded.updated_at
+         WHERE deliveries.status = 'failed' AND deliveries.attempts < ?`,
+      )
+      .run(chatId, localDate, now, MAX_ATTEMPTS);
+    return Number(result.changes) > 0;
+  }
+
+  async skipDay(chatId: number, localDate: string, now: number): Promise<void> {
+    this.db
+      .prepare("INSERT OR IGNORE INTO deliveries (chat_id, local_date, status, attempts, updated_at) VALUES (?, ?, 'skipped', 0, ?)")
+      .run(chatId, localDate, now);
+  }
+
+  async finishDelivery(chatId: number, localDate: string, status: Exclude<DeliveryStatus, "sending">, articleIds: readonly string[], now: number): Promise<void> {
+    transaction(this.db, () => {
+      this.db.prepare("UPDATE deliveries SET status = ?, updated_at = ? WHERE chat_id = ? AND local_date = ?").run(status, now, chatId, localDate);
+      const insert = this.db.prepare("INSERT OR IGNORE INTO received (chat_id, article_id) VALUES (?, ?)");
+      if (status === "sent") for (const id of articleIds) insert.run(chatId, id);
+    });
+  }
+
+  async receivedArticles(chatId: number): Promise<Set<string>> {
+    const rows = this.db.prepare("SELECT article_id FROM received WHERE chat_id = ?").all(chatId) as Array<{ article_id: string }>;
+    return new Set(rows.map((r) => r.article_id));
+  }
+
+  async recordArticles(articles: ReadonlyArray<{ id: string; source: string }>, now: number): Promise<void> {
+    transaction(this.db, () => {
+      const insert = this.db.prepare("INSERT OR IGNORE INTO articles (article_id, source, first_seen) VALUES (?, ?, ?)");
+      for (const a of articles) insert.run(a.id, a.source, now);
+    });
+  }
+
+  async firstSeen(articleId: string): Promise<number | undefined> {
+    const row = this.db.prepare("SELECT first_seen FROM articles WHERE article_id = ?").get(articleId) as { first_seen: number } | undefined;
+    return row === undefined ? undefined : Number(row.first_seen);
+  }
+
+  async recordRun(now: number): Promise<void> {
+    this.db.prepare("INSERT INTO runs (id, last_run) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run").run(now);
+  }
+
+  async digestStats(since: number): Promise<DigestStats> {
+    const count = (sql: string, ...p: unknown[]) => Number((this.db.prepare(sql).get(...p) as { n: number }).n);
+    const last = this.db.prepare("SELECT last_run FROM runs WHERE id = 1").get() as { last_run: number } | undefined;
+    return {
+      active: count("SELECT count(*) AS n FROM subscriptions WHERE active = 1 AND paused = 0"),
+      paused: count("SELECT count(*) AS n FROM subscriptions WHERE active = 1 AND paused = 1"),
+      inactive: count("SELECT count(*) AS n FROM subscriptions WHERE active = 0"),
+      sentSince: count("SELECT count(*) AS n FROM deliveries WHERE status = 'sent' AND updated_at >= ?", since),
+      ...(last ? { lastRun: Number(last.last_run) } : {}),
+    };
+  }
+
+  async readState(key: string): Promise<unknown> {
+    const row = this.db.prepare("SELECT value FROM state WHERE key = ?").get(key) as { value: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+  }
+
+  async writeState(key: string, value: unknown): Promise<void> {
+    this.db.prepare("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, JSON.stringify(value));
+  }
+
+  async deleteState(key: string): Promise<void> {
+    this.db.prepare("DELETE FROM state WHERE key = ?").run(key);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,34 @@
  */
 export type Language = "ar" | "en";
 
+export interface Subscription {
+  /** Where the digest goes: a private chat or a group. */
+  chatId: number;
+  /** Who set it up (its language is used for the digest). */
+  userId: number;
+  /** Delivery time, minutes after local midnight. */
+  minutes: number;
+  timeZone: string;
+  /** Only articles matching these words, when set. */
+  topic?: string;
+  paused: boolean;
+  /** Send a short note on days with nothing new (otherwise the day is skipped). */
+  notifyEmpty: boolean;
+  language: Language;
+  /** False once Telegram refused delivery for good (blocked, kicked, deactivated). */
+  active: boolean;
+}
+
+export type DeliveryStatus = "sending" | "sent" | "skipped" | "failed";
+
+export interface DigestStats {
+  active: number;
+  paused: number;
+  inactive: number;
+  sentSince: number;
+  lastRun?: number;
+}
+
 export interface Store {
   getLanguage(userId: number): Promise<Language | undefined>;
   setLanguage(userId: number, language: Language): Promise<void>;
@@ -16,5 +44,35 @@ export interface Store {
   /** A group became a supergroup with a new id: everything kept for the old id moves to the new one. */
   migrateChat(fromChatId: number, toChatId: number): Promise<void>;
   groupCount(): Promise<number>;
+
+  saveSubscription(s: Subscription): Promise<void>;
+  getSubscription(chatId: number): Promise<Subscription | undefined>;
+  deleteSubscription(chatId: number): Promise<boolean>;
+  setPaused(chatId: number, paused: boolean): Promise<void>;
+  setNotifyEmpty(chatId: number, notify: boolean): Promise<void>;
+  deactivate(chatId: number, reason: string): Promise<void>;
+  /** Time zones that have subscribers, to work out who is due in each. */
+  subscriptionZones(): Promise<string[]>;
+  /** Subscribers in a zone whose time has come on that local date and who have not been served that day. */
+  dueSubscriptions(timeZone: string, localDate: string, minutes: number): Promise<Subscription[]>;
+  /**
+   * Take the day's delivery for a subscriber before sending; false when it is already taken (sent, skipped, being
+   * sent, or failed too often). This is what keeps a digest from going out twice across crashes and restarts.
+   */
+  claimDelivery(chatId: number, localDate: string, now: number): Promise<boolean>;
+  /** Mark a day as not to be delivered (a subscription made after that day's time starts the next day). */
+  skipDay(chatId: number, localDate: string, now: number): Promise<void>;
+  finishDelivery(chatId: number, localDate: string, status: Exclude<DeliveryStatus, "sending">, articleIds: readonly string[], now: number): Promise<void>;
+  receivedArticles(chatId: number): Promise<Set<string>>;
+  /** Record when articles were first seen; those already known keep their time. */
+  recordArticles(articles: ReadonlyArray<{ id: string; source: string }>, now: number): Promise<void>;
+  firstSeen(articleId: string): Promise<number | undefined>;
+  recordRun(now: number): Promise<void>;
+  digestStats(since: number): Promise<DigestStats>;
+
+  /** Conversation state (a half-finished /subscribe survives a restart). */
+  readState(key: string): Promise<unknown>;
+  writeState(key: string, value: unknown): Promise<void>;
+  deleteState(key: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -10,13 +10,22 @@ export type Action =
   | { kind: "summary"; articleId: string }
   | { kind: "example"; index: number }
   | { kind: "language"; language: "ar" | "en" }
-  | { kind: "sources"; page: number };
+  | { kind: "sources"; page: number }
+  /** A choice inside the /subscribe conversation. */
+  | { kind: "subscribe"; step: "time"; minutes: number }
+  | { kind: "subscribe"; step: "zone"; index: number }
+  | { kind: "subscribe"; step: "all-topics" | "confirm" | "cancel" }
+  /** A button under /settings. */
+  | { kind: "settings"; op: SettingsOp };
+
+export type SettingsOp = "pause" | "resume" | "empty-on" | "empty-off" | "edit" | "off";
+const SETTINGS_OPS: readonly SettingsOp[] = ["pause", "resume", "empty-on", "empty-off", "edit", "off"];
 
 const ID = "[A-Za-z0-9]{8}";
 const QID = "[A-Za-z0-9_-]{10}";
 const NUM = "(0|[1-9]\\d{0,4})";
 
-const patterns: Array<[RegExp, (m: RegExpExecArray) => Action]> = [
+const patterns: Array<[RegExp, (m: RegExpExecArray) => Action | undefined]> = [
   [new RegExp(`^o:(${ID}):${NUM}$`), (m) => ({ kind: "open", articleId: m[1]!, paragraph: Number(m[2]) })],
   [new RegExp(`^g:(${ID}):${NUM}$`), (m) => ({ kind: "goto", articleId: m[1]!, paragraph: Number(m[2]) })],
   [new RegExp(`^p:(${QID}):${NUM}$`), (m) => ({ kind: "page", queryId: m[1]!, offset: Number(m[2]) })],
@@ -25,6 +34,10 @@ const patterns: Array<[RegExp, (m: RegExpExecArray) => Action]> = [
   [new RegExp(`^x:([0-9])$`), (m) => ({ kind: "example", index: Number(m[1]) })],
   [/^l:(ar|en)$/, (m) => ({ kind: "language", language: m[1] as "ar" | "en" })],
   [new RegExp(`^src:${NUM}$`), (m) => ({ kind: "sources", page: Number(m[1]) })],
+  [/^u:t:([0-9]{1,4})$/, (m) => (Number(m[1]) < 1440 ? { kind: "subscribe", step: "time", minutes: Number(m[1]) } : undefined)],
+  [/^u:z:([0-9])$/, (m) => ({ kind: "subscribe", step: "zone", index: Number(m[1]) })],
+  [/^u:(all|ok|x)$/, (m) => ({ kind: "subscribe", step: m[1] === "all" ? "all-topics" : m[1] === "ok" ? "confirm" : "cancel" })],
+  [/^d:([a-z-]+)$/, (m) => (SETTINGS_OPS.includes(m[1] as SettingsOp) ? { kind: "settings", op: m[1] as SettingsOp } : undefined)],
 ];
 
 export function encode(action: Action): string {
@@ -45,6 +58,12 @@ export function encode(action: Action): string {
       return `l:${action.language}`;
     case "sources":
       return `src:${action.page}`;
+    case "subscribe":
+      if (action.step === "time") return `u:t:${action.minutes}`;
+      if (action.step === "zone") return `u:z:${action.index}`;
+      return `u:${action.step === "all-topics" ? "all" : action.step === "confirm" ? "ok" : "x"}`;
+    case "settings":
+      return `d:${action.op}`;
   }
 }
 
@@ -58,4 +77,4 @@ export function decode(data: string | undefined): Action | undefined {
 }
 
 /** The callback_data regexp a handler listens on: every action this build can decode. */
-export const ANY_ACTION = /^(o|g|p|r|s|x|l|src):/;
+export const ANY_ACTION = /^(o|g|p|r|s|x|l|src|u|d):/;

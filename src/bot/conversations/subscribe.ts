@@ -1,0 +1,120 @@
+/**
+ * /subscribe step by step: time, time zone, topic, confirmation. Cancel at any step; bad input re-asks with an
+ * example; another command leaves the conversation and is handled as usual. The state is stored, so a
+ * half-finished subscription survives a restart. Store writes go through conversation.external.
+ */
+import type { Conversation } from "@grammyjs/conversations";
+import type { InlineKeyboardButton } from "grammy/types";
+import { hasSearchableScript } from "../../briefing/arabic.js";
+import { canonicalTimeZone, COMMON_TIMES, COMMON_ZONES, formatTime, parseTime } from "../../digest/schedule.js";
+import { saveSubscription } from "../../digest/subscribe.js";
+import type { BotContext, Deps, InnerContext } from "../context.js";
+import { directed } from "../render/bidi.js";
+import { decode, encode, type Action } from "../render/callback-data.js";
+import { cutText, escapeHtml } from "../render/html.js";
+import { chunk } from "../render/view.js";
+
+export const SUBSCRIBE = "subscribe";
+const TOPIC_MAX = 100;
+
+type Convo = Conversation<BotContext, InnerContext>;
+
+export function zoneLabel(ctx: InnerContext, zone: string): string {
+  const key = `zone-${zone.replace(/\//g, "-")}`;
+  const label = ctx.t(key);
+  return label === key ? zone : label;
+}
+
+function cancelRow(ctx: InnerContext): InlineKeyboardButton[] {
+  return [{ text: ctx.t("button-cancel"), callback_data: encode({ kind: "subscribe", step: "cancel" }) }];
+}
+
+function say(ctx: InnerContext, key: string, vars: Record<string, string> = {}, buttons: InlineKeyboardButton[][] = []) {
+  return ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)), { parse_mode: "HTML", reply_markup: { inline_keyboard: buttons } });
+}
+
+/**
+ * Wait until the reader gives a value `parse` accepts; re-ask on anything else. Returns undefined on cancel.
+ * A different command ends the conversation and goes on to its own handler.
+ */
+async function ask<T>(conversation: Convo, parse: (text: string | undefined, action: Action | undefined) => T | undefined, reask: (c: InnerContext) => Promise<unknown>): Promise<T | undefined> {
+  for (;;) {
+    const c = await conversation.wait();
+    const text = c.message?.text?.trim();
+    const action = decode(c.callbackQuery?.data);
+    if (c.callbackQuery) await c.answerCallbackQuery();
+    if (text === "/cancel" || (action?.kind === "subscribe" && action.step === "cancel")) return undefined;
+    if (text?.startsWith("/")) await conversation.halt({ next: true });
+    const value = parse(text, action);
+    if (value !== undefined) return value;
+    await reask(c);
+  }
+}
+
+export function subscribeConversation(deps: Deps) {
+  return async function subscribe(conversation: Convo, ctx: InnerContext): Promise<void> {
+    const chatId = ctx.chatId!;
+    const userId = ctx.from!.id;
+
+    const timeButtons = chunk(
+      COMMON_TIMES.map((t) => ({ text: t, callback_data: encode({ kind: "subscribe", step: "time", minutes: parseTime(t)! }) })),
+      3,
+    );
+    await say(ctx, "subscribe-ask-time", {}, [...timeButtons, cancelRow(ctx)]);
+    const minutes = await ask(
+      conversation,
+      (text, action) => (action?.kind === "subscribe" && action.step === "time" ? action.minutes : text === undefined ? undefined : parseTime(text)),
+      (c) => say(c, "subscribe-bad-time", { text: escapeHtml(cutText(c.message?.text ?? "", 30)) }, [...timeButtons, cancelRow(c)]),
+    );
+    if (minutes === undefined) return void (await say(ctx, "subscribe-cancelled"));
+
+    const zoneButtons = chunk(
+      COMMON_ZONES.map((z, index) => ({ text: zoneLabel(ctx, z), callback_data: encode({ kind: "subscribe", step: "zone", index }) })),
+      3,
+    );
+    await say(ctx, "subscribe-ask-zone", {}, [...zoneButtons, cancelRow(ctx)]);
+    const zone = await ask(
+      conversation,
+      (text, action) => (action?.kind === "subscribe" && action.step === "zone" ? COMMON_ZONES[action.index] : text === undefined ? undefined : canonicalTimeZone(text)),
+      (c) => say(c, "subscribe-bad-zone", { text: escapeHtml(cutText(c.message?.text ?? "", 40)) }, [...zoneButtons, cancelRow(c)]),
+    );
+    if (zone === undefined) return void (await say(ctx, "subscribe-cancelled"));
+
+    const allTopics = [{ text: ctx.t("button-all-topics"), callback_data: encode({ kind: "subscribe", step: "all-topics" }) }];
+    await say(ctx, "subscribe-ask-topic", {}, [allTopics, cancelRow(ctx)]);
+    const topic = await ask<string>(
+      conversation,
+      (text, action) =>
+        action?.kind === "subscribe" && action.step === "all-topics" ? "" : text && text.length <= TOPIC_MAX && hasSearchableScript(text) ? text : undefined,
+      (c) => say(c, "subscribe-bad-topic", {}, [allTopics, cancelRow(c)]),
+    );
+    if (topic === undefined) return void (await say(ctx, "subscribe-cancelled"));
+
+    const summary = { time: formatTime(minutes), zone, topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
+    await say(ctx, "subscribe-confirm", summary, [
+      [{ text: ctx.t("button-confirm"), callback_data: encode({ kind: "subscribe", step: "confirm" }) }, ...cancelRow(ctx)],
+    ]);
+    const confirmed = await ask(
+      conversation,
+      (text, action) => (action?.kind === "subscribe" && action.step === "confirm" ? true : undefined),
+      (c) => say(c, "subscribe-confirm", summary, [[{ text: c.t("button-confirm"), callback_data: encode({ kind: "subscribe", step: "confirm" }) }, ...cancelRow(c)]]),
+    );
+    if (!confirmed) return void (await say(ctx, "subscribe-cancelled"));
+
+    await conversation.external(async () => {
+      const previous = await deps.store.getSubscription(chatId);
+      await saveSubscription(deps.store, {
+        chatId,
+        userId,
+        minutes,
+        timeZone: zone,
+        ...(topic ? { topic } : {}),
+        paused: false,
+        notifyEmpty: previous?.notifyEmpty ?? false,
+        language: ctx.view.lang,
+        active: true,
+      }, new Date());
+    });
+    await say(ctx, "subscribe-done", summary);
+  };
+}

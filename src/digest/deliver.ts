@@ -1,0 +1,102 @@
+/**
+ * The daily fan-out: who is due in each zone, claim the day's delivery in the store, build and send the digest,
+ * record it. A claim is taken before sending, so a crash or restart never sends a subscriber's day twice; whoever
+ * was not reached is sent to on the next tick. 429s wait (auto-retry), 403 deactivates, other errors are logged
+ * with the chat id and retried on a later tick, up to three times a day.
+ */
+import { GrammyError, type Api } from "grammy";
+import type { Briefing } from "../briefing/briefing.js";
+import type { Logger } from "../logger.js";
+import type { Language, Store, Subscription } from "../store/store.js";
+import { renderDigest } from "../bot/render/digest.js";
+import type { View } from "../bot/render/view.js";
+import { digestFor } from "./digest.js";
+import { localTime } from "./schedule.js";
+import { Throttle } from "./throttle.js";
+
+export interface DelivererOptions {
+  api: Api;
+  store: Store;
+  briefing: Briefing;
+  logger: Logger;
+  view: (language: Language) => View;
+  /** Messages per second across all chats (Telegram allows about 30). */
+  perSecond?: number;
+  /** Deliveries in flight at once. */
+  concurrency?: number;
+  /** Wait between the parts of one digest in one chat (Telegram allows about one message a second per chat). */
+  perChatGapMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TickResult {
+  due: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  deactivated: number;
+}
+
+type Outcome = "sent" | "skipped" | "failed" | "deactivated" | "taken";
+
+export class DigestDeliverer {
+  private readonly throttle: Throttle;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly o: DelivererOptions) {
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.throttle = new Throttle(o.perSecond ?? 25, this.sleep);
+  }
+
+  /** Deliver to everyone due at `now` (late ones too, while it is still their local day). */
+  async tick(now: Date): Promise<TickResult> {
+    const due: Array<{ sub: Subscription; date: string }> = [];
+    for (const zone of await this.o.store.subscriptionZones()) {
+      const local = localTime(now, zone);
+      for (const sub of await this.o.store.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
+    }
+    const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0 };
+    let next = 0;
+    const worker = async () => {
+      while (next < due.length) {
+        const item = due[next++]!;
+        const outcome = await this.deliver(item.sub, item.date, now);
+        if (outcome !== "taken") result[outcome]++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency ?? 20, due.length) }, worker));
+    await this.o.store.recordRun(now.getTime());
+    if (due.length > 0) this.o.logger.info({ ...result }, "digest: run finished");
+    return result;
+  }
+
+  private async deliver(sub: Subscription, date: string, now: Date): Promise<Outcome> {
+    const { store, briefing, api, logger } = this.o;
+    if (!(await store.claimDelivery(sub.chatId, date, now.getTime()))) return "taken";
+    try {
+      const items = digestFor(briefing, await store.receivedArticles(sub.chatId), sub.topic);
+      if (items.length === 0 && !sub.notifyEmpty) {
+        await store.finishDelivery(sub.chatId, date, "skipped", [], Date.now());
+        return "skipped";
+      }
+      const view = this.o.view((await store.getLanguage(sub.userId)) ?? sub.language);
+      const parts = renderDigest(items, view, { date, ...(sub.topic ? { topic: sub.topic } : {}), preview: false });
+      for (const [i, part] of parts.entries()) {
+        if (i > 0) await this.sleep(this.o.perChatGapMs ?? 1100);
+        await this.throttle.take();
+        await api.sendMessage(sub.chatId, part.text, { parse_mode: "HTML", reply_markup: part.keyboard, link_preview_options: { is_disabled: true } });
+      }
+      await store.finishDelivery(sub.chatId, date, "sent", items.map((i) => i.article.id), Date.now());
+      return "sent";
+    } catch (err) {
+      await store.finishDelivery(sub.chatId, date, "failed", [], Date.now());
+      if (err instanceof GrammyError && err.error_code === 403) {
+        await store.deactivate(sub.chatId, err.description);
+        logger.warn({ chat: sub.chatId, reason: err.description }, "digest: chat refuses messages; subscription deactivated");
+        return "deactivated";
+      }
+      logger.error({ err, chat: sub.chatId }, "digest: delivery failed; will retry on a later tick today");
+      return "failed";
+    }
+  }
+}
