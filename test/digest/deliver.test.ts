@@ -1,0 +1,227 @@
+/** The fan-out with a fake clock, a real SQLite file and the local Bot API. */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api } from "grammy";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { parseArticle } from "../../src/briefing/ingest.js";
+import { createI18n, translator } from "../../src/bot/i18n.js";
+import { DigestDeliverer } from "../../src/digest/deliver.js";
+import { saveSubscription } from "../../src/digest/subscribe.js";
+import { LocalBotApi } from "../../src/local-api/local-api.js";
+import { createLogger } from "../../src/logger.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
+import type { Store, Subscription } from "../../src/store/store.js";
+import { seen, seeds } from "../support/harness.js";
+
+const i18n = createI18n();
+const tempFile = () => join(mkdtempSync(join(tmpdir(), "mujaz-digest-")), "mujaz.sqlite");
+
+function sub(chatId: number, time: string, timeZone: string, extra: Partial<Subscription> = {}): Subscription {
+  const [h, m] = time.split(":").map(Number);
+  return { chatId, userId: chatId, minutes: h! * 60 + m!, timeZone, paused: false, notifyEmpty: false, language: "ar", active: true, ...extra };
+}
+
+async function setup(options: { store?: Store; briefing?: Briefing; perSecond?: number } = {}) {
+  const local = new LocalBotApi();
+  const api = new Api(`${local.botInfo.id}:digest-test-token-for-the-local-api`, { fetch: local.fetch });
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _e, done) {
+      for (const l of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  const store = options.store ?? new SqliteStore(tempFile());
+  const briefing = options.briefing ?? Briefing.fromArticles((await seeds()).articles);
+  const deliverer = new DigestDeliverer({
+    api,
+    store,
+    briefing,
+    logger: createLogger("debug", undefined, sink),
+    view: (lang) => ({ lang, t: translator(i18n, lang) }),
+    perSecond: options.perSecond ?? 1000,
+    perChatGapMs: 0,
+  });
+  const received = (chatId: number) => local.chatMessages(chatId);
+  return { local, api, store, briefing, deliverer, logs, received };
+}
+
+const at = (iso: string) => new Date(iso);
+
+describe("who is due, across zones", () => {
+  it("delivers at each subscriber's local time, once per local day", async () => {
+    const t = await setup();
+    await t.store.saveSubscription(sub(1, "08:00", "Asia/Riyadh")); // 05:00 UTC
+    await t.store.saveSubscription(sub(2, "08:00", "Africa/Cairo")); // 06:00 UTC in winter
+    await t.store.saveSubscription(sub(3, "08:00", "Asia/Shanghai")); // 00:00 UTC
+    await t.store.saveSubscription(sub(4, "21:30", "Europe/Moscow")); // 18:30 UTC
+
+    expect((await t.deliverer.tick(at("2026-01-15T00:00:00Z"))).sent).toBe(1);
+    expect(t.received(3)).toHaveLength(1);
+    expect((await t.deliverer.tick(at("2026-01-15T04:59:00Z"))).sent).toBe(0);
+    expect((await t.deliverer.tick(at("2026-01-15T05:00:00Z"))).sent).toBe(1);
+    expect((await t.deliverer.tick(at("2026-01-15T05:00:30Z"))).sent).toBe(0);
+    expect((await t.deliverer.tick(at("2026-01-15T06:00:00Z"))).sent).toBe(1);
+    expect((await t.deliverer.tick(at("2026-01-15T18:30:00Z"))).sent).toBe(1);
+    for (const chat of [1, 2, 3, 4]) expect(t.received(chat)).toHaveLength(1);
+  });
+
+  it("sends a digest missed while the bot was down, if it is still the same local day", async () => {
+    const t = await setup();
+    await t.store.saveSubscription(sub(1, "08:00", "Asia/Riyadh"));
+    await t.store.saveSubscription(sub(2, "23:00", "Asia/Riyadh"));
+    // The bot comes back at 23:30 Riyadh time: both times have passed today; both are sent.
+    expect((await t.deliverer.tick(at("2026-01-15T20:30:00Z"))).sent).toBe(2);
+    // Down for a whole day: yesterday's is not sent late on the next day, today's is sent at its time.
+    const u = await setup();
+    await u.store.saveSubscription(sub(5, "23:00", "Asia/Riyadh"));
+    expect((await u.deliverer.tick(at("2026-01-16T05:00:00Z"))).due).toBe(0);
+  });
+
+  it("handles the spring-forward gap and the repeated autumn hour", async () => {
+    const t = await setup({ briefing: Briefing.fromArticles([]) });
+    await t.store.saveSubscription(sub(1, "02:30", "America/New_York", { notifyEmpty: true }));
+    await t.store.saveSubscription(sub(2, "01:30", "America/New_York", { notifyEmpty: true }));
+    // 2026-03-08: 02:30 does not exist in New York; the digest goes at 03:00 local (07:00 UTC), once.
+    expect((await t.deliverer.tick(at("2026-03-08T06:59:00Z"))).sent).toBe(1); // 01:59 EST: only chat 2 (01:30)
+    expect((await t.deliverer.tick(at("2026-03-08T07:00:00Z"))).sent).toBe(1);
+    expect((await t.deliverer.tick(at("2026-03-08T07:30:00Z"))).sent).toBe(0);
+    // 2026-11-01: 01:30 happens twice (EDT, then EST); one digest only.
+    expect((await t.deliverer.tick(at("2026-11-01T05:30:00Z"))).sent).toBe(1); // 01:30 EDT: chat 2
+    expect((await t.deliverer.tick(at("2026-11-01T06:30:00Z"))).sent).toBe(0); // 01:30 EST again
+    expect((await t.deliverer.tick(at("2026-11-01T07:30:00Z"))).sent).toBe(1); // 02:30 EST: chat 1
+    expect(t.received(1)).toHaveLength(2);
+    expect(t.received(2)).toHaveLength(2);
+  });
+
+  it("starts a new subscription at the next occurrence of its time", async () => {
+    const t = await setup();
+    await saveSubscription(t.store, sub(1, "08:00", "UTC"), at("2026-01-15T10:00:00Z"));
+    expect((await t.deliverer.tick(at("2026-01-15T10:01:00Z"))).sent).toBe(0);
+    expect((await t.deliverer.tick(at("2026-01-16T08:00:00Z"))).sent).toBe(1);
+    await saveSubscription(t.store, sub(2, "12:00", "UTC"), at("2026-01-16T10:00:00Z"));
+    expect((await t.deliverer.tick(at("2026-01-16T12:00:00Z"))).sent).toBe(1);
+  });
+});
+
+describe("what a digest holds", () => {
+  it("covers the whole briefing first, then only what is new; quiet days are skipped unless a note is wanted", async () => {
+    const briefing = Briefing.fromArticles((await seeds()).articles);
+    const t = await setup({ briefing });
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    await t.store.saveSubscription(sub(2, "08:00", "UTC", { notifyEmpty: true, language: "en" }));
+    await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
+    const first = seen(t.received(1)[0]!.text);
+    expect(first).toContain("موجز اليوم — 15 يناير 2026 (5 جديد)");
+    for (const a of briefing.articles) expect(first).toContain(a.title);
+    expect(first).toMatch(/\(الفقرة \d+\)/);
+    expect(t.local.chatMessages(1)[0]!.reply_markup).toMatchObject({ inline_keyboard: [[{ text: "📰 1" }, {}, {}, {}, {}]] });
+
+    // Day 2: nothing new.
+    const day2 = await t.deliverer.tick(at("2026-01-16T08:00:00Z"));
+    expect(day2).toMatchObject({ sent: 1, skipped: 1 });
+    expect(t.received(1)).toHaveLength(1);
+    expect(seen(t.received(2)[1]!.text)).toContain("Nothing new in the briefing since your last digest.");
+
+    // Day 3: one article arrived.
+    const added = parseArticle("005_new", "روسيا والصين توقعان اتفاقاً جديداً للطاقة\nوقّع البلدان اتفاقاً لتوسيع إمدادات الغاز عبر خط أنابيب جديد يمر بمنغوليا خلال السنوات المقبلة.")!;
+    briefing.addArticles([added]);
+    await t.deliverer.tick(at("2026-01-17T08:00:00Z"));
+    const day3 = seen(t.received(1)[1]!.text);
+    expect(day3).toContain("(1 جديد)");
+    expect(day3).toContain("روسيا والصين توقعان اتفاقاً جديداً للطاقة");
+    expect(day3).not.toContain(briefing.articles[0]!.title);
+  });
+
+  it("applies the topic: only matching articles", async () => {
+    const t = await setup();
+    await t.store.saveSubscription(sub(1, "08:00", "UTC", { topic: "كوريا الشمالية" }));
+    await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
+    const text = seen(t.received(1)[0]!.text);
+    expect(text).toContain("الموضوع: كوريا الشمالية");
+    expect(text).toContain("(3 جديد)");
+    expect(text).not.toContain("بوتين وشي: التحالف الروسي الصيني ركيزة استقرار عالمي");
+  });
+});
+
+describe("failures", () => {
+  it("deactivates a subscriber who blocked the bot, logs it, and serves the others", async () => {
+    const t = await setup();
+    for (const chat of [1, 2, 3]) await t.store.saveSubscription(sub(chat, "08:00", "UTC"));
+    t.local.blocked.add(2);
+    const r = await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
+    expect(r).toMatchObject({ sent: 2, deactivated: 1 });
+    expect((await t.store.getSubscription(2))!.active).toBe(false);
+    expect(t.logs.some((l) => l.chat === 2 && String(l.msg).includes("deactivated"))).toBe(true);
+    expect((await t.deliverer.tick(at("2026-01-16T08:00:00Z"))).due).toBe(2);
+  });
+
+  it("waits out a 429 and retries a 502, delivering once", async () => {
+    const t = await setup();
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    await t.store.saveSubscription(sub(2, "08:00", "UTC"));
+    t.local.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 });
+    t.local.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    const r = await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
+    expect(r.sent).toBe(2);
+    expect(t.received(1)).toHaveLength(1);
+    expect(t.received(2)).toHaveLength(1);
+  });
+
+  it("logs any other error with the chat id, keeps going, and retries on a later tick (three times a day at most)", async () => {
+    const t = await setup();
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    await t.store.saveSubscription(sub(2, "08:00", "UTC"));
+    const chatNotFound = { error_code: 400, description: "Bad Request: chat not found" };
+    t.local.failNext("sendMessage", chatNotFound);
+    const first = await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
+    expect(first).toMatchObject({ sent: 1, failed: 1 });
+    const failedChat = t.received(1).length === 0 ? 1 : 2;
+    expect(t.logs.some((l) => l.chat === failedChat && l.level === 50)).toBe(true);
+    t.local.failNext("sendMessage", chatNotFound);
+    t.local.failNext("sendMessage", chatNotFound);
+    await t.deliverer.tick(at("2026-01-15T08:01:00Z"));
+    await t.deliverer.tick(at("2026-01-15T08:02:00Z"));
+    expect((await t.deliverer.tick(at("2026-01-15T08:03:00Z"))).due).toBe(0);
+    expect(t.received(failedChat)).toHaveLength(0);
+  });
+});
+
+describe("restarts", () => {
+  it("a restart in the middle of a fan-out sends to those not yet served and to nobody twice", async () => {
+    const file = tempFile();
+    const first = new SqliteStore(file);
+    for (let chat = 1; chat <= 40; chat++) await first.saveSubscription(sub(chat, "08:00", "Asia/Riyadh"));
+    // The process dies after 15 deliveries: the 16th claim never returns.
+    let claims = 0;
+    const dying: Store = Object.assign(Object.create(first) as SqliteStore, {
+      claimDelivery: (chat: number, date: string, now: number) => (++claims > 15 ? new Promise<boolean>(() => {}) : first.claimDelivery(chat, date, now)),
+    });
+    const a = await setup({ store: dying });
+    void a.deliverer.tick(at("2026-01-15T05:00:00Z"));
+    await new Promise((r) => setTimeout(r, 300));
+    const before = [...Array(40).keys()].map((i) => a.received(i + 1).length);
+    expect(before.reduce((x, y) => x + y, 0)).toBe(15);
+
+    // Restart: a new store on the same file, a new deliverer, the next tick.
+    const b = await setup({ store: new SqliteStore(file) });
+    await b.deliverer.tick(at("2026-01-15T05:01:00Z"));
+    const after = [...Array(40).keys()].map((i) => b.received(i + 1).length);
+    for (let i = 0; i < 40; i++) expect(before[i]! + after[i]!).toBe(1);
+  });
+
+  it("never sends twice a delivery that was in flight when the process died", async () => {
+    const file = tempFile();
+    const store = new SqliteStore(file);
+    await store.saveSubscription(sub(1, "08:00", "UTC"));
+    expect(await store.claimDelivery(1, "2026-01-15", Date.now())).toBe(true);
+    const t = await setup({ store: new SqliteStore(file) });
+    expect((await t.deliverer.tick(at("2026-01-15T08:05:00Z"))).due).toBe(0);
+    expect(t.received(1)).toHaveLength(0);
+  });
+});
