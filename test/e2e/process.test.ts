@@ -1,52 +1,12 @@
 /** The real process (`npm start`) against the local Bot API on 127.0.0.1, as Telegram would drive it. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { startLocalServer, type LocalServer } from "../../src/local-api/server.js";
 import { callbackQuery, inlineQuery, textMessage } from "../../src/local-api/updates.js";
-import { LocalBotApi } from "../../src/local-api/local-api.js";
-import { loadSpec, SpecChecker } from "../support/spec.js";
 import { salma, seen } from "../support/harness.js";
-
-const TOKEN = "123456:e2e-token-for-the-local-bot-api-only";
-const spec = loadSpec();
-
-export async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-export function startBot(server: LocalServer, dataDir: string, extraEnv: Record<string, string> = {}) {
-  const child = spawn("npm", ["start"], {
-    env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.url, DATA_DIR: dataDir, LOG_LEVEL: "info", WATCH_SEEDS: "false", ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-export function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    /* already gone */
-  }
-}
-
-export async function localServer(): Promise<LocalServer> {
-  return startLocalServer(TOKEN, new LocalBotApi(undefined, spec ? [new SpecChecker(spec).check] : []));
-}
+import { localServer, startBot, stop, TOKEN, until } from "../support/process.js";
 
 describe("npm start against a local Bot API", () => {
   let cleanup: Array<() => Promise<void> | void> = [];
