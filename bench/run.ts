@@ -56,6 +56,11 @@ const ready: Array<{ wall: number; uptime: number }> = [];
 for (let i = 0; i < 3; i++) ready.push(await startToReady());
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+process.stderr.write("measuring the digest fan-out…\n");
+const fanout = JSON.parse(
+  execFileSync(process.execPath, ["--import", "tsx", "bench/fanout.ts", "10000", "1000"], { encoding: "utf8" }).trim().split("\n").pop()!,
+) as { subscribers: number; limit_per_s: number; seconds: number; rate_per_s: number; ratio: number; http_429: number; duplicates: number; lost: number };
+
 const f = (n: number, d = 1) => n.toFixed(d);
 const target: Record<string, string> = { seeds: "build < 50 ms", "1000": "search p99 < 5 ms", "10000": "search p99 < 25 ms, inline p99 < 30 ms" };
 const pass = (r: Row) =>
@@ -69,6 +74,7 @@ const lines = [
   ),
   "",
   `process start to ready (seeds, median of 3): ${f(median(ready.map((r) => r.uptime)), 0)} ms by the process's own clock, ${f(median(ready.map((r) => r.wall)), 0)} ms from spawn; target < 1000 ms: ${median(ready.map((r) => r.uptime)) < 1000 ? "yes" : "NO"}`,
+  `digest fan-out: ${fanout.subscribers} subscribers against a local Bot API limited to ${fanout.limit_per_s}/s (429 past it): ${fanout.rate_per_s}/s in ${fanout.seconds} s, ${f(fanout.ratio * 100, 1)}% of the limit (target ≥ 90%: ${fanout.ratio >= 0.9 ? "yes" : "NO"}), ${fanout.http_429} × 429, ${fanout.duplicates} duplicates, ${fanout.lost} lost`,
   `query latency: ${rows[0]!.queries / 40} questions of the quality set, repeated; "search" is ranked passages, "answer" adds key points, "inline" is a whole inline query through the bot (20 results).`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

@@ -19,6 +19,8 @@ export class Briefing {
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
   private readonly articleStems = new WeakMap<Article, Set<string>>();
+  /** Articles do not change once indexed, so neither do their summaries. */
+  private readonly articleSummaries = new WeakMap<Article, Summary>();
 
   private constructor(private readonly options: BriefingOptions) {}
 
@@ -96,7 +98,14 @@ export class Briefing {
   }
 
   summary(article?: Article): Summary {
-    if (article) return summarizeArticle(article);
+    if (article) {
+      let s = this.articleSummaries.get(article);
+      if (!s) {
+        s = summarizeArticle(article);
+        this.articleSummaries.set(article, s);
+      }
+      return s;
+    }
     this.wholeSummary ??= summarizeBriefing(this.list);
     return this.wholeSummary;
   }

@@ -10,6 +10,7 @@ import type { Logger } from "../logger.js";
 import type { Language, Store, Subscription } from "../store/store.js";
 import { renderDigest } from "../bot/render/digest.js";
 import type { View } from "../bot/render/view.js";
+import type { Rendered } from "../bot/render/answer.js";
 import { digestFor } from "./digest.js";
 import { localTime } from "./schedule.js";
 import { Throttle } from "./throttle.js";
@@ -56,11 +57,13 @@ export class DigestDeliverer {
       for (const sub of await this.o.store.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
     }
     const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0 };
+    // Subscribers due together mostly get the same digest (same articles, topic, language, date): render it once.
+    const rendered = new Map<string, Rendered[]>();
     let next = 0;
     const worker = async () => {
       while (next < due.length) {
         const item = due[next++]!;
-        const outcome = await this.deliver(item.sub, item.date, now);
+        const outcome = await this.deliver(item.sub, item.date, now, rendered);
         if (outcome !== "taken") result[outcome]++;
       }
     };
@@ -70,7 +73,7 @@ export class DigestDeliverer {
     return result;
   }
 
-  private async deliver(sub: Subscription, date: string, now: Date): Promise<Outcome> {
+  private async deliver(sub: Subscription, date: string, now: Date, rendered: Map<string, Rendered[]>): Promise<Outcome> {
     const { store, briefing, api, logger } = this.o;
     if (!(await store.claimDelivery(sub.chatId, date, now.getTime()))) return "taken";
     try {
@@ -79,8 +82,13 @@ export class DigestDeliverer {
         await store.finishDelivery(sub.chatId, date, "skipped", [], Date.now());
         return "skipped";
       }
-      const view = this.o.view((await store.getLanguage(sub.userId)) ?? sub.language);
-      const parts = renderDigest(items, view, { date, ...(sub.topic ? { topic: sub.topic } : {}), preview: false });
+      const language = (await store.getLanguage(sub.userId)) ?? sub.language;
+      const key = [language, date, sub.topic ?? "", ...items.map((i) => i.article.id)].join("\u0000");
+      let parts = rendered.get(key);
+      if (!parts) {
+        parts = renderDigest(items, this.o.view(language), { date, ...(sub.topic ? { topic: sub.topic } : {}), preview: false });
+        rendered.set(key, parts);
+      }
       for (const [i, part] of parts.entries()) {
         if (i > 0) await this.sleep(this.o.perChatGapMs ?? 1100);
         await this.throttle.take();
