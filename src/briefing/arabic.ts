@@ -104,8 +104,9 @@ export interface Analysis {
   stems: string[];
 }
 
+/** Stop words, and any single letter or digit: alone they say nothing ("2" would match "سيبيريا-2"). */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || (token.length === 1 && !/\p{N}/u.test(token));
+  return STOP_WORDS.has(token) || token.length === 1;
 }
 
 /** Analyze a piece of text into the terms the index stores; the same for documents and queries. */

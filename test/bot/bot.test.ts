@@ -132,6 +132,12 @@ describe("questions and answers", () => {
     expect(h.refused()).toEqual([]);
   });
 
+  it("does not answer markup and lone digits with unrelated passages", async () => {
+    const h = await harness();
+    await h.send(textMessage(john, "<i>hi</i> &amp; 1<2"));
+    expect(seen(h.last(john.id).text)).toBe("Nothing in the briefing matches “<i>hi</i> &amp; 1<2”.\nTry other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.");
+  });
+
   it("escapes HTML and markdown typed by the reader", async () => {
     const h = await harness();
     await h.send(textMessage(salma, "<b>بوتين</b> & **الصين** <script>"));
