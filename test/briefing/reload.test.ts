@@ -1,0 +1,39 @@
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { watchFolder } from "../../src/briefing/watch.js";
+import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { trackArticles } from "../../src/app.js";
+import { createLogger } from "../../src/logger.js";
+
+describe("articles added while running", () => {
+  it("indexes a new file dropped into the folder, without a restart, and records when it was first seen", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mujaz-seeds-"));
+    for (const f of readdirSync("seeds").slice(0, 2)) copyFileSync(join("seeds", f), join(dir, f));
+    const briefing = await Briefing.load({ dir });
+    const store = new SqliteStore(":memory:");
+    let clock = 1_000;
+    await trackArticles(briefing, store, createLogger("silent"), () => clock);
+    expect(briefing.articles).toHaveLength(2);
+    expect(briefing.search("قوة سيبيريا").hits).toEqual([]);
+
+    const added = new Promise<void>((resolve) => briefing.onAdded(() => resolve()));
+    const stop = watchFolder(dir, () => void briefing.reload(), 50);
+    clock = 2_000;
+    copyFileSync(join("seeds", "003_648d491966dff82e.txt"), join(dir, "003_648d491966dff82e.txt"));
+    writeFileSync(join(dir, "notes.md"), "not an article");
+    await added;
+    stop();
+
+    expect(briefing.articles).toHaveLength(3);
+    expect(briefing.search("قوة سيبيريا").hits[0]!.article.source).toBe("003_648d491966dff82e");
+    expect(await store.firstSeen(briefing.articles[0]!.id)).toBe(1_000);
+    expect(await store.firstSeen(briefing.articles[2]!.id)).toBe(2_000);
+    // Reloading again adds nothing and keeps the first-seen time.
+    clock = 3_000;
+    expect(await briefing.reload()).toEqual([]);
+    expect(await store.firstSeen(briefing.articles[2]!.id)).toBe(2_000);
+  });
+});
