@@ -32,6 +32,10 @@ function replyToTrigger(chatId: number, messageId: number): Transformer {
   };
 }
 
+function introduce(ctx: BotContext) {
+  return ctx.reply(directed(ctx.view.lang, ctx.t("group-intro", { bot: ctx.me.username })), { parse_mode: "HTML" });
+}
+
 /** Group and supergroup chats: answers only when asked, replying to the asker; an introduction when added. */
 export function groupsFeature(deps: Deps): Composer<BotContext> {
   const c = new Composer<BotContext>();
@@ -49,7 +53,7 @@ export function groupsFeature(deps: Deps): Composer<BotContext> {
     const isIn = ["member", "administrator", "creator", "restricted"].includes(after.status);
     if (!wasIn && isIn) {
       await deps.store.rememberChat(ctx.chat!.id, ctx.chat!.type);
-      await ctx.reply(directed(ctx.view.lang, ctx.t("group-intro", { bot: ctx.me.username })), { parse_mode: "HTML" });
+      await introduce(ctx);
     } else if (wasIn && !isIn) {
       await deps.store.forgetChat(ctx.chat!.id);
     }
@@ -65,7 +69,7 @@ export function groupsFeature(deps: Deps): Composer<BotContext> {
     .filter((ctx) => !ctx.message.text.startsWith("/") && addressedToBot(ctx))
     .use(async (ctx) => {
       const question = ctx.message.text.replace(new RegExp(`@${ctx.me.username}\\b`, "gi"), " ").trim();
-      if (!question) return ctx.reply(directed(ctx.view.lang, ctx.t("group-intro", { bot: ctx.me.username })), { parse_mode: "HTML" });
+      if (!question) return introduce(ctx);
       await replyWithAnswer(ctx, deps, question);
     });
 

@@ -2,9 +2,9 @@ import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { answerMessage, replyWithAnswer } from "../answer-query.js";
 import { lineMark } from "../render/bidi.js";
-import { decode, encode } from "../render/callback-data.js";
+import { decode } from "../render/callback-data.js";
 import { editOrIgnore, expired } from "./callbacks.js";
-import { EXAMPLE_COUNT } from "./start.js";
+import { exampleButtons } from "./start.js";
 
 /** /search, free text in private chats, and the "more results" buttons that page by editing the answer. */
 export function searchFeature(deps: Deps): Composer<BotContext> {
@@ -12,10 +12,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
 
   c.command("search", async (ctx) => {
     if (ctx.match.trim()) return replyWithAnswer(ctx, deps, ctx.match);
-    const examples = Array.from({ length: EXAMPLE_COUNT }, (_, index) => [
-      { text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) },
-    ]);
-    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { parse_mode: "HTML", reply_markup: { inline_keyboard: examples } });
+    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { parse_mode: "HTML", reply_markup: { inline_keyboard: exampleButtons(ctx) } });
   });
 
   c.chatType("private")

@@ -21,9 +21,25 @@ export async function sendArticle(ctx: BotContext, deps: Deps, article: Article)
 }
 
 /** The argument of a command as a number, accepting Arabic-Indic digits; undefined if it is not one. */
-export function commandNumber(arg: string): number | undefined {
+function commandNumber(arg: string): number | undefined {
   const n = normalize(arg.trim());
   return /^\d{1,6}$/.test(n) ? Number(n) : undefined;
+}
+
+/**
+ * The article a command names by its number (Arabic-Indic digits too); when there is none, the reader is told
+ * which numbers exist and undefined is returned.
+ */
+export async function articleFromCommand(ctx: BotContext, deps: Deps): Promise<Article | undefined> {
+  const n = commandNumber(ctx.msg?.text?.split(/\s+/).slice(1).join(" ") ?? "");
+  const article = n === undefined ? undefined : deps.briefing.find(n);
+  if (!article) {
+    const ref = (ctx.msg?.text ?? "").replace(/^\/\S+\s*/, "").trim();
+    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("article-not-found", { ref: escapeHtml(cutText(ref, 40)), count: String(deps.briefing.articles.length) }), {
+      parse_mode: "HTML",
+    });
+  }
+  return article;
 }
 
 /** /sources, /article n, and the buttons that open articles and step through paragraphs. */
@@ -37,15 +53,11 @@ export function sourcesFeature(deps: Deps): Composer<BotContext> {
   });
 
   c.command("article", async (ctx) => {
-    const count = String(briefing.articles.length);
-    const mark = lineMark(ctx.view.lang);
-    if (!ctx.match.trim()) return ctx.reply(mark + ctx.t("article-usage", { count }), { parse_mode: "HTML" });
-    const n = commandNumber(ctx.match);
-    const article = n === undefined ? undefined : briefing.find(n);
-    if (!article) {
-      return ctx.reply(mark + ctx.t("article-not-found", { ref: escapeHtml(cutText(ctx.match.trim(), 40)), count }), { parse_mode: "HTML" });
+    if (!ctx.match.trim()) {
+      return ctx.reply(lineMark(ctx.view.lang) + ctx.t("article-usage", { count: String(briefing.articles.length) }), { parse_mode: "HTML" });
     }
-    await sendArticle(ctx, deps, article);
+    const article = await articleFromCommand(ctx, deps);
+    if (article) await sendArticle(ctx, deps, article);
   });
 
   c.callbackQuery(/^(o|g|r|src):/, async (ctx) => {

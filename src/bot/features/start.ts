@@ -1,13 +1,19 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { replyWithAnswer } from "../answer-query.js";
-import { lineMark } from "../render/bidi.js";
+import type { InlineKeyboardButton } from "grammy/types";
+import { directed } from "../render/bidi.js";
 import { decode, encode } from "../render/callback-data.js";
 import { decodeDeepLink } from "../render/deep-link.js";
 import { escapeHtml } from "../render/html.js";
 import { sendArticle, sendParagraph } from "./sources.js";
 
 export const EXAMPLE_COUNT = 3;
+
+/** The example questions of the reader's language, one button a row. */
+export function exampleButtons(ctx: BotContext): InlineKeyboardButton[][] {
+  return Array.from({ length: EXAMPLE_COUNT }, (_, index) => [{ text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) }]);
+}
 
 /** /start: a welcome with example questions as buttons; deep links open an article, a paragraph or a query. */
 export function startFeature(deps: Deps): Composer<BotContext> {
@@ -28,13 +34,9 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       if (query) return replyWithAnswer(ctx, deps, query);
     }
     const name = escapeHtml(ctx.from?.first_name ?? "");
-    const text = lineMark(ctx.view.lang) + ctx.t("welcome", { name, count: String(deps.briefing.articles.length) });
-    const examples = Array.from({ length: EXAMPLE_COUNT }, (_, index) => [
-      { text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) },
-    ]);
-    await ctx.reply(text.replace(/\n/g, `\n${lineMark(ctx.view.lang)}`), {
+    await ctx.reply(directed(ctx.view.lang, ctx.t("welcome", { name, count: String(deps.briefing.articles.length) })), {
       parse_mode: "HTML",
-      reply_markup: { inline_keyboard: examples },
+      reply_markup: { inline_keyboard: exampleButtons(ctx) },
     });
   });
 

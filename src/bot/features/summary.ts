@@ -1,12 +1,10 @@
 import { Composer } from "grammy";
 import type { Article } from "../../briefing/types.js";
 import type { BotContext, Deps } from "../context.js";
-import { lineMark } from "../render/bidi.js";
 import { decode } from "../render/callback-data.js";
-import { cutText, escapeHtml } from "../render/html.js";
 import { renderSummary } from "../render/sources.js";
 import { expired } from "./callbacks.js";
-import { commandNumber } from "./sources.js";
+import { articleFromCommand } from "./sources.js";
 
 /** /summary: key points of the whole briefing; /summary n: of one article. */
 export function summaryFeature(deps: Deps): Composer<BotContext> {
@@ -21,15 +19,8 @@ export function summaryFeature(deps: Deps): Composer<BotContext> {
 
   c.command("summary", async (ctx) => {
     if (!ctx.match.trim()) return send(ctx);
-    const n = commandNumber(ctx.match);
-    const article = n === undefined ? undefined : briefing.find(n);
-    if (!article) {
-      const count = String(briefing.articles.length);
-      return ctx.reply(lineMark(ctx.view.lang) + ctx.t("article-not-found", { ref: escapeHtml(cutText(ctx.match.trim(), 40)), count }), {
-        parse_mode: "HTML",
-      });
-    }
-    await send(ctx, article);
+    const article = await articleFromCommand(ctx, deps);
+    if (article) await send(ctx, article);
   });
 
   c.callbackQuery(/^s:/, async (ctx) => {
