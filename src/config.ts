@@ -108,3 +108,20 @@ function describe(error: z.ZodError): string {
   const lines = error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
   return `config: invalid environment (see .env.example)\n${lines.join("\n")}`;
 }
+
+/** The local Bot API emulator (`npm run emulator`): the token it accepts and its port. */
+export function readEmulatorConfig(env: NodeJS.ProcessEnv = process.env): { token: string; port: number } {
+  const parsed = z
+    .object({
+      BOT_TOKEN: token.default("123456:local-emulator-token-aaaaaaaaaaaaaaaaaaaa"),
+      EMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
+    })
+    .safeParse(withoutEmpty(env));
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  return { token: parsed.data.BOT_TOKEN, port: parsed.data.EMULATOR_PORT };
+}
+
+/** Whether LOG_LEVEL was set: the local console stays quiet (warn) unless asked for more. */
+export function logLevelChosen(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.LOG_LEVEL?.trim());
+}

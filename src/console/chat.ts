@@ -7,7 +7,7 @@ import type { Update } from "grammy/types";
 import { createDeliverer, loadBriefing, makeDeps, trackArticles } from "../app.js";
 import { startScheduler } from "../digest/scheduler.js";
 import { createBot, registerCommands } from "../bot/create-bot.js";
-import { loadDotEnv, readBaseConfig } from "../config.js";
+import { loadDotEnv, logLevelChosen, readBaseConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { LocalBotApi, type ApiCall } from "../local-api/local-api.js";
 import { callbackQuery, groupChat, inlineQuery, textMessage, type Person } from "../local-api/updates.js";
@@ -35,7 +35,7 @@ const HELP = `Type a question or a command (/start, /help, /sources, /summary, /
 
 loadDotEnv();
 const config = readBaseConfig();
-const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn", undefined);
+const logger = createLogger(logLevelChosen() ? config.logLevel : "warn", undefined);
 const briefing = await loadBriefing(config, logger);
 const store = new SqliteStore(":memory:");
 const api = new LocalBotApi();

@@ -1,8 +1,8 @@
 /** `npm run emulator`: a local Bot API on 127.0.0.1 for `npm start` without Telegram. */
+import { readEmulatorConfig } from "../config.js";
 import { startLocalServer } from "./server.js";
 
-const token = process.env.BOT_TOKEN ?? "123456:local-emulator-token-aaaaaaaaaaaaaaaaaaaa";
-const port = Number(process.env.EMULATOR_PORT ?? 8081);
+const { token, port } = readEmulatorConfig();
 const server = await startLocalServer(token, undefined, port);
 server.api.onCall((c) => process.stdout.write(`${c.ok ? "→" : "⛔"} ${c.method} ${c.ok ? "" : c.description}\n`));
 process.stdout.write(

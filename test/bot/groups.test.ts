@@ -82,9 +82,12 @@ describe("group chats", () => {
     expect(seen(h.last(small.id).text)).toContain("@mujaz_local_bot");
     expect(await store.groupCount()).toBe(1);
 
+    await store.saveSubscription({ chatId: small.id, userId: salma.id, minutes: 480, timeZone: "UTC", paused: false, notifyEmpty: false, language: "ar", active: true });
     await h.send(migrateMessage(salma, small, -1004001));
     const rows = store.db.prepare("SELECT chat_id, type FROM chats").all();
     expect(rows).toEqual([{ chat_id: -1004001, type: "supergroup" }]);
+    expect(await store.getSubscription(small.id)).toBeUndefined();
+    expect(await store.getSubscription(-1004001)).toMatchObject({ userId: salma.id, minutes: 480 });
 
     await h.send(myChatMember(salma, groupChat(-1004001), LOCAL_BOT, "member", "kicked"));
     expect(await store.groupCount()).toBe(0);
