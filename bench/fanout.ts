@@ -10,20 +10,18 @@ import { join } from "node:path";
 import { Briefing } from "../src/briefing/briefing.js";
 import { createI18n, translator } from "../src/bot/i18n.js";
 import { DigestDeliverer } from "../src/digest/deliver.js";
-import { LocalBotApi } from "../src/local-api/local-api.js";
 import { createLogger } from "../src/logger.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
-import { startLocalServer } from "../src/local-api/server.js";
+import { spawn } from "node:child_process";
 
 const subscribers = Number(process.argv[2] ?? 10_000);
 const limit = Number(process.argv[3] ?? 1000);
 const token = "123456:fanout-bench-token-for-the-local-api";
 
-const local = new LocalBotApi();
-local.rateLimitPerSecond = limit;
-// Over HTTP on loopback, as the real process talks to Telegram.
-const server = await startLocalServer(token, local);
-const api = new Api(token, { apiRoot: server.url });
+// The Bot API runs in its own process, over HTTP on loopback, as Telegram is never inside the bot's process.
+const serverProcess = spawn(process.execPath, ["--import", "tsx", "bench/fanout-server.ts", token, String(limit)], { stdio: ["ignore", "pipe", "inherit"] });
+const apiRoot = await new Promise<string>((resolve) => serverProcess.stdout.once("data", (d: Buffer) => resolve(d.toString().trim())));
+const api = new Api(token, { apiRoot });
 api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 10 }));
 
 const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "mujaz-fanout-")), "mujaz.sqlite"));
@@ -46,14 +44,16 @@ const deliverer = new DigestDeliverer({
 const started = performance.now();
 const result = await deliverer.tick(new Date("2026-01-15T08:00:00Z"));
 const seconds = (performance.now() - started) / 1000;
-const accepted = local.callsOf("sendMessage").filter((c) => c.ok);
-const tooMany = local.callsOf("sendMessage").filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
+const calls = (await (await fetch(`${apiRoot}/_local/calls?brief=1`)).json()) as Array<{ method: string; ok: boolean; chat_id: number; description?: string }>;
+const sends = calls.filter((c) => c.method === "sendMessage");
+const accepted = sends.filter((c) => c.ok);
+const tooMany = sends.filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
 const perChat = new Map<number, number>();
-for (const c of accepted) perChat.set(Number(c.params.chat_id), (perChat.get(Number(c.params.chat_id)) ?? 0) + 1);
+for (const c of accepted) perChat.set(Number(c.chat_id), (perChat.get(Number(c.chat_id)) ?? 0) + 1);
 const duplicates = [...perChat.values()].filter((n) => n > 1).length;
 const lost = subscribers - perChat.size;
 const rate = accepted.length / seconds;
 process.stdout.write(
   `${JSON.stringify({ subscribers, limit_per_s: limit, seconds: Math.round(seconds * 10) / 10, sent: result.sent, rate_per_s: Math.round(rate), ratio: Math.round((rate / limit) * 1000) / 1000, http_429: tooMany, duplicates, lost })}\n`,
 );
-await server.close();
+serverProcess.kill();

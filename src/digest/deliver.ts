@@ -46,7 +46,7 @@ export class DigestDeliverer {
 
   constructor(private readonly o: DelivererOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.throttle = new Throttle(o.perSecond ?? 25, this.sleep);
+    this.throttle = new Throttle(o.perSecond ?? 25, undefined, this.sleep);
   }
 
   /** Deliver to everyone due at `now` (late ones too, while it is still their local day). */

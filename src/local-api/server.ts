@@ -30,7 +30,11 @@ export async function startLocalServer(token: string, api = new LocalBotApi(), p
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     void (async () => {
       if (url.pathname === "/_local/updates" && req.method === "POST") return send(200, api.pushUpdate((await body(req)) as never));
-      if (url.pathname === "/_local/calls") return send(200, api.calls);
+      if (url.pathname === "/_local/calls") {
+        // ?brief=1: method, outcome and chat only, for large runs.
+        if (url.searchParams.get("brief")) return send(200, api.calls.map((c) => ({ method: c.method, ok: c.ok, chat_id: c.params.chat_id, description: c.description })));
+        return send(200, api.calls);
+      }
       const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
       if (!m) return send(404, { ok: false, error_code: 404, description: "Not Found" });
       if (m[1] !== token) return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
