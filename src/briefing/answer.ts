@@ -2,6 +2,7 @@
 import { analyze } from "./arabic.js";
 import { cutAtWord } from "./ingest.js";
 import { pickKeyPoints, type Candidate } from "./key-points.js";
+import { coverage } from "./sets.js";
 import { queryTerms, type SearchIndex } from "./search-index.js";
 import type { Answer, Article, Citation, KeyPoint, Summary } from "./types.js";
 
@@ -67,7 +68,7 @@ export function summarizeArticle(article: Article): Summary {
   const titleStems = new Set(analyze(article.title).stems);
   const candidates = sentencesOf(article).map((c) => ({
     ...c,
-    prior: article.titleDerived ? 0 : overlapShare(c.text, titleStems),
+    prior: article.titleDerived ? 0 : coverage(new Set(analyze(c.text).stems), titleStems),
   }));
   const picked = pickKeyPoints(candidates, { max: SUMMARY_MAX_POINTS, maxChars: SUMMARY_MAX_CHARS });
   picked.sort((a, b) => a.position - b.position);
@@ -83,12 +84,4 @@ export function summarizeBriefing(articles: readonly Article[]): Summary {
   });
   const picked = pickKeyPoints(perArticle, { max: SUMMARY_MAX_POINTS, maxChars: SUMMARY_MAX_CHARS });
   return cite(picked);
-}
-
-function overlapShare(text: string, stems: ReadonlySet<string>): number {
-  if (stems.size === 0) return 0;
-  const bag = new Set(analyze(text).stems);
-  let hit = 0;
-  for (const s of stems) if (bag.has(s)) hit++;
-  return hit / stems.size;
 }

@@ -3,6 +3,7 @@
  * question), chosen greedily so that no two repeat each other.
  */
 import { analyze } from "./arabic.js";
+import { coverage } from "./sets.js";
 
 export interface Candidate {
   text: string;
@@ -58,7 +59,7 @@ export function pickKeyPoints<T extends Candidate>(candidates: readonly T[], opt
   for (const s of scored) {
     if (chosen.length >= options.max) break;
     if (s.words < MIN_WORDS || s.score <= 0) continue;
-    if (chosen.some((k) => overlap(k.bag, s.bag) >= REDUNDANT)) continue;
+    if (chosen.some((k) => restates(k.bag, s.bag))) continue;
     if (options.maxChars !== undefined && chars + s.c.text.length > options.maxChars && chosen.length > 0) continue;
     chosen.push(s);
     chars += s.c.text.length;
@@ -66,11 +67,8 @@ export function pickKeyPoints<T extends Candidate>(candidates: readonly T[], opt
   return chosen.map((s) => s.c);
 }
 
-/** Share of the smaller bag found in the larger: high when one sentence restates the other. */
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Whether one sentence restates the other: most of the smaller bag is found in the larger. */
+function restates(a: Set<string>, b: Set<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let common = 0;
-  for (const t of small) if (large.has(t)) common++;
-  return common / small.size;
+  return coverage(large, small) >= REDUNDANT;
 }

@@ -6,6 +6,7 @@
 import MiniSearch from "minisearch";
 import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
 import { expandQuery } from "./glossary.js";
+import { coverage, jaccard } from "./sets.js";
 import type { Article, Hit, Paragraph, Range } from "./types.js";
 
 interface Passage {
@@ -119,14 +120,9 @@ export class SearchIndex {
 
     const queryStems = new Set(q.stems);
     const queryWords = new Set(q.exact);
-    const share = (set: Set<string>, of: Set<string>) => {
-      let n = 0;
-      for (const t of of) if (set.has(t)) n++;
-      return n / of.size;
-    };
     const rescored = raw.slice(0, MAX_CANDIDATES).map((r) => {
       const p = this.passages[r.id]!;
-      const bonus = 1 + BONUS.exact * share(p.words, queryWords) + BONUS.title * share(p.title, queryStems) + BONUS.heading * share(p.heading, queryStems);
+      const bonus = 1 + BONUS.exact * coverage(p.words, queryWords) + BONUS.title * coverage(p.title, queryStems) + BONUS.heading * coverage(p.heading, queryStems);
       return { index: r.id, score: r.score * bonus };
     });
     rescored.sort((a, b) => b.score - a.score);
@@ -192,13 +188,6 @@ export class SearchIndex {
 /** The analyzed query, with Arabic equivalents of English domain words. */
 export function queryTerms(query: string): Analysis {
   return analyze(expandQuery(query));
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  return common / (a.size + b.size - common);
 }
 
 /** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
