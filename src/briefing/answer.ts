@@ -76,9 +76,9 @@ export function summarizeArticle(article: Article): Summary {
 }
 
 /** Key points across the whole briefing: the strongest points of each article, without repeats. */
-export function summarizeBriefing(articles: readonly Article[]): Summary {
+export function summarizeBriefing(articles: readonly Article[], summaryOf: (a: Article) => Summary = summarizeArticle): Summary {
   const perArticle = articles.flatMap((a) => {
-    const best = summarizeArticle(a).keyPoints.slice(0, 2);
+    const best = summaryOf(a).keyPoints.slice(0, 2);
     const all = sentencesOf(a);
     return best.map((k, rank) => ({ ...all.find((s) => s.text === k.text)!, prior: 1 / (rank + 1) }));
   });

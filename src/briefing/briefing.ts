@@ -85,16 +85,17 @@ export class Briefing {
     return answerQuery(this.index, query, offset, limit);
   }
 
-  /** Whether an article is about any of the words of a topic (same analyzer as search). */
-  isAbout(article: Article, topic: string): boolean {
+  /** A test of whether an article is about any of the words of a topic (same analyzer as search). */
+  aboutTopic(topic: string): (article: Article) => boolean {
     const wanted = queryTerms(topic).stems;
-    if (wanted.length === 0) return false;
-    let stems = this.articleStems.get(article);
-    if (!stems) {
-      stems = new Set(analyze([article.title, ...article.paragraphs.map((p) => p.text)].join("\n")).stems);
-      this.articleStems.set(article, stems);
-    }
-    return wanted.some((t) => stems.has(t));
+    return (article) => {
+      let stems = this.articleStems.get(article);
+      if (!stems) {
+        stems = new Set(analyze([article.title, ...article.paragraphs.map((p) => p.text)].join("\n")).stems);
+        this.articleStems.set(article, stems);
+      }
+      return wanted.some((t) => stems.has(t));
+    };
   }
 
   summary(article?: Article): Summary {
@@ -106,7 +107,7 @@ export class Briefing {
       }
       return s;
     }
-    this.wholeSummary ??= summarizeBriefing(this.list);
+    this.wholeSummary ??= summarizeBriefing(this.list, (a) => this.summary(a));
     return this.wholeSummary;
   }
 }

@@ -13,8 +13,9 @@ export interface DigestItem {
 }
 
 export function digestFor(briefing: Briefing, received: ReadonlySet<string>, topic?: string): DigestItem[] {
+  const onTopic = topic ? briefing.aboutTopic(topic) : () => true;
   return briefing.articles
-    .filter((a) => !received.has(a.id) && (!topic || briefing.isAbout(a, topic)))
+    .filter((a) => !received.has(a.id) && onTopic(a))
     .map((article) => {
       const summary = briefing.summary(article);
       const paragraphOf = (k: KeyPoint) => summary.citations.find((c) => c.n === k.cite)!.paragraph;
