@@ -20,21 +20,15 @@ export async function sendArticle(ctx: BotContext, deps: Deps, article: Article)
   }
 }
 
-/** The argument of a command as a number, accepting Arabic-Indic digits; undefined if it is not one. */
-function commandNumber(arg: string): number | undefined {
-  const n = normalize(arg.trim());
-  return /^\d{1,6}$/.test(n) ? Number(n) : undefined;
-}
-
 /**
- * The article a command names by its number (Arabic-Indic digits too); when there is none, the reader is told
- * which numbers exist and undefined is returned.
+ * The article a command's argument names by its number (Arabic-Indic digits too); when there is none, the
+ * reader is told which numbers exist and undefined is returned.
  */
-export async function articleFromCommand(ctx: BotContext, deps: Deps): Promise<Article | undefined> {
-  const n = commandNumber(ctx.msg?.text?.split(/\s+/).slice(1).join(" ") ?? "");
-  const article = n === undefined ? undefined : deps.briefing.find(n);
+export async function articleFromCommand(ctx: BotContext, deps: Deps, argument: string): Promise<Article | undefined> {
+  const ref = argument.trim();
+  const n = normalize(ref);
+  const article = /^\d{1,6}$/.test(n) ? deps.briefing.find(Number(n)) : undefined;
   if (!article) {
-    const ref = (ctx.msg?.text ?? "").replace(/^\/\S+\s*/, "").trim();
     await ctx.reply(lineMark(ctx.view.lang) + ctx.t("article-not-found", { ref: escapeHtml(cutText(ref, 40)), count: String(deps.briefing.articles.length) }), {
       parse_mode: "HTML",
     });
@@ -56,7 +50,7 @@ export function sourcesFeature(deps: Deps): Composer<BotContext> {
     if (!ctx.match.trim()) {
       return ctx.reply(lineMark(ctx.view.lang) + ctx.t("article-usage", { count: String(briefing.articles.length) }), { parse_mode: "HTML" });
     }
-    const article = await articleFromCommand(ctx, deps);
+    const article = await articleFromCommand(ctx, deps, ctx.match);
     if (article) await sendArticle(ctx, deps, article);
   });
 

@@ -19,7 +19,7 @@ export function summaryFeature(deps: Deps): Composer<BotContext> {
 
   c.command("summary", async (ctx) => {
     if (!ctx.match.trim()) return send(ctx);
-    const article = await articleFromCommand(ctx, deps);
+    const article = await articleFromCommand(ctx, deps, ctx.match);
     if (article) await send(ctx, article);
   });
 
