@@ -27,7 +27,6 @@ key-points = <b>النقاط الرئيسية</b>
 passages = <b>المقاطع</b>
 passages-range = <b>المقاطع { $from }–{ $to } من { $total }</b>
 sources-heading = <b>المصادر</b>
-citation = [{ $n }] { $title } — { $date } — الفقرة { $paragraph }
 undated = بلا تاريخ
 no-match =
     لم أجد في الملف ما يطابق «{ $query }».

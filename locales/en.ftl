@@ -27,7 +27,6 @@ key-points = <b>Key points</b>
 passages = <b>Passages</b>
 passages-range = <b>Passages { $from }–{ $to } of { $total }</b>
 sources-heading = <b>Sources</b>
-citation = [{ $n }] { $title } — { $date } — paragraph { $paragraph }
 undated = undated
 no-match =
     Nothing in the briefing matches “{ $query }”.

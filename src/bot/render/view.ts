@@ -26,23 +26,16 @@ export function formatDate(iso: string | undefined, view: View): string {
 
 /** "[n] title — date — paragraph p", as a line in the reader's direction with the title isolated. */
 export function citationLine(c: Citation, view: View): string {
-  return (
-    lineMark(view.lang) +
-    view.t("citation", {
-      n: String(c.n),
-      title: escapeHtml(c.title),
-      date: formatDate(c.date, view),
-      paragraph: String(c.paragraph),
-    })
-  );
+  return lineMark(view.lang) + `${isolate(`[${c.n}]`)} ${sourceText(c, view)}`;
 }
 
 /** "title — date — paragraph p" without a citation number, in the reader's direction. */
 export function sourceLine(c: Citation, view: View): string {
-  return (
-    lineMark(view.lang) +
-    view.t("source-line", { title: escapeHtml(c.title), date: formatDate(c.date, view), paragraph: String(c.paragraph) })
-  );
+  return lineMark(view.lang) + sourceText(c, view);
+}
+
+function sourceText(c: Citation, view: View): string {
+  return view.t("source-line", { title: escapeHtml(c.title), date: formatDate(c.date, view), paragraph: String(c.paragraph) });
 }
 
 export function sourcesBlock(citations: readonly Citation[], view: View): string {
