@@ -2,10 +2,10 @@
 import { hasSearchableScript } from "../briefing/arabic.js";
 import { cutAtWord } from "../briefing/ingest.js";
 import type { BotContext, Deps } from "./context.js";
-import { renderAnswer, type Rendered } from "./render/answer.js";
-import { escapeHtml, cutText } from "./render/html.js";
-import { lineMark } from "./render/bidi.js";
-import { startLink } from "./render/deep-link.js";
+import { renderAnswer, type Rendered } from "../render/answer.js";
+import { escapeHtml, cutText } from "../render/html.js";
+import { lineMark } from "../render/bidi.js";
+import { startLink } from "../render/deep-link.js";
 
 /** Longer questions are searched by their beginning (Telegram's inline queries stop at 256 too). */
 export const MAX_QUERY_CHARS = 256;

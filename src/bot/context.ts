@@ -4,7 +4,7 @@ import type { Context } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/store.js";
-import type { View } from "./render/view.js";
+import type { View } from "../render/view.js";
 
 export interface BotSettings {
   adminIds: readonly number[];

@@ -20,8 +20,9 @@ import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { summaryFeature } from "./features/summary.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { createI18n, LANGUAGES } from "./i18n.js";
-import { lineMark } from "./render/bidi.js";
+import { createI18n } from "./i18n.js";
+import { LANGUAGES } from "../language.js";
+import { lineMark } from "../render/bidi.js";
 
 export interface CreateBotOptions {
   token: string;

@@ -1,10 +1,10 @@
 import { I18n } from "@grammyjs/i18n";
 import { fileURLToPath } from "node:url";
-import type { Store, Language } from "../store/store.js";
+import { LANGUAGES, type Language } from "../language.js";
+import type { Store } from "../store/store.js";
 import type { InnerContext } from "./context.js";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
-export const LANGUAGES: readonly Language[] = ["ar", "en"];
 
 /** Arabic by default; English for users whose Telegram is in English, unless they chose otherwise. */
 export function languageOf(telegramCode: string | undefined): Language {

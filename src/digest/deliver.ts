@@ -8,10 +8,10 @@ import { GrammyError, type Api } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
 import type { Language, Store, Subscription } from "../store/store.js";
-import { renderDigest } from "../bot/render/digest.js";
-import type { View } from "../bot/render/view.js";
-import type { Rendered } from "../bot/render/answer.js";
-import { digestFor } from "./digest.js";
+import { renderDigest } from "../render/digest.js";
+import type { View } from "../render/view.js";
+import type { Rendered } from "../render/answer.js";
+import { digestFor } from "../briefing/digest.js";
 import { localTime } from "./schedule.js";
 import { Throttle } from "./throttle.js";
 

@@ -2,7 +2,8 @@
  * What the bot keeps between restarts. Features talk to this interface only, so a server-backed store can
  * replace SQLite without touching them.
  */
-export type Language = "ar" | "en";
+export type { Language } from "../language.js";
+import type { Language } from "../language.js";
 
 export interface Subscription {
   /** Where the digest goes: a private chat or a group. */

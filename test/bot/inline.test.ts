@@ -1,6 +1,6 @@
 import type { InlineQueryResultArticle } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { decodeDeepLink } from "../../src/bot/render/deep-link.js";
+import { decodeDeepLink } from "../../src/render/deep-link.js";
 import { parseTelegramHtml } from "../../src/local-api/telegram-html.js";
 import { inlineQuery, textMessage } from "../../src/local-api/updates.js";
 import { harness, john, salma, seen } from "../support/harness.js";

@@ -9,10 +9,10 @@ import { hasSearchableScript } from "../../briefing/arabic.js";
 import { canonicalTimeZone, COMMON_TIMES, COMMON_ZONES, formatTime, parseTime } from "../../digest/schedule.js";
 import { saveSubscription } from "../../digest/subscribe.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
-import { directed } from "../render/bidi.js";
-import { decode, encode, type Action } from "../render/callback-data.js";
-import { cutText, escapeHtml } from "../render/html.js";
-import { chunk } from "../render/view.js";
+import { directed } from "../../render/bidi.js";
+import { decode, encode, type Action } from "../../render/callback-data.js";
+import { cutText, escapeHtml } from "../../render/html.js";
+import { chunk } from "../../render/view.js";
 
 export const SUBSCRIBE = "subscribe";
 const TOPIC_MAX = 100;

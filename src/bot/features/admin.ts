@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { directed } from "../render/bidi.js";
+import { directed } from "../../render/bidi.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 

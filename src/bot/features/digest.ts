@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
-import { digestFor } from "../../digest/digest.js";
+import { digestFor } from "../../briefing/digest.js";
 import { canonicalTimeZone, formatTime, localTime, parseTime } from "../../digest/schedule.js";
 import { saveSubscription } from "../../digest/subscribe.js";
 import type { Subscription } from "../../store/store.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
 import { SUBSCRIBE } from "../conversations/subscribe.js";
-import { directed, lineMark } from "../render/bidi.js";
-import { decode, encode } from "../render/callback-data.js";
-import { renderDigest } from "../render/digest.js";
-import { escapeHtml } from "../render/html.js";
+import { directed, lineMark } from "../../render/bidi.js";
+import { decode, encode } from "../../render/callback-data.js";
+import { renderDigest } from "../../render/digest.js";
+import { escapeHtml } from "../../render/html.js";
 import { editOrIgnore, expired } from "./callbacks.js";
 import { inGroup } from "./groups.js";
 

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { Transformer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { replyWithAnswer } from "../answer-query.js";
-import { directed, lineMark } from "../render/bidi.js";
+import { directed, lineMark } from "../../render/bidi.js";
 
 const GROUP_TYPES: Array<"group" | "supergroup"> = ["group", "supergroup"];
 

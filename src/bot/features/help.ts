@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { directed } from "../render/bidi.js";
+import { directed } from "../../render/bidi.js";
 
 export function helpFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();

@@ -3,8 +3,8 @@ import type { InlineQueryResultArticle } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../answer-query.js";
-import { cutText } from "../render/html.js";
-import { browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../render/inline.js";
+import { cutText } from "../../render/html.js";
+import { browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
 /** Results depend on the reader's language, so they are cached per user. */
 const CACHE_SECONDS = 300;

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { lineMark } from "../render/bidi.js";
-import { decode, encode } from "../render/callback-data.js";
-import { LANGUAGES } from "../i18n.js";
+import { lineMark } from "../../render/bidi.js";
+import { decode, encode } from "../../render/callback-data.js";
+import { LANGUAGES } from "../../language.js";
 
 /** /language: Arabic or English, remembered for the user across restarts. */
 export function languageFeature(deps: Deps): Composer<BotContext> {

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { answerMessage, replyWithAnswer } from "../answer-query.js";
-import { lineMark } from "../render/bidi.js";
-import { decode } from "../render/callback-data.js";
+import { lineMark } from "../../render/bidi.js";
+import { decode } from "../../render/callback-data.js";
 import { editOrIgnore, expired } from "./callbacks.js";
 import { exampleButtons } from "./start.js";
 

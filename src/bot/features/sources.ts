@@ -2,11 +2,11 @@ import { Composer } from "grammy";
 import { normalize } from "../../briefing/arabic.js";
 import type { Article } from "../../briefing/types.js";
 import type { BotContext, Deps } from "../context.js";
-import { renderArticle, renderParagraph } from "../render/article.js";
-import { lineMark } from "../render/bidi.js";
-import { decode } from "../render/callback-data.js";
-import { escapeHtml, cutText } from "../render/html.js";
-import { renderSources } from "../render/sources.js";
+import { renderArticle, renderParagraph } from "../../render/article.js";
+import { lineMark } from "../../render/bidi.js";
+import { decode } from "../../render/callback-data.js";
+import { escapeHtml, cutText } from "../../render/html.js";
+import { renderSources } from "../../render/sources.js";
 import { editOrIgnore, expired } from "./callbacks.js";
 
 export async function sendParagraph(ctx: BotContext, article: Article, paragraph: number): Promise<void> {

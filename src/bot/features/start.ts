@@ -2,10 +2,10 @@ import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { replyWithAnswer } from "../answer-query.js";
 import type { InlineKeyboardButton } from "grammy/types";
-import { directed } from "../render/bidi.js";
-import { decode, encode } from "../render/callback-data.js";
-import { decodeDeepLink } from "../render/deep-link.js";
-import { escapeHtml } from "../render/html.js";
+import { directed } from "../../render/bidi.js";
+import { decode, encode } from "../../render/callback-data.js";
+import { decodeDeepLink } from "../../render/deep-link.js";
+import { escapeHtml } from "../../render/html.js";
 import { sendArticle, sendParagraph } from "./sources.js";
 
 export const EXAMPLE_COUNT = 3;

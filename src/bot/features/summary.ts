@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import type { Article } from "../../briefing/types.js";
 import type { BotContext, Deps } from "../context.js";
-import { decode } from "../render/callback-data.js";
-import { renderSummary } from "../render/sources.js";
+import { decode } from "../../render/callback-data.js";
+import { renderSummary } from "../../render/sources.js";
 import { expired } from "./callbacks.js";
 import { articleFromCommand } from "./sources.js";
 

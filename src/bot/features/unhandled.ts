@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { lineMark } from "../render/bidi.js";
-import { cutText, escapeHtml } from "../render/html.js";
+import { lineMark } from "../../render/bidi.js";
+import { cutText, escapeHtml } from "../../render/html.js";
 import { expired } from "./callbacks.js";
 
 /** Last in line: every input no feature took gets a short, friendly answer in private chats. */

@@ -1,7 +1,7 @@
 /** What a subscriber's digest holds: the articles they have not received yet, on their topic, with key points. */
-import type { Briefing } from "../briefing/briefing.js";
-import { cutAtWord } from "../briefing/ingest.js";
-import type { Article, KeyPoint } from "../briefing/types.js";
+import type { Briefing } from "./briefing.js";
+import { cutAtWord } from "./ingest.js";
+import type { Article, KeyPoint } from "./types.js";
 
 export const DIGEST_POINTS = 3;
 const POINT_MAX_CHARS = 240;

@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { Article } from "../../briefing/types.js";
+import type { Article } from "../briefing/types.js";
 import { lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { escapeHtml, splitMessages } from "./html.js";

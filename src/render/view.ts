@@ -1,7 +1,7 @@
 /** What every renderer needs to know about the reader, and the pieces they share. */
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Citation, KeyPoint } from "../../briefing/types.js";
-import type { Language } from "../../store/store.js";
+import type { Citation, KeyPoint } from "../briefing/types.js";
+import type { Language } from "../language.js";
 import { isolate, lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { escapeHtml } from "./html.js";

@@ -1,6 +1,6 @@
 /** Inline mode results: pure functions from answers and articles to InlineQueryResultArticle objects. */
 import type { InlineQueryResultArticle } from "grammy/types";
-import type { Answer, Article, Summary } from "../../briefing/types.js";
+import type { Answer, Article, Summary } from "../briefing/types.js";
 import { lineMark } from "./bidi.js";
 import { startLink } from "./deep-link.js";
 import { cutText, escapeHtml, snippet, highlight } from "./html.js";

@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Answer } from "../../briefing/types.js";
+import type { Answer } from "../briefing/types.js";
 import { lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { cutText, escapeHtml, highlight, snippet, splitMessages } from "./html.js";

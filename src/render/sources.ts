@@ -1,4 +1,4 @@
-import type { Article, Summary } from "../../briefing/types.js";
+import type { Article, Summary } from "../briefing/types.js";
 import { lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { escapeHtml } from "./html.js";

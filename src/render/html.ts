@@ -1,5 +1,5 @@
 /** Telegram HTML: escaping, highlighting, and cutting messages to Telegram's limits. Pure functions. */
-import type { Range } from "../../briefing/types.js";
+import type { Range } from "../briefing/types.js";
 
 export const MESSAGE_LIMIT = 4096;
 

@@ -2,7 +2,7 @@
  * Telegram sets each line's direction from its first strong character. Lines are started with a mark of the
  * reader's direction, and text of the other direction is isolated, so citations and numbers do not flip.
  */
-import type { Language } from "../../store/store.js";
+import type { Language } from "../language.js";
 
 const RLM = "\u200F";
 const LRM = "\u200E";

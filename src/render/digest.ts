@@ -1,4 +1,4 @@
-import type { DigestItem } from "../../digest/digest.js";
+import type { DigestItem } from "../briefing/digest.js";
 import { lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { escapeHtml, splitMessages } from "./html.js";
