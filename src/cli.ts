@@ -11,7 +11,7 @@ import { createI18n, translator } from "./bot/i18n.js";
 import { renderAnswer } from "./render/answer.js";
 import { renderSummary } from "./render/sources.js";
 import { formatDate } from "./render/view.js";
-import { PAGE_SIZE, PRIVATE_SNIPPET, prepareQuery } from "./bot/answer-query.js";
+import { PAGE_SIZE, PRIVATE_SNIPPET, prepareQuery } from "./bot/helpers/answer.js";
 import { loadDotEnv, readBaseConfig } from "./config.js";
 import { htmlToPlain } from "./console/plain.js";
 import { createLogger } from "./logger.js";

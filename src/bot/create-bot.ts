@@ -11,7 +11,8 @@ import type { BotContext, Deps, InnerContext } from "./context.js";
 import { SUBSCRIBE, subscribeConversation } from "./conversations/subscribe.js";
 import { adminFeature } from "./features/admin.js";
 import { digestFeature } from "./features/digest.js";
-import { addressedToBot, groupLimitNote, groupsFeature, inGroup } from "./features/groups.js";
+import { groupsFeature } from "./features/groups.js";
+import { addressedToBot, groupLimitNote, inGroup } from "./helpers/chat.js";
 import { helpFeature } from "./features/help.js";
 import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
@@ -20,6 +21,7 @@ import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { summaryFeature } from "./features/summary.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { messageDefaults } from "./api-defaults.js";
 import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
@@ -45,6 +47,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(messageDefaults());
   const i18n = createI18n(deps.store);
 
   const withLogger = (ctx: InnerContext) => {
@@ -121,6 +124,8 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
       id: SUBSCRIBE,
       plugins: [
         (ctx, next) => {
+          // A conversation's replies go through an Api of its own, without the bot's transformers.
+          ctx.api.config.use(messageDefaults());
           withLogger(ctx);
           return next();
         },

@@ -92,7 +92,7 @@ export class DigestDeliverer {
       for (const [i, part] of parts.entries()) {
         if (i > 0) await this.sleep(this.o.perChatGapMs ?? 1100);
         await this.throttle.take();
-        await api.sendMessage(sub.chatId, part.text, { parse_mode: "HTML", reply_markup: part.keyboard, link_preview_options: { is_disabled: true } });
+        await api.sendMessage(sub.chatId, part.text, { reply_markup: part.keyboard });
       }
       await store.finishDelivery(sub.chatId, date, "sent", items.map((i) => i.article.id), Date.now());
       return "sent";

@@ -76,5 +76,21 @@ export function decode(data: string | undefined): Action | undefined {
   return undefined;
 }
 
-/** The callback_data regexp a handler listens on: every action this build can decode. */
-export const ANY_ACTION = /^(o|g|p|r|s|x|l|src|u|d):/;
+/** The prefix each kind of action is encoded with. */
+const PREFIX: Record<Action["kind"], string> = {
+  open: "o",
+  goto: "g",
+  page: "p",
+  read: "r",
+  summary: "s",
+  example: "x",
+  language: "l",
+  sources: "src",
+  subscribe: "u",
+  settings: "d",
+};
+
+/** The callback_data a handler listens on: the actions of these kinds (the codec owns its prefixes). */
+export function actionFilter(...kinds: ReadonlyArray<Action["kind"]>): RegExp {
+  return new RegExp(`^(${kinds.map((k) => PREFIX[k]).join("|")}):`);
+}

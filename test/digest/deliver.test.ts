@@ -1,4 +1,5 @@
 /** The fan-out with a fake clock, a real SQLite file and the local Bot API. */
+import { messageDefaults } from "../../src/bot/api-defaults.js";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import { mkdtempSync } from "node:fs";
@@ -29,6 +30,7 @@ async function setup(options: { store?: Store; briefing?: Briefing; perSecond?: 
   const local = new LocalBotApi();
   const api = new Api(`${local.botInfo.id}:digest-test-token-for-the-local-api`, { fetch: local.fetch });
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  api.config.use(messageDefaults());
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _e, done) {

@@ -30,7 +30,7 @@ function cancelRow(ctx: InnerContext): InlineKeyboardButton[] {
 }
 
 function say(ctx: InnerContext, key: string, vars: Record<string, string> = {}, buttons: InlineKeyboardButton[][] = []) {
-  return ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)), { parse_mode: "HTML", reply_markup: { inline_keyboard: buttons } });
+  return ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)), { reply_markup: { inline_keyboard: buttons } });
 }
 
 /**

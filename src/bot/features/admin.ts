@@ -26,7 +26,6 @@ export function adminFeature(deps: Deps): Composer<BotContext> {
           groups: String(await deps.store.groupCount()),
         }),
       ),
-      { parse_mode: "HTML" },
     );
   });
 

@@ -6,11 +6,11 @@ import type { Subscription } from "../../store/store.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
 import { SUBSCRIBE } from "../conversations/subscribe.js";
 import { directed, lineMark } from "../../render/bidi.js";
-import { decode, encode } from "../../render/callback-data.js";
+import { actionFilter, decode, encode } from "../../render/callback-data.js";
 import { renderDigest } from "../../render/digest.js";
 import { escapeHtml } from "../../render/html.js";
-import { editOrIgnore, expired } from "./callbacks.js";
-import { inGroup } from "./groups.js";
+import { editOrIgnore, expired } from "../helpers/callbacks.js";
+import { inGroup } from "../helpers/chat.js";
 
 /** In a group, only its admins may change the group's subscription. */
 async function mayManage(ctx: BotContext): Promise<boolean> {
@@ -51,7 +51,7 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const { store, briefing } = deps;
   const reply = (ctx: BotContext, key: string, vars: Record<string, string> = {}) =>
-    ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)), { parse_mode: "HTML" });
+    ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)));
 
   c.command("subscribe", async (ctx) => {
     if (!(await mayManage(ctx))) return;
@@ -79,7 +79,7 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
     const s = await store.getSubscription(ctx.chat.id);
     if (!s) return reply(ctx, "settings-none");
     const view = settingsView(ctx, s);
-    await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+    await ctx.reply(view.text, { reply_markup: view.keyboard });
   });
 
   c.command("unsubscribe", async (ctx) => {
@@ -92,11 +92,11 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
     const items = digestFor(briefing, s ? await store.receivedArticles(ctx.chat.id) : new Set(), s?.topic);
     const today = localTime(new Date(), s?.timeZone ?? "UTC").date;
     for (const part of renderDigest(items, ctx.view, { date: today, ...(s?.topic ? { topic: s.topic } : {}), preview: true })) {
-      await ctx.reply(part.text, { parse_mode: "HTML", reply_markup: part.keyboard, link_preview_options: { is_disabled: true } });
+      await ctx.reply(part.text, { reply_markup: part.keyboard });
     }
   });
 
-  c.callbackQuery(/^d:/, async (ctx) => {
+  c.callbackQuery(actionFilter("settings"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     const chatId = ctx.chat?.id;
     const s = chatId === undefined ? undefined : await store.getSubscription(chatId);

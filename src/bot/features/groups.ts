@@ -1,25 +1,11 @@
 import { Composer } from "grammy";
 import type { Transformer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { replyWithAnswer } from "../answer-query.js";
-import { directed, lineMark } from "../../render/bidi.js";
+import { replyWithAnswer } from "../helpers/answer.js";
+import { addressedToBot, inGroup } from "../helpers/chat.js";
+import { directed } from "../../render/bidi.js";
 
 const GROUP_TYPES: Array<"group" | "supergroup"> = ["group", "supergroup"];
-
-export function inGroup(ctx: BotContext): boolean {
-  return ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
-}
-
-/** A group message meant for the bot: a command, a mention of it, or a reply to one of its messages. */
-export function addressedToBot(ctx: BotContext): boolean {
-  const msg = ctx.message;
-  if (ctx.callbackQuery) return true;
-  if (!msg?.text) return false;
-  if (msg.text.startsWith("/")) return true;
-  if (msg.reply_to_message?.from?.id === ctx.me.id) return true;
-  const me = `@${ctx.me.username}`.toLowerCase();
-  return (msg.entities ?? []).some((e) => e.type === "mention" && msg.text!.slice(e.offset, e.offset + e.length).toLowerCase() === me);
-}
 
 /** In groups, what the bot sends in answer to a message replies to that message. */
 function replyToTrigger(chatId: number, messageId: number): Transformer {
@@ -33,7 +19,7 @@ function replyToTrigger(chatId: number, messageId: number): Transformer {
 }
 
 function introduce(ctx: BotContext) {
-  return ctx.reply(directed(ctx.view.lang, ctx.t("group-intro", { bot: ctx.me.username })), { parse_mode: "HTML" });
+  return ctx.reply(directed(ctx.view.lang, ctx.t("group-intro", { bot: ctx.me.username })));
 }
 
 /** Group and supergroup chats: answers only when asked, replying to the asker; an introduction when added. */
@@ -74,8 +60,4 @@ export function groupsFeature(deps: Deps): Composer<BotContext> {
     });
 
   return c;
-}
-
-export function groupLimitNote(ctx: BotContext): Promise<unknown> {
-  return ctx.reply(lineMark(ctx.view.lang) + ctx.t("group-limited"));
 }

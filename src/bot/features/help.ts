@@ -4,6 +4,6 @@ import { directed } from "../../render/bidi.js";
 
 export function helpFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  c.command("help", (ctx) => ctx.reply(directed(ctx.view.lang, ctx.t("help", { bot: ctx.me.username })), { parse_mode: "HTML" }));
+  c.command("help", (ctx) => ctx.reply(directed(ctx.view.lang, ctx.t("help", { bot: ctx.me.username }))));
   return c;
 }

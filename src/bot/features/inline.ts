@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import type { BotContext, Deps } from "../context.js";
-import { prepareQuery } from "../answer-query.js";
+import { prepareQuery } from "../helpers/answer.js";
 import { cutText } from "../../render/html.js";
 import { browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 

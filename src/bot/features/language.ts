@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
 import { lineMark } from "../../render/bidi.js";
-import { decode, encode } from "../../render/callback-data.js";
+import { actionFilter, decode, encode } from "../../render/callback-data.js";
 import { LANGUAGES } from "../../language.js";
 
 /** /language: Arabic or English, remembered for the user across restarts. */
@@ -18,7 +18,7 @@ export function languageFeature(deps: Deps): Composer<BotContext> {
     ctx.reply(lineMark(ctx.view.lang) + ctx.t("language-prompt"), { reply_markup: { inline_keyboard: buttons() } }),
   );
 
-  c.callbackQuery(/^l:/, async (ctx) => {
+  c.callbackQuery(actionFilter("language"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     if (action?.kind !== "language") return ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
     await deps.store.setLanguage(ctx.from.id, action.language);

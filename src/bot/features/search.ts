@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { answerMessage, replyWithAnswer } from "../answer-query.js";
+import { answerMessage, replyWithAnswer } from "../helpers/answer.js";
 import { lineMark } from "../../render/bidi.js";
-import { decode } from "../../render/callback-data.js";
-import { editOrIgnore, expired } from "./callbacks.js";
-import { exampleButtons } from "./start.js";
+import { actionFilter, decode } from "../../render/callback-data.js";
+import { editOrIgnore, expired } from "../helpers/callbacks.js";
+import { exampleButtons } from "../helpers/examples.js";
 
 /** /search, free text in private chats, and the "more results" buttons that page by editing the answer. */
 export function searchFeature(deps: Deps): Composer<BotContext> {
@@ -12,7 +12,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
 
   c.command("search", async (ctx) => {
     if (ctx.match.trim()) return replyWithAnswer(ctx, deps, ctx.match);
-    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { parse_mode: "HTML", reply_markup: { inline_keyboard: exampleButtons(ctx) } });
+    await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { reply_markup: { inline_keyboard: exampleButtons(ctx) } });
   });
 
   c.chatType("private")
@@ -20,7 +20,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
     .filter((ctx) => !ctx.msg.text.startsWith("/"))
     .use((ctx) => replyWithAnswer(ctx, deps, ctx.msg.text));
 
-  c.callbackQuery(/^p:/, async (ctx) => {
+  c.callbackQuery(actionFilter("page"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     const query = action?.kind === "page" ? await deps.store.getQuery(action.queryId) : undefined;
     if (action?.kind !== "page" || query === undefined) return expired(ctx);

@@ -1,19 +1,12 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { replyWithAnswer } from "../answer-query.js";
-import type { InlineKeyboardButton } from "grammy/types";
+import { replyWithAnswer } from "../helpers/answer.js";
 import { directed } from "../../render/bidi.js";
-import { decode, encode } from "../../render/callback-data.js";
+import { actionFilter, decode } from "../../render/callback-data.js";
 import { decodeDeepLink } from "../../render/deep-link.js";
 import { escapeHtml } from "../../render/html.js";
-import { sendArticle, sendParagraph } from "./sources.js";
-
-export const EXAMPLE_COUNT = 3;
-
-/** The example questions of the reader's language, one button a row. */
-export function exampleButtons(ctx: BotContext): InlineKeyboardButton[][] {
-  return Array.from({ length: EXAMPLE_COUNT }, (_, index) => [{ text: ctx.t(`example-${index + 1}`), callback_data: encode({ kind: "example", index }) }]);
-}
+import { sendArticle, sendParagraph } from "../helpers/articles.js";
+import { EXAMPLE_COUNT, exampleButtons } from "../helpers/examples.js";
 
 /** /start: a welcome with example questions as buttons; deep links open an article, a paragraph or a query. */
 export function startFeature(deps: Deps): Composer<BotContext> {
@@ -35,12 +28,11 @@ export function startFeature(deps: Deps): Composer<BotContext> {
     }
     const name = escapeHtml(ctx.from?.first_name ?? "");
     await ctx.reply(directed(ctx.view.lang, ctx.t("welcome", { name, count: String(deps.briefing.articles.length) })), {
-      parse_mode: "HTML",
       reply_markup: { inline_keyboard: exampleButtons(ctx) },
     });
   });
 
-  c.callbackQuery(/^x:/, async (ctx) => {
+  c.callbackQuery(actionFilter("example"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     if (action?.kind !== "example" || action.index >= EXAMPLE_COUNT) return ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
     await ctx.answerCallbackQuery();

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import { lineMark } from "../../render/bidi.js";
 import { cutText, escapeHtml } from "../../render/html.js";
-import { expired } from "./callbacks.js";
+import { expired } from "../helpers/callbacks.js";
 
 /** Last in line: every input no feature took gets a short, friendly answer in private chats. */
 export function unhandledFeature(): Composer<BotContext> {
@@ -12,7 +12,6 @@ export function unhandledFeature(): Composer<BotContext> {
   privateChat.on("message:text", async (ctx) => {
     const command = ctx.msg.text.split(/\s/, 1)[0] ?? "";
     await ctx.reply(lineMark(ctx.view.lang) + ctx.t("unknown-command", { command: escapeHtml(cutText(command, 40)) }), {
-      parse_mode: "HTML",
     });
   });
   privateChat.on("message", (ctx) => ctx.reply(lineMark(ctx.view.lang) + ctx.t("non-text")));
@@ -22,7 +21,6 @@ export function unhandledFeature(): Composer<BotContext> {
     .filter((ctx) => new RegExp(`^/\\w+@${ctx.me.username}\\b`, "i").test(ctx.message.text))
     .use((ctx) =>
       ctx.reply(lineMark(ctx.view.lang) + ctx.t("unknown-command", { command: escapeHtml(cutText(ctx.message.text.split(/\s/, 1)[0] ?? "", 60)) }), {
-        parse_mode: "HTML",
       }),
     );
   c.on("callback_query", expired);

@@ -1,11 +1,11 @@
 /** Turning a reader's question into the answer message: shared by /search, free text, examples and deep links. */
-import { hasSearchableScript } from "../briefing/arabic.js";
-import { cutAtWord } from "../briefing/ingest.js";
-import type { BotContext, Deps } from "./context.js";
-import { renderAnswer, type Rendered } from "../render/answer.js";
-import { escapeHtml, cutText } from "../render/html.js";
-import { lineMark } from "../render/bidi.js";
-import { startLink } from "../render/deep-link.js";
+import { hasSearchableScript } from "../../briefing/arabic.js";
+import { cutAtWord } from "../../briefing/ingest.js";
+import type { BotContext, Deps } from "../context.js";
+import { renderAnswer, type Rendered } from "../../render/answer.js";
+import { escapeHtml, cutText } from "../../render/html.js";
+import { lineMark } from "../../render/bidi.js";
+import { startLink } from "../../render/deep-link.js";
 
 /** Longer questions are searched by their beginning (Telegram's inline queries stop at 256 too). */
 export const MAX_QUERY_CHARS = 256;
@@ -52,5 +52,5 @@ export async function replyWithAnswer(ctx: BotContext, deps: Deps, raw: string):
   const rendered = await answerMessage(ctx, deps, raw);
   if (!rendered) return;
   const { text, keyboard } = rendered;
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+  await ctx.reply(text, { reply_markup: keyboard });
 }

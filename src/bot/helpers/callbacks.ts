@@ -10,7 +10,7 @@ export async function expired(ctx: BotContext): Promise<void> {
 /** Edit the message the button sits under; pressing twice yields "message is not modified", which is fine. */
 export async function editOrIgnore(ctx: BotContext, text: string, keyboard: InlineKeyboardMarkup): Promise<void> {
   try {
-    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+    await ctx.editMessageText(text, { reply_markup: keyboard });
   } catch (err) {
     if (err instanceof GrammyError && err.description.includes("message is not modified")) return;
     throw err;
