@@ -11,6 +11,8 @@ import { Briefing } from "../src/briefing/briefing.js";
 import { createI18n, translator } from "../src/bot/i18n.js";
 import { DigestDeliverer } from "../src/digest/deliver.js";
 import { createLogger } from "../src/logger.js";
+import { storesOf } from "../src/store/store.js";
+import { systemClock } from "../src/clock.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { spawn } from "node:child_process";
 
@@ -32,7 +34,8 @@ const briefing = await Briefing.load({ dir: "seeds" });
 const i18n = createI18n();
 const deliverer = new DigestDeliverer({
   api,
-  store,
+  stores: storesOf(store),
+  clock: systemClock,
   briefing,
   logger: createLogger("warn"),
   view: (lang) => ({ lang, t: translator(i18n, lang) }),

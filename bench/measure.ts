@@ -7,6 +7,8 @@ import { createBot } from "../src/bot/create-bot.js";
 import { LocalBotApi } from "../src/local-api/local-api.js";
 import { inlineQuery } from "../src/local-api/updates.js";
 import { createLogger } from "../src/logger.js";
+import { storesOf } from "../src/store/store.js";
+import { systemClock } from "../src/clock.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { syntheticCorpus } from "./corpus.js";
 
@@ -46,7 +48,7 @@ const answer = timeEach((q) => briefing.answer(q), rounds);
 const api = new LocalBotApi();
 const bot = createBot({
   token: `${api.botInfo.id}:bench-token-for-the-local-api-only`,
-  deps: { briefing, store: new SqliteStore(":memory:"), settings: { adminIds: [], rateLimitPerMinute: 1e6 }, logger: createLogger("silent") },
+  deps: { briefing, stores: storesOf(new SqliteStore(":memory:")), clock: systemClock, settings: { adminIds: [], rateLimitPerMinute: 1e6 }, logger: createLogger("silent") },
   fetch: api.fetch,
   botInfo: api.botInfo,
 });

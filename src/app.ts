@@ -1,12 +1,97 @@
-/** The parts every entry point shares: the briefing from its folder, the store, and what features need. */
+/**
+ * The one composition root. Every entry point (the roles in `roles/`, the local console, the CLI, the tests and
+ * the bench) builds through createApp, so what runs in production is what was tested. Overrides replace a part
+ * (the stores, the clock, the Bot API's fetch) without a second way of wiring it.
+ */
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import { Briefing } from "./briefing/briefing.js";
-import type { BotSettings, Deps } from "./bot/context.js";
-import type { BaseConfig } from "./config.js";
-import type { Logger } from "./logger.js";
-import type { Store } from "./store/store.js";
-import type { Api } from "grammy";
+import { watchFolder } from "./briefing/watch.js";
+import { createBot } from "./bot/create-bot.js";
+import type { BotContext, Deps } from "./bot/context.js";
 import { createI18n, translator } from "./bot/i18n.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { BaseConfig } from "./config.js";
 import { DigestDeliverer } from "./digest/deliver.js";
+import { createLogger, type Logger } from "./logger.js";
+import { SqliteStore } from "./store/sqlite-store.js";
+import { storesOf, type Stores } from "./store/store.js";
+
+/** What createApp needs beyond the briefing settings: a token when the bot talks to Telegram. */
+export type AppConfig = BaseConfig & { botToken?: string };
+
+export interface AppOverrides {
+  logger?: Logger;
+  stores?: Stores;
+  briefing?: Briefing;
+  clock?: Clock;
+  /** Replaces the Bot API client's fetch (the local console, the tests' Bot API fake). */
+  fetch?: typeof fetch;
+  /** Known bot identity; skips getMe at start. */
+  botInfo?: UserFromGetMe;
+}
+
+export interface App {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly briefing: Briefing;
+  readonly stores: Stores;
+  readonly deps: Deps;
+  readonly bot: Bot<BotContext>;
+  readonly deliverer: DigestDeliverer;
+  /** Runs a clean-up when the app stops (roles register what they started), last registered first. */
+  onStop(cleanup: () => Promise<void> | void): void;
+  /** Stops what the roles started, then closes the stores. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel, config.botToken);
+  const clock = overrides.clock ?? systemClock;
+  const briefing = overrides.briefing ?? (await loadBriefing(config, logger));
+  const stores = overrides.stores ?? storesOf(SqliteStore.inDir(config.dataDir));
+  const deps: Deps = { briefing, stores, clock, logger, settings: { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute } };
+  // Without a token the bot can only talk to a local Bot API, which accepts any token of its bot's id.
+  const token = config.botToken ?? `${overrides.botInfo?.id ?? 1}:local-token-for-the-local-bot-api-only`;
+  const bot = createBot({
+    token,
+    deps,
+    apiRoot: config.apiRoot,
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
+  });
+  const i18n = createI18n();
+  const deliverer = new DigestDeliverer({
+    api: bot.api,
+    stores,
+    briefing,
+    clock,
+    logger,
+    view: (lang) => ({ lang, t: translator(i18n, lang) }),
+    perSecond: config.digestPerSecond,
+  });
+  await trackArticles(briefing, stores, logger, clock);
+
+  const cleanups: Array<() => Promise<void> | void> = [];
+  let stopped: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    clock,
+    briefing,
+    stores,
+    deps,
+    bot,
+    deliverer,
+    onStop: (cleanup) => void cleanups.push(cleanup),
+    stop: () =>
+      (stopped ??= (async () => {
+        for (const cleanup of cleanups.reverse()) await cleanup();
+        await stores.close();
+      })()),
+  };
+}
 
 export async function loadBriefing(config: Pick<BaseConfig, "seedsDir">, logger: Logger): Promise<Briefing> {
   const briefing = await Briefing.load({
@@ -17,27 +102,24 @@ export async function loadBriefing(config: Pick<BaseConfig, "seedsDir">, logger:
   return briefing;
 }
 
-export function makeDeps(config: BaseConfig, logger: Logger, briefing: Briefing, store: Store): Deps {
-  const settings: BotSettings = { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute };
-  return { briefing, store, settings, logger };
-}
-
 /** Store each article's first-seen time: those loaded now, and those a reload adds later. */
-export async function trackArticles(briefing: Briefing, store: Store, logger: Logger, now: () => number = Date.now): Promise<void> {
-  await store.recordArticles(briefing.articles, now());
+async function trackArticles(briefing: Briefing, stores: Stores, logger: Logger, clock: Clock): Promise<void> {
+  await stores.deliveries.recordArticles(briefing.articles, clock.now());
   briefing.onAdded((added) => {
-    store.recordArticles(added, now()).catch((err: unknown) => logger.error({ err }, "store: could not record new articles"));
+    stores.deliveries.recordArticles(added, clock.now()).catch((err: unknown) => logger.error({ err }, "store: could not record new articles"));
   });
 }
 
-export function createDeliverer(api: Api, deps: Deps, perSecond: number): DigestDeliverer {
-  const i18n = createI18n();
-  return new DigestDeliverer({
-    api,
-    store: deps.store,
-    briefing: deps.briefing,
-    logger: deps.logger,
-    view: (lang) => ({ lang, t: translator(i18n, lang) }),
-    perSecond,
-  });
+/** New files in SEEDS_DIR join the index while the app runs (when WATCH_SEEDS is on). */
+export function watchSeeds(app: App): void {
+  if (!app.config.watchSeeds) return;
+  const { briefing, logger } = app;
+  app.onStop(
+    watchFolder(app.config.seedsDir, () => {
+      briefing
+        .reload()
+        .then((added) => added.length > 0 && logger.info({ added: added.map((a) => a.source) }, "ingest: new articles indexed"))
+        .catch((err: unknown) => logger.error({ err }, "ingest: reload failed"));
+    }),
+  );
 }

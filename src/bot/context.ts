@@ -3,7 +3,8 @@ import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
-import type { Store } from "../store/store.js";
+import type { Clock } from "../clock.js";
+import type { Stores } from "../store/store.js";
 import type { View } from "../render/view.js";
 
 export interface BotSettings {
@@ -14,7 +15,8 @@ export interface BotSettings {
 /** Everything a feature may use; handed to each feature factory, never read from globals. */
 export interface Deps {
   briefing: Briefing;
-  store: Store;
+  stores: Stores;
+  clock: Clock;
   settings: BotSettings;
   logger: Logger;
 }

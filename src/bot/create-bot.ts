@@ -48,7 +48,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(messageDefaults());
-  const i18n = createI18n(deps.store);
+  const i18n = createI18n(deps.stores.languages);
 
   const withLogger = (ctx: InnerContext) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
@@ -105,9 +105,9 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   // Conversation state lives in the store, per chat and user: a half-finished /subscribe survives a restart,
   // and in a group only the admin who started it can continue it.
   const adapter: VersionedStateStorage<string, ConversationData> = {
-    read: async (key) => (await deps.store.readState(key)) as VersionedState<ConversationData> | undefined,
-    write: (key, state) => deps.store.writeState(key, state),
-    delete: (key) => deps.store.deleteState(key),
+    read: async (key) => (await deps.stores.state.readState(key)) as VersionedState<ConversationData> | undefined,
+    write: (key, state) => deps.stores.state.writeState(key, state),
+    delete: (key) => deps.stores.state.deleteState(key),
   };
   bot.use(
     conversations<BotContext, InnerContext>({

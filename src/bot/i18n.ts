@@ -1,7 +1,7 @@
 import { I18n } from "@grammyjs/i18n";
 import { fileURLToPath } from "node:url";
 import { LANGUAGES, type Language } from "../language.js";
-import type { Store } from "../store/store.js";
+import type { LanguageStore } from "../store/store.js";
 import type { InnerContext } from "./context.js";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
@@ -12,12 +12,12 @@ export function languageOf(telegramCode: string | undefined): Language {
 }
 
 /** Translations; with a store, each user's chosen language comes first. */
-export function createI18n(store?: Store): I18n<InnerContext> {
+export function createI18n(languages?: LanguageStore): I18n<InnerContext> {
   return new I18n<InnerContext>({
     defaultLocale: "ar",
     directory: LOCALES_DIR,
     localeNegotiator: async (ctx) =>
-      (ctx.from && store ? await store.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
+      (ctx.from && languages ? await languages.getLanguage(ctx.from.id) : undefined) ?? languageOf(ctx.from?.language_code),
   });
 }
 

@@ -4,14 +4,15 @@
  */
 import { createInterface } from "node:readline";
 import type { Update } from "grammy/types";
-import { createDeliverer, loadBriefing, makeDeps, trackArticles } from "../app.js";
-import { startScheduler } from "../digest/scheduler.js";
-import { createBot, registerCommands } from "../bot/create-bot.js";
+import { createApp } from "../app.js";
+import { prepareBot } from "../roles/bot.js";
+import { startDigests } from "../roles/scheduler.js";
 import { loadDotEnv, logLevelChosen, readBaseConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { LocalBotApi, type ApiCall } from "../local-api/local-api.js";
 import { callbackQuery, groupChat, inlineQuery, textMessage, type Person } from "../local-api/updates.js";
 import { SqliteStore } from "../store/sqlite-store.js";
+import { storesOf } from "../store/store.js";
 import { htmlToPlain } from "./plain.js";
 
 interface Button {
@@ -36,16 +37,12 @@ const HELP = `Type a question or a command (/start, /help, /sources, /summary, /
 loadDotEnv();
 const config = readBaseConfig();
 const logger = createLogger(logLevelChosen() ? config.logLevel : "warn", undefined);
-const briefing = await loadBriefing(config, logger);
-const store = new SqliteStore(":memory:");
 const api = new LocalBotApi();
-const deps = makeDeps(config, logger, briefing, store);
-const bot = createBot({ token: `${api.botInfo.id}:local-console-token-not-used-on-telegram`, deps, fetch: api.fetch, botInfo: api.botInfo });
-await bot.init();
-await registerCommands(bot.api);
-await trackArticles(briefing, store, logger);
+const app = await createApp(config, { logger, stores: storesOf(new SqliteStore(":memory:")), fetch: api.fetch, botInfo: api.botInfo });
+const { bot, briefing } = app;
+await prepareBot(app);
 // Digests are delivered here too: subscribe for a minute ahead and watch it arrive.
-const scheduler = startScheduler(createDeliverer(bot.api, deps, config.digestPerSecond), logger);
+startDigests(app);
 
 const me: Person = { id: 1001, first_name: "Reader", language_code: process.argv.includes("--en") ? "en" : "ar" };
 let inGroup = false;
@@ -132,5 +129,4 @@ for await (const line of rl) {
   rl.prompt();
 }
 rl.close();
-await scheduler.stop();
-await store.close();
+await app.stop();

@@ -7,7 +7,8 @@
 import { GrammyError, type Api } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
-import type { Language, Store, Subscription } from "../store/store.js";
+import type { Clock } from "../clock.js";
+import type { Language, Stores, Subscription } from "../store/store.js";
 import { renderDigest } from "../render/digest.js";
 import type { View } from "../render/view.js";
 import type { Rendered } from "../render/answer.js";
@@ -17,7 +18,8 @@ import { Throttle } from "./throttle.js";
 
 export interface DelivererOptions {
   api: Api;
-  store: Store;
+  stores: Stores;
+  clock: Clock;
   briefing: Briefing;
   logger: Logger;
   view: (language: Language) => View;
@@ -52,9 +54,9 @@ export class DigestDeliverer {
   /** Deliver to everyone due at `now` (late ones too, while it is still their local day). */
   async tick(now: Date): Promise<TickResult> {
     const due: Array<{ sub: Subscription; date: string }> = [];
-    for (const zone of await this.o.store.subscriptionZones()) {
+    for (const zone of await this.o.stores.subscriptions.subscriptionZones()) {
       const local = localTime(now, zone);
-      for (const sub of await this.o.store.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
+      for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
     }
     const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0 };
     // Subscribers due together mostly get the same digest (same articles, topic, language, date): render it once.
@@ -68,21 +70,21 @@ export class DigestDeliverer {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency ?? 20, due.length) }, worker));
-    await this.o.store.recordRun(now.getTime());
+    await this.o.stores.deliveries.recordRun(now.getTime());
     if (due.length > 0) this.o.logger.info({ ...result }, "digest: run finished");
     return result;
   }
 
   private async deliver(sub: Subscription, date: string, now: Date, rendered: Map<string, Rendered[]>): Promise<Outcome> {
-    const { store, briefing, api, logger } = this.o;
-    if (!(await store.claimDelivery(sub.chatId, date, now.getTime()))) return "taken";
+    const { stores, briefing, api, logger, clock } = this.o;
+    if (!(await stores.deliveries.claimDelivery(sub.chatId, date, now.getTime()))) return "taken";
     try {
-      const items = digestFor(briefing, await store.receivedArticles(sub.chatId), sub.topic);
+      const items = digestFor(briefing, await stores.deliveries.receivedArticles(sub.chatId), sub.topic);
       if (items.length === 0 && !sub.notifyEmpty) {
-        await store.finishDelivery(sub.chatId, date, "skipped", [], Date.now());
+        await stores.deliveries.finishDelivery(sub.chatId, date, "skipped", [], clock.now());
         return "skipped";
       }
-      const language = (await store.getLanguage(sub.userId)) ?? sub.language;
+      const language = (await stores.languages.getLanguage(sub.userId)) ?? sub.language;
       const key = [language, date, sub.topic ?? "", ...items.map((i) => i.article.id)].join("\u0000");
       let parts = rendered.get(key);
       if (!parts) {
@@ -94,12 +96,12 @@ export class DigestDeliverer {
         await this.throttle.take();
         await api.sendMessage(sub.chatId, part.text, { reply_markup: part.keyboard });
       }
-      await store.finishDelivery(sub.chatId, date, "sent", items.map((i) => i.article.id), Date.now());
+      await stores.deliveries.finishDelivery(sub.chatId, date, "sent", items.map((i) => i.article.id), clock.now());
       return "sent";
     } catch (err) {
-      await store.finishDelivery(sub.chatId, date, "failed", [], Date.now());
+      await stores.deliveries.finishDelivery(sub.chatId, date, "failed", [], clock.now());
       if (err instanceof GrammyError && err.error_code === 403) {
-        await store.deactivate(sub.chatId, err.description);
+        await stores.subscriptions.deactivate(sub.chatId, err.description);
         logger.warn({ chat: sub.chatId, reason: err.description }, "digest: chat refuses messages; subscription deactivated");
         return "deactivated";
       }

@@ -1,14 +1,15 @@
 /** A cron tick each minute (and one at start-up, for digests missed while the bot was down). */
 import { Cron } from "croner";
+import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { DigestDeliverer } from "./deliver.js";
 
-export function startScheduler(deliverer: DigestDeliverer, logger: Logger): { stop(): Promise<void> } {
+export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock: Clock): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   // A run still going when the next minute starts is not overlapped; the next tick picks up what is left.
   const run = (): Promise<void> => {
     running ??= deliverer
-      .tick(new Date())
+      .tick(new Date(clock.now()))
       .then(() => undefined)
       .catch((err: unknown) => logger.error({ err }, "digest: run failed"))
       .finally(() => {

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { watchFolder } from "../../src/briefing/watch.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
-import { trackArticles } from "../../src/app.js";
+import { storesOf } from "../../src/store/store.js";
+import { createApp } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
+import { testConfig } from "../support/harness.js";
 
 describe("articles added while running", () => {
   it("indexes a new file dropped into the folder, without a restart, and records when it was first seen", async () => {
@@ -15,7 +17,7 @@ describe("articles added while running", () => {
     const briefing = await Briefing.load({ dir });
     const store = new SqliteStore(":memory:");
     let clock = 1_000;
-    await trackArticles(briefing, store, createLogger("silent"), () => clock);
+    await createApp(testConfig(), { briefing, stores: storesOf(store), logger: createLogger("silent"), clock: { now: () => clock } });
     expect(briefing.articles).toHaveLength(2);
     expect(briefing.search("قوة سيبيريا").hits).toEqual([]);
 

@@ -15,7 +15,8 @@ import { saveSubscription } from "../../src/digest/subscribe.js";
 import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { createLogger } from "../../src/logger.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
-import type { Store, Subscription } from "../../src/store/store.js";
+import { storesOf, type Store, type Subscription } from "../../src/store/store.js";
+import { systemClock } from "../../src/clock.js";
 import { seen, seeds } from "../support/harness.js";
 
 const i18n = createI18n();
@@ -42,7 +43,8 @@ async function setup(options: { store?: Store; briefing?: Briefing; perSecond?: 
   const briefing = options.briefing ?? Briefing.fromArticles((await seeds()).articles);
   const deliverer = new DigestDeliverer({
     api,
-    store,
+    stores: storesOf(store),
+    clock: systemClock,
     briefing,
     logger: createLogger("debug", undefined, sink),
     view: (lang) => ({ lang, t: translator(i18n, lang) }),
@@ -103,10 +105,10 @@ describe("who is due, across zones", () => {
 
   it("starts a new subscription at the next occurrence of its time", async () => {
     const t = await setup();
-    await saveSubscription(t.store, sub(1, "08:00", "UTC"), at("2026-01-15T10:00:00Z"));
+    await saveSubscription(storesOf(t.store), sub(1, "08:00", "UTC"), at("2026-01-15T10:00:00Z"));
     expect((await t.deliverer.tick(at("2026-01-15T10:01:00Z"))).sent).toBe(0);
     expect((await t.deliverer.tick(at("2026-01-16T08:00:00Z"))).sent).toBe(1);
-    await saveSubscription(t.store, sub(2, "12:00", "UTC"), at("2026-01-16T10:00:00Z"));
+    await saveSubscription(storesOf(t.store), sub(2, "12:00", "UTC"), at("2026-01-16T10:00:00Z"));
     expect((await t.deliverer.tick(at("2026-01-16T12:00:00Z"))).sent).toBe(1);
   });
 });

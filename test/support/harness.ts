@@ -2,13 +2,14 @@
 import { Writable } from "node:stream";
 import type { Update } from "grammy/types";
 import { Briefing } from "../../src/briefing/briefing.js";
+import { createApp, type AppConfig } from "../../src/app.js";
 import type { BotSettings } from "../../src/bot/context.js";
-import { createBot } from "../../src/bot/create-bot.js";
+import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
 import { LocalBotApi, LOCAL_BOT, type StoredMessage } from "../../src/local-api/local-api.js";
 import { callbackQuery, type Person } from "../../src/local-api/updates.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
-import type { Store } from "../../src/store/store.js";
+import { storesOf, type Store } from "../../src/store/store.js";
 import { loadSpec, SpecChecker } from "./spec.js";
 
 export const spec = loadSpec();
@@ -22,6 +23,22 @@ export interface HarnessOptions {
   briefing?: Briefing;
   store?: Store;
   settings?: Partial<BotSettings>;
+  clock?: Clock;
+}
+
+/** The configuration tests build the app with: the seeds, no folder watching, limits out of the way. */
+export function testConfig(extra: Partial<AppConfig> = {}): AppConfig {
+  return {
+    apiRoot: "https://api.telegram.org",
+    logLevel: "debug",
+    seedsDir: "seeds",
+    dataDir: "data",
+    adminIds: [],
+    watchSeeds: false,
+    rateLimitPerMinute: 1000,
+    digestPerSecond: 1000,
+    ...extra,
+  };
 }
 
 export async function harness(options: HarnessOptions = {}) {
@@ -36,8 +53,16 @@ export async function harness(options: HarnessOptions = {}) {
   const logger = createLogger("debug", undefined, sink);
   const briefing = options.briefing ?? (await seeds());
   const store = options.store ?? new SqliteStore(":memory:");
-  const settings: BotSettings = { adminIds: [], rateLimitPerMinute: 1000, ...options.settings };
-  const bot = createBot({ token: `${LOCAL_BOT.id}:test-token-for-the-local-api-only`, deps: { briefing, store, settings, logger }, fetch: api.fetch, botInfo: LOCAL_BOT });
+  const config = testConfig({ adminIds: [...(options.settings?.adminIds ?? [])], rateLimitPerMinute: options.settings?.rateLimitPerMinute ?? 1000 });
+  const app = await createApp(config, {
+    logger,
+    briefing,
+    stores: storesOf(store),
+    fetch: api.fetch,
+    botInfo: LOCAL_BOT,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const { bot } = app;
   await bot.init();
 
   const send = async (update: Omit<Update, "update_id">) => {
@@ -59,7 +84,7 @@ export async function harness(options: HarnessOptions = {}) {
   };
   /** Calls the API refused (Telegram would have rejected them). */
   const refused = () => api.calls.filter((c) => !c.ok);
-  return { api, bot, briefing, store, logs, send, messages, last, buttons, press, refused };
+  return { app, api, bot, briefing, store, logs, send, messages, last, buttons, press, refused };
 }
 
 /** What a reader sees: no invisible direction or isolation marks. */

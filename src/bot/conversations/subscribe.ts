@@ -102,8 +102,8 @@ export function subscribeConversation(deps: Deps) {
     if (!confirmed) return void (await say(ctx, "subscribe-cancelled"));
 
     await conversation.external(async () => {
-      const previous = await deps.store.getSubscription(chatId);
-      await saveSubscription(deps.store, {
+      const previous = await deps.stores.subscriptions.getSubscription(chatId);
+      await saveSubscription(deps.stores, {
         chatId,
         userId,
         minutes,
@@ -113,7 +113,7 @@ export function subscribeConversation(deps: Deps) {
         notifyEmpty: previous?.notifyEmpty ?? false,
         language: ctx.view.lang,
         active: true,
-      }, new Date());
+      }, new Date(deps.clock.now()));
     });
     await say(ctx, "subscribe-done", summary);
   };

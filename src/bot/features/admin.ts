@@ -10,7 +10,7 @@ export function adminFeature(deps: Deps): Composer<BotContext> {
   const admins = c.filter((ctx) => ctx.from !== undefined && deps.settings.adminIds.includes(ctx.from.id));
 
   admins.command("stats", async (ctx) => {
-    const s = await deps.store.digestStats(Date.now() - DAY_MS);
+    const s = await deps.stores.deliveries.digestStats(deps.clock.now() - DAY_MS);
     const lastRun = s.lastRun === undefined ? ctx.t("admin-never") : `${new Date(s.lastRun).toISOString().slice(0, 16).replace("T", " ")} UTC`;
     await ctx.reply(
       directed(
@@ -23,7 +23,7 @@ export function adminFeature(deps: Deps): Composer<BotContext> {
           lastRun,
           articles: String(deps.briefing.articles.length),
           passages: String(deps.briefing.passageCount),
-          groups: String(await deps.store.groupCount()),
+          groups: String(await deps.stores.chats.groupCount()),
         }),
       ),
     );

@@ -49,7 +49,7 @@ function settingsView(ctx: InnerContext, s: Subscription) {
 /** /subscribe, /settings, /unsubscribe and /digest. */
 export function digestFeature(deps: Deps): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  const { store, briefing } = deps;
+  const { stores, briefing } = deps;
   const reply = (ctx: BotContext, key: string, vars: Record<string, string> = {}) =>
     ctx.reply(directed(ctx.view.lang, ctx.t(key, vars)));
 
@@ -60,8 +60,8 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
     const minutes = args.length === 2 ? parseTime(args[0]!) : undefined;
     const zone = args.length === 2 ? canonicalTimeZone(args[1]!) : undefined;
     if (minutes === undefined || zone === undefined) return reply(ctx, "subscribe-usage");
-    const previous = await store.getSubscription(ctx.chat.id);
-    await saveSubscription(store, {
+    const previous = await stores.subscriptions.getSubscription(ctx.chat.id);
+    await saveSubscription(stores, {
       chatId: ctx.chat.id,
       userId: ctx.from!.id,
       minutes,
@@ -71,12 +71,12 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
       notifyEmpty: previous?.notifyEmpty ?? false,
       language: ctx.view.lang,
       active: true,
-    }, new Date());
+    }, new Date(deps.clock.now()));
     await reply(ctx, "subscribe-done", { time: formatTime(minutes), zone, topic: previous?.topic ? escapeHtml(previous.topic) : ctx.t("topic-all") });
   });
 
   c.command("settings", async (ctx) => {
-    const s = await store.getSubscription(ctx.chat.id);
+    const s = await stores.subscriptions.getSubscription(ctx.chat.id);
     if (!s) return reply(ctx, "settings-none");
     const view = settingsView(ctx, s);
     await ctx.reply(view.text, { reply_markup: view.keyboard });
@@ -84,13 +84,13 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
 
   c.command("unsubscribe", async (ctx) => {
     if (!(await mayManage(ctx))) return;
-    await reply(ctx, (await store.deleteSubscription(ctx.chat.id)) ? "unsubscribed" : "settings-none");
+    await reply(ctx, (await stores.subscriptions.deleteSubscription(ctx.chat.id)) ? "unsubscribed" : "settings-none");
   });
 
   c.command("digest", async (ctx) => {
-    const s = await store.getSubscription(ctx.chat.id);
-    const items = digestFor(briefing, s ? await store.receivedArticles(ctx.chat.id) : new Set(), s?.topic);
-    const today = localTime(new Date(), s?.timeZone ?? "UTC").date;
+    const s = await stores.subscriptions.getSubscription(ctx.chat.id);
+    const items = digestFor(briefing, s ? await stores.deliveries.receivedArticles(ctx.chat.id) : new Set(), s?.topic);
+    const today = localTime(new Date(deps.clock.now()), s?.timeZone ?? "UTC").date;
     for (const part of renderDigest(items, ctx.view, { date: today, ...(s?.topic ? { topic: s.topic } : {}), preview: true })) {
       await ctx.reply(part.text, { reply_markup: part.keyboard });
     }
@@ -99,7 +99,7 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
   c.callbackQuery(actionFilter("settings"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     const chatId = ctx.chat?.id;
-    const s = chatId === undefined ? undefined : await store.getSubscription(chatId);
+    const s = chatId === undefined ? undefined : await stores.subscriptions.getSubscription(chatId);
     if (action?.kind !== "settings" || !s || chatId === undefined) return expired(ctx);
     if (!(await mayManage(ctx))) return ctx.answerCallbackQuery();
     switch (action.op) {
@@ -107,21 +107,21 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
         await ctx.answerCallbackQuery();
         return ctx.conversation.enter(SUBSCRIBE);
       case "off":
-        await store.deleteSubscription(chatId);
+        await stores.subscriptions.deleteSubscription(chatId);
         await ctx.answerCallbackQuery();
         return editOrIgnore(ctx, directed(ctx.view.lang, ctx.t("unsubscribed")), { inline_keyboard: [] });
       case "pause":
       case "resume":
-        await store.setPaused(chatId, action.op === "pause");
+        await stores.subscriptions.setPaused(chatId, action.op === "pause");
         await ctx.answerCallbackQuery({ text: ctx.t(action.op === "pause" ? "settings-paused" : "settings-resumed") });
         break;
       case "empty-on":
       case "empty-off":
-        await store.setNotifyEmpty(chatId, action.op === "empty-on");
+        await stores.subscriptions.setNotifyEmpty(chatId, action.op === "empty-on");
         await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
         break;
     }
-    const view = settingsView(ctx, (await store.getSubscription(chatId))!);
+    const view = settingsView(ctx, (await stores.subscriptions.getSubscription(chatId))!);
     await editOrIgnore(ctx, view.text, view.keyboard);
   });
 

@@ -38,15 +38,15 @@ export function groupsFeature(deps: Deps): Composer<BotContext> {
     const wasIn = ["member", "administrator", "creator", "restricted"].includes(before.status);
     const isIn = ["member", "administrator", "creator", "restricted"].includes(after.status);
     if (!wasIn && isIn) {
-      await deps.store.rememberChat(ctx.chat!.id, ctx.chat!.type);
+      await deps.stores.chats.rememberChat(ctx.chat!.id, ctx.chat!.type);
       await introduce(ctx);
     } else if (wasIn && !isIn) {
-      await deps.store.forgetChat(ctx.chat!.id);
+      await deps.stores.chats.forgetChat(ctx.chat!.id);
     }
   });
 
   groups.on("message:migrate_to_chat_id", async (ctx) => {
-    await deps.store.migrateChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await deps.stores.chats.migrateChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
     ctx.log.info({ from: ctx.chat.id, to: ctx.message.migrate_to_chat_id }, "group became a supergroup; chat moved");
   });
 

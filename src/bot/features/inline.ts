@@ -35,7 +35,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
       });
     }
     const results = passageResults(found, view, bot);
-    if (offset === 0 && found.keyPoints.length > 0) results.unshift(keyPointsResult(found, view, bot, await deps.store.saveQuery(query)));
+    if (offset === 0 && found.keyPoints.length > 0) results.unshift(keyPointsResult(found, view, bot, await deps.stores.queries.saveQuery(query)));
     await answer(results, offset + found.hits.length < found.total);
   });
 

@@ -21,7 +21,7 @@ export function languageFeature(deps: Deps): Composer<BotContext> {
   c.callbackQuery(actionFilter("language"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
     if (action?.kind !== "language") return ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
-    await deps.store.setLanguage(ctx.from.id, action.language);
+    await deps.stores.languages.setLanguage(ctx.from.id, action.language);
     ctx.i18n.useLocale(action.language);
     ctx.view = { lang: action.language, t: ctx.view.t };
     await ctx.answerCallbackQuery();

@@ -22,7 +22,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
 
   c.callbackQuery(actionFilter("page"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);
-    const query = action?.kind === "page" ? await deps.store.getQuery(action.queryId) : undefined;
+    const query = action?.kind === "page" ? await deps.stores.queries.getQuery(action.queryId) : undefined;
     if (action?.kind !== "page" || query === undefined) return expired(ctx);
     const page = await answerMessage(ctx, deps, query, action.offset);
     if (!page) return ctx.answerCallbackQuery({ text: ctx.t("nothing-more") });

@@ -23,7 +23,7 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       }
     }
     if (link?.kind === "query") {
-      const query = await deps.store.getQuery(link.queryId);
+      const query = await deps.stores.queries.getQuery(link.queryId);
       if (query) return replyWithAnswer(ctx, deps, query);
     }
     const name = escapeHtml(ctx.from?.first_name ?? "");

@@ -37,7 +37,7 @@ export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, of
     return { text: mark + view.t("no-match", { query: escapeHtml(cutText(query.text, 80)) }), keyboard: { inline_keyboard: [] } };
   }
   if (answer.hits.length === 0) return undefined;
-  const queryId = await deps.store.saveQuery(query.text);
+  const queryId = await deps.stores.queries.saveQuery(query.text);
   const inPrivate = ctx.chat?.type === "private" || ctx.chat === undefined;
   return renderAnswer(answer, view, {
     queryId,
