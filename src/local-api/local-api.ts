@@ -1,11 +1,12 @@
 /**
  * A Bot API that lives on this machine: it keeps chats and messages, hands out updates through getUpdates,
- * validates every call as Telegram would, and can be told to fail (429, 403, 5xx). The local console, the tests
- * and the end-to-end emulator all talk to it.
+ * validates every call as Telegram would, and can be told to fail (429, 403, 5xx), once or at random in fault
+ * mode (faults.ts). The local console, the tests and the end-to-end emulator all talk to it.
  */
 import type { Update, UserFromGetMe } from "grammy/types";
+import { ConnectionReset, FAULT_KINDS, FaultPlan, type FaultKind, type FaultOptions } from "./faults.js";
 import { parseTelegramHtml, type Entity } from "./telegram-html.js";
-import { validateCall } from "./validate.js";
+import { checkStrings, validateCall } from "./validate.js";
 
 type Params = Record<string, unknown>;
 
@@ -15,6 +16,8 @@ export interface ApiCall {
   /** What the API answered: the result, or the error it gave. */
   ok: boolean;
   description?: string;
+  /** The fault mode's doing, when it failed or delayed this call. */
+  fault?: FaultKind;
 }
 
 export interface StoredMessage {
@@ -26,6 +29,16 @@ export interface StoredMessage {
   reply_markup?: unknown;
   reply_to_message_id?: number;
   edits: number;
+}
+
+/** What fault mode did and what reached the chats, for counting duplicates and losses. */
+export interface ApiStats {
+  calls: number;
+  refused: number;
+  /** Faults injected since the start, over every time fault mode was on. */
+  injected: Record<FaultKind, number>;
+  /** Messages stored per chat id, including those whose answer a fault lost. */
+  storedPerChat: Record<string, number>;
 }
 
 export interface Failure {
@@ -51,6 +64,9 @@ export const LOCAL_BOT: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+/** Telegram's answer to a second answer of the same callback or inline query. */
+export const QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid";
+
 class ApiError extends Error {
   constructor(readonly failure: Failure) {
     super(failure.description);
@@ -73,6 +89,14 @@ export class LocalBotApi {
   private nextUpdateId = 1;
   private nextMessageId = new Map<number, number>();
   private readonly listeners: Array<(call: ApiCall) => void> = [];
+  private readonly answeredQueries = new Set<string>();
+  /** Messages sent through inline results, by inline_message_id; created with addInlineMessage. */
+  private readonly inlineMessages = new Map<string, StoredMessage>();
+  private nextInlineId = 1;
+  private readonly storedPerChat = new Map<number, number>();
+  /** Fault mode, when on (setFaults). */
+  faults: FaultPlan | undefined;
+  private readonly plans: FaultPlan[] = [];
 
   constructor(
     readonly botInfo: UserFromGetMe = LOCAL_BOT,
@@ -82,6 +106,36 @@ export class LocalBotApi {
   /** Make the next call of a method fail (e.g. 429 with retry_after, 403 blocked, 502). */
   failNext(method: string, failure: Failure): void {
     this.failures.push({ method, failure });
+  }
+
+  /** Switch fault mode on with these options, or off with undefined. */
+  setFaults(options: FaultOptions | undefined): FaultPlan | undefined {
+    this.faults = options ? new FaultPlan(options) : undefined;
+    if (this.faults) this.plans.push(this.faults);
+    return this.faults;
+  }
+
+  stats(): ApiStats {
+    return {
+      calls: this.calls.length,
+      refused: this.calls.filter((c) => !c.ok && c.fault === undefined).length,
+      injected: Object.fromEntries(FAULT_KINDS.map((k) => [k, this.plans.reduce((n, p) => n + p.injected[k], 0)])) as Record<FaultKind, number>,
+      storedPerChat: Object.fromEntries(this.storedPerChat),
+    };
+  }
+
+  /**
+   * A message a reader sent through one of the bot's inline results (as after chosen_inline_result); returns its
+   * inline_message_id for callback queries and edits.
+   */
+  addInlineMessage(text: string, replyMarkup?: unknown): string {
+    const id = `local-inline-${this.nextInlineId++}`;
+    this.inlineMessages.set(id, { message_id: 0, chat_id: 0, text, html: text, entities: [], ...(replyMarkup !== undefined ? { reply_markup: replyMarkup } : {}), edits: 0 });
+    return id;
+  }
+
+  inlineMessage(id: string): StoredMessage | undefined {
+    return this.inlineMessages.get(id);
   }
 
   onCall(listener: (call: ApiCall) => void): void {
@@ -110,30 +164,68 @@ export class LocalBotApi {
     const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
     const method = url.pathname.split("/").pop() ?? "";
     const body = typeof init?.body === "string" && init.body ? (JSON.parse(init.body) as Params) : {};
-    const answer = await this.handle(method, body, init?.signal ?? undefined);
+    let answer: Params;
+    try {
+      answer = await this.handle(method, body, init?.signal ?? undefined);
+    } catch (err) {
+      // What undici's fetch throws when the peer drops the connection.
+      if (err instanceof ConnectionReset) throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+      throw err;
+    }
+    // The client gave up (its timeout, or a hang it aborted): fetch rejects with the signal's reason.
+    if (init?.signal?.aborted) throw init.signal.reason;
     return new Response(JSON.stringify(answer), {
       status: answer.ok ? 200 : (answer.error_code as number),
       headers: { "content-type": "application/json" },
     });
   }) as typeof fetch;
 
+  /**
+   * One call, answered as Telegram would. In fault mode it may instead throw ConnectionReset (the transport drops
+   * the connection), or never settle until `signal` aborts (a hang).
+   */
   async handle(method: string, params: Params, signal?: AbortSignal): Promise<Params> {
     const call: ApiCall = { method, params, ok: true };
-    try {
-      const result = await this.dispatch(method, params, signal);
-      this.record(call);
-      return { ok: true, result };
-    } catch (err) {
-      const failure = err instanceof ApiError ? err.failure : { error_code: 500, description: `Internal Server Error: ${String(err)}` };
+    const scope = String(params.chat_id ?? params.callback_query_id ?? params.inline_query_id ?? method);
+    const fault = this.faults?.decide(method, scope, Date.now());
+    if (fault) call.fault = fault;
+    const lose = (answer: Params | "reset"): Params => {
       call.ok = false;
-      call.description = failure.description;
+      call.description = answer === "reset" ? "connection reset" : String(answer.description);
       this.record(call);
-      return {
-        ok: false,
-        error_code: failure.error_code,
-        description: failure.description,
-        ...(failure.retry_after !== undefined ? { parameters: { retry_after: failure.retry_after } } : {}),
-      };
+      if (answer === "reset") throw new ConnectionReset(method);
+      return answer;
+    };
+    switch (fault) {
+      case "too-many-requests": {
+        const retryAfter = this.faults!.retryAfterFor(scope, Date.now());
+        return lose(failureAnswer({ error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, retry_after: retryAfter }));
+      }
+      case "server-error-before":
+        return lose(failureAnswer(BAD_GATEWAY));
+      case "reset-before":
+        return lose("reset");
+      case "hang":
+        await abortOf(signal);
+        return lose(failureAnswer({ error_code: 499, description: "aborted by the client while the local Bot API hung (fault mode)" }));
+      case "slow":
+        await delay(this.faults!.slowDelay(), signal);
+        break;
+    }
+    const answer = await this.answer(method, params, signal);
+    if (fault === "server-error-after") return lose(failureAnswer(BAD_GATEWAY));
+    if (fault === "reset-after") return lose("reset");
+    call.ok = answer.ok === true;
+    if (!call.ok) call.description = String(answer.description);
+    this.record(call);
+    return answer;
+  }
+
+  private async answer(method: string, params: Params, signal?: AbortSignal): Promise<Params> {
+    try {
+      return { ok: true, result: await this.dispatch(method, params, signal) };
+    } catch (err) {
+      return failureAnswer(err instanceof ApiError ? err.failure : { error_code: 500, description: `Internal Server Error: ${String(err)}` });
     }
   }
 
@@ -146,6 +238,8 @@ export class LocalBotApi {
   private async dispatch(method: string, params: Params, signal?: AbortSignal): Promise<unknown> {
     const injected = this.failures.findIndex((f) => f.method === method);
     if (injected >= 0) throw new ApiError(this.failures.splice(injected, 1)[0]!.failure);
+    const malformed = checkStrings(params);
+    if (malformed) throw new ApiError({ error_code: 400, description: malformed });
     for (const check of this.checks) {
       const problem = check(method, params);
       if (problem) throw new ApiError({ error_code: 400, description: problem });
@@ -166,11 +260,13 @@ export class LocalBotApi {
       case "setWebhook":
       case "setMyCommands":
       case "setChatMenuButton":
-      case "answerCallbackQuery":
-      case "answerInlineQuery":
       case "sendChatAction":
       case "close":
         return true;
+      case "answerCallbackQuery":
+        return this.answerQuery(String(params.callback_query_id));
+      case "answerInlineQuery":
+        return this.answerQuery(String(params.inline_query_id));
       case "getMyCommands":
         return [];
       case "deleteMessage":
@@ -184,16 +280,23 @@ export class LocalBotApi {
         return { status, user: { id: userId, is_bot: false, first_name: "Member" } };
       }
       case "editMessageText":
-        return this.edit(chatId!, Number(params.message_id), params);
+        return this.edit(params);
       case "editMessageReplyMarkup": {
-        const m = this.find(chatId!, Number(params.message_id));
+        const m = this.find(params);
         if (sameMarkup(m.reply_markup, params.reply_markup)) throw notModified();
         m.reply_markup = params.reply_markup;
-        return this.asMessage(m);
+        return this.edited(m, params);
       }
       default:
         throw new ApiError({ error_code: 404, description: `Not Found: method ${method} is not implemented by the local Bot API` });
     }
+  }
+
+  /** Telegram takes one answer per query; a second (a retry whose first answer arrived) is refused. */
+  private answerQuery(id: string): true {
+    if (this.answeredQueries.has(id)) throw new ApiError({ error_code: 400, description: QUERY_TOO_OLD });
+    this.answeredQueries.add(id);
+    return true;
   }
 
   private enforceRate(): void {
@@ -242,21 +345,33 @@ export class LocalBotApi {
       edits: 0,
     };
     this.messages.set(`${chatId}:${id}`, m);
+    this.storedPerChat.set(chatId, (this.storedPerChat.get(chatId) ?? 0) + 1);
     return this.asMessage(m);
   }
 
-  private edit(chatId: number, messageId: number, params: Params): unknown {
-    const m = this.find(chatId, messageId);
+  private edit(params: Params): unknown {
+    const m = this.find(params);
     const parsed = parse(params);
     if (m.text === parsed.text && sameEntities(m.entities, parsed.entities) && sameMarkup(m.reply_markup, params.reply_markup)) {
       throw notModified();
     }
     Object.assign(m, { text: parsed.text, html: String(params.text), entities: parsed.entities, reply_markup: params.reply_markup, edits: m.edits + 1 });
-    return this.asMessage(m);
+    return this.edited(m, params);
   }
 
-  private find(chatId: number, messageId: number): StoredMessage {
-    const m = this.messages.get(`${chatId}:${messageId}`);
+  /** Edits of inline messages answer true, others the edited message. */
+  private edited(m: StoredMessage, params: Params): unknown {
+    return params.inline_message_id !== undefined ? true : this.asMessage(m);
+  }
+
+  private find(params: Params): StoredMessage {
+    if (params.inline_message_id === undefined && (params.chat_id === undefined || params.message_id === undefined)) {
+      throw new ApiError({ error_code: 400, description: "Bad Request: message identifier is not specified" });
+    }
+    const m =
+      params.inline_message_id !== undefined
+        ? this.inlineMessages.get(String(params.inline_message_id))
+        : this.messages.get(`${Number(params.chat_id)}:${Number(params.message_id)}`);
     if (!m) throw notFound("message to edit not found");
     return m;
   }
@@ -286,6 +401,32 @@ function parse(params: Params): { text: string; entities: Entity[] } {
     if (parsed.ok) return parsed;
   }
   return { text: String(params.text), entities: [] };
+}
+
+const BAD_GATEWAY: Failure = { error_code: 502, description: "Bad Gateway" };
+
+function failureAnswer(failure: Failure): Params {
+  return {
+    ok: false,
+    error_code: failure.error_code,
+    description: failure.description,
+    ...(failure.retry_after !== undefined ? { parameters: { retry_after: failure.retry_after } } : {}),
+  };
+}
+
+/** Settles when the signal aborts; never, without one — as a hung server does. */
+function abortOf(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
 }
 
 function notFound(what: string): never {

@@ -77,6 +77,13 @@ export function callbackQuery(from: Person, data: string, message: { message_id:
   } as Omit<Update, "update_id">;
 }
 
+/** A button press under a message sent through an inline result: no chat, only its inline_message_id. */
+export function inlineCallbackQuery(from: Person, data: string, inlineMessageId: string): Omit<Update, "update_id"> {
+  return {
+    callback_query: { id: String(Math.floor(Math.random() * 1e15)), from: user(from), chat_instance: "ci-inline", data, inline_message_id: inlineMessageId },
+  } as Omit<Update, "update_id">;
+}
+
 export function inlineQuery(from: Person, query: string, offset = ""): Omit<Update, "update_id"> {
   return { inline_query: { id: String(Math.floor(Math.random() * 1e15)), from: user(from), query, offset, chat_type: "sender" } };
 }

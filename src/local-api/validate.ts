@@ -82,6 +82,22 @@ function checkCommands(params: Params): string | undefined {
   return undefined;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every string anywhere in a call must be well-formed Unicode: a lone UTF-16 surrogate (half an emoji, cut by
+ * code units) cannot be encoded in UTF-8, and Telegram refuses the whole call before reading any field.
+ */
+export function checkStrings(value: unknown): string | undefined {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? "Bad Request: strings must be encoded in UTF-8" : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const problem = checkStrings(v);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 /** Telegram's checks for the methods this bot calls. */
 export function validateCall(method: string, params: Params): string | undefined {
   switch (method) {
