@@ -82,8 +82,8 @@ export async function harness(options: HarnessOptions = {}) {
     if (!b?.callback_data) throw new Error(`no button "${String(label)}" under message ${m.message_id}: ${buttons(m).map((x) => x.text).join(" | ")}`);
     await send(callbackQuery(who, b.callback_data, { message_id: m.message_id, chat_id: m.chat_id, text: m.text }));
   };
-  /** Calls the API refused (Telegram would have rejected them). */
-  const refused = () => api.calls.filter((c) => !c.ok);
+  /** Calls the API refused (Telegram would have rejected them); failures fault mode made up are not refusals. */
+  const refused = () => api.calls.filter((c) => !c.ok && c.fault === undefined);
   return { app, api, bot, briefing, store, logs, send, messages, last, buttons, press, refused };
 }
 
