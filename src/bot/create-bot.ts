@@ -25,6 +25,7 @@ import { messageDefaults } from "./api-defaults.js";
 import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
+import { sendOnce } from "./send-once.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -46,6 +47,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
+  bot.api.config.use(sendOnce());
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(messageDefaults());
   const i18n = createI18n(deps.stores.languages);
