@@ -40,6 +40,8 @@ function say(ctx: InnerContext, key: string, vars: Record<string, string> = {}, 
 async function ask<T>(conversation: Convo, parse: (text: string | undefined, action: Action | undefined) => T | undefined, reask: (c: InnerContext) => Promise<unknown>): Promise<T | undefined> {
   for (;;) {
     const c = await conversation.wait();
+    // An edit of an earlier message (or any other update) is no answer to the question: ignored, not re-asked.
+    if (!c.message && !c.callbackQuery) continue;
     const text = c.message?.text?.trim();
     const action = decode(c.callbackQuery?.data);
     if (c.callbackQuery) await c.answerCallbackQuery();
