@@ -110,7 +110,8 @@ export function splitSentences(paragraph: string): string[] {
 /** Cut text at a word boundary so it fits in max characters, adding an ellipsis when cut. */
 export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
-  const slice = text.slice(0, max - 1);
+  // Never end on the first half of a surrogate pair (an emoji): alone it is not UTF-8, and Telegram refuses it.
+  const slice = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, "");
   const space = slice.lastIndexOf(" ");
   return `${(space > max * 0.5 ? slice.slice(0, space) : slice).replace(/[\s،,:;.-]+$/u, "")}…`;
 }

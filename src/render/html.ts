@@ -89,7 +89,8 @@ function breakLongBlock(html: string, limit: number): string[] {
 /** Cut plain text to max characters at a word boundary (Telegram limits on titles, descriptions, alerts). */
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const slice = text.slice(0, max - 1);
+  // Never end on the first half of a surrogate pair (an emoji): alone it is not UTF-8, and Telegram refuses it.
+  const slice = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, "");
   const space = slice.lastIndexOf(" ");
   return `${(space > max / 2 ? slice.slice(0, space) : slice).trimEnd()}…`;
 }
