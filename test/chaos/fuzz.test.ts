@@ -50,7 +50,8 @@ type Intent =
   | { kind: "group"; who: number; group: number; text: string };
 
 const who = fc.integer({ min: 0, max: readers.length - 1 });
-const group = fc.integer({ min: 1, max: 400 }).map((g) => -1_000_000_000 - g);
+// Unbiased, so no group passes the bot's 8 answers a minute (after which it rightly stays quiet).
+const group = fc.noBias(fc.integer({ min: 1, max: 400 })).map((g) => -1_000_000_000 - g);
 const small = fc.integer({ min: 0, max: 120 });
 
 function intents(articleIds: string[], targets: readonly Target[]): fc.Arbitrary<Intent> {
@@ -133,7 +134,8 @@ async function fuzz(seed: number, count: number, targets: readonly Target[]): Pr
     }
     const calls = h.api.calls.slice(before);
     const failure = h.logs.slice(logsBefore).find((l) => l.msg === "update failed")?.err as { message?: string } | undefined;
-    for (const c of calls.filter((c) => !c.ok)) {
+    // Pressing a button that shows what is already shown: Telegram refuses the edit and editOrIgnore expects it.
+    for (const c of calls.filter((c) => !c.ok && !c.description?.includes("message is not modified"))) {
       found.refused++;
       note(`refused ${c.method}: ${c.description}`, intent);
     }
