@@ -5,13 +5,14 @@
  * to that chat failed on the Bot API's side before anything was stored.
  */
 import { describe, expect, it } from "vitest";
-import { textMessage, type Person } from "../../src/local-api/updates.js";
+import { callbackQuery, textMessage, type Person } from "../../src/local-api/updates.js";
 import type { FaultKind } from "../../src/local-api/faults.js";
 import { harness, seen } from "../support/harness.js";
 
 const QUESTIONS = 800;
 const SEED = 20261202;
 const CONCURRENCY = 100;
+const RATES = { "too-many-requests": 0.05, "server-error-before": 0.04, "server-error-after": 0.04, "reset-before": 0.04, "reset-after": 0.04, slow: 0.1 };
 const APOLOGY = "عذراً، حدث خطأ أثناء تجهيز الرد";
 const ASKED = ["ما هو خط انابيب قوة سيبيريا", "التبادل التجاري بين روسيا والصين", "بوتين", "أسعار النفط", "موسكو", "الغاز الطبيعي", "كم بلغ حجم التجارة", "سؤال لا جواب له في الموجز"];
 /** Faults after which nothing was stored: the only ones that may leave a reader without any message. */
@@ -20,12 +21,7 @@ const NOTHING_STORED: ReadonlyArray<FaultKind | undefined> = ["too-many-requests
 describe("replies under chaos", () => {
   it("answers every one of 800 questions once or apologizes, and never sends an answer twice", async () => {
     const h = await harness();
-    h.api.setFaults({
-      seed: SEED,
-      rates: { "too-many-requests": 0.05, "server-error-before": 0.04, "server-error-after": 0.04, "reset-before": 0.04, "reset-after": 0.04, slow: 0.1 },
-      retryAfterSeconds: 1,
-      slowMs: [5, 80],
-    });
+    h.api.setFaults({ seed: SEED, rates: RATES, retryAfterSeconds: 1, slowMs: [5, 80] });
     const readers: Person[] = Array.from({ length: QUESTIONS }, (_, i) => ({ id: 100_000 + i, first_name: `قارئ ${i}`, language_code: "ar" }));
     let crashes = 0;
     const queue = [...readers];
@@ -65,4 +61,59 @@ describe("replies under chaos", () => {
     expect(outcome.answeredOnce).toBeGreaterThan(QUESTIONS * 0.8);
     expect(h.refused()).toEqual([]);
   }, 60_000);
+
+  describe("300 presses of an example button", () => {
+    const run = pressesUnderChaos();
+    it("answer each press at most once and never crash", async () => {
+      const { outcome, crashes, refused, calls } = await run;
+      expect(crashes).toBe(0);
+      expect(outcome.duplicated).toBe(0);
+      // Telegram refuses a second answer to a press. Two are expected: a retry after an attempt that landed but
+      // lost its answer (send-once counts that as done), and the apology after an answered press (see below).
+      const faulted = new Set(calls.filter((c) => c.method === "answerCallbackQuery" && c.fault).map((c) => c.params.callback_query_id));
+      const unexpected = refused.filter((c) => !(c.method === "answerCallbackQuery" && (c.params.show_alert === true || faulted.has(c.params.callback_query_id))));
+      expect(unexpected).toEqual([]);
+    });
+
+    // Known defect, left to the owner of create-bot.ts: when the press was already answered and the reply after it
+    // fails, the apology goes out as a second answerCallbackQuery, which Telegram refuses, so the reader sees nothing.
+    it.fails("leave no press without its answer or an apology the reader sees", async () => {
+      expect((await run).outcome.lost).toBe(0);
+    });
+  });
 });
+
+async function pressesUnderChaos() {
+  const h = await harness();
+  const readers: Person[] = Array.from({ length: 300 }, (_, i) => ({ id: 200_000 + i, first_name: `قارئ ${i}`, language_code: "ar" }));
+  for (const reader of readers) await h.send(textMessage(reader, "/start"));
+  h.api.setFaults({ seed: SEED + 1, rates: RATES, retryAfterSeconds: 1, slowMs: [5, 80] });
+  const queries = new Map<number, string>();
+  const queue = [...readers];
+  let crashes = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let reader = queue.shift(); reader; reader = queue.shift()) {
+        const welcome = h.messages(reader.id)[0]!;
+        const data = h.buttons(welcome).find((b) => b.text!.includes("التبادل التجاري"))!.callback_data!;
+        const press = callbackQuery(reader, data, { message_id: welcome.message_id, chat_id: reader.id, text: welcome.text });
+        queries.set(reader.id, press.callback_query!.id);
+        await h.send(press).catch(() => crashes++);
+      }
+    }),
+  );
+  const alerted = new Set(h.api.callsOf("answerCallbackQuery").filter((c) => c.ok && c.params.show_alert === true).map((c) => c.params.callback_query_id));
+  const outcome = { answeredOnce: 0, apologyOnly: 0, answerAndApology: 0, duplicated: 0, lost: 0 };
+  for (const reader of readers) {
+    const texts = h.messages(reader.id).slice(1).map((m) => seen(m.text));
+    const answers = texts.filter((t) => !t.includes(APOLOGY)).length;
+    const apologies = texts.length - answers + (alerted.has(queries.get(reader.id)) ? 1 : 0);
+    if (answers > 1) outcome.duplicated++;
+    else if (answers === 1) outcome[apologies > 0 ? "answerAndApology" : "answeredOnce"]++;
+    else if (apologies > 0) outcome.apologyOnly++;
+    else outcome.lost++;
+  }
+  const refused = h.refused();
+  console.info("chaos presses:", { presses: readers.length, injected: h.api.stats().injected, ...outcome, crashes, refusedApologies: refused.length });
+  return { outcome, crashes, refused, calls: h.api.calls };
+}

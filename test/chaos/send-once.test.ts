@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FaultKind } from "../../src/local-api/faults.js";
+import { QUERY_TOO_OLD } from "../../src/local-api/local-api.js";
 import { textMessage } from "../../src/local-api/updates.js";
 import { harness, salma, seen } from "../support/harness.js";
 
@@ -23,6 +24,17 @@ describe("send once", () => {
   it("apologizes when the same failure came before anything was stored", async () => {
     expect(await failingOnce("server-error-before")).toEqual(["apology"]);
     expect(await failingOnce("reset-before")).toEqual(["apology"]);
+  });
+
+  it("retries the answer to a button press whose 502 came after Telegram took it, and goes on to send the reply once", async () => {
+    const h = await harness();
+    await h.send(textMessage(salma, "/start"));
+    h.api.setFaults({ seed: 1, rates: { "server-error-after": 1 }, methods: ["answerCallbackQuery"] });
+    h.api.onCall(() => h.api.setFaults(undefined));
+    await h.press(salma, h.last(salma.id), "التبادل التجاري");
+    expect(h.api.callsOf("answerCallbackQuery").map((c) => c.description ?? "ok")).toEqual(["Bad Gateway", QUERY_TOO_OLD]);
+    expect(h.messages(salma.id).map((m) => (seen(m.text).includes(APOLOGY) ? "apology" : "answer"))).toEqual(["answer", "answer"]);
+    expect(seen(h.last(salma.id).text)).toContain("240 مليار دولار");
   });
 
   it("still waits out a 429 and sends the answer once, since Telegram did nothing", async () => {
