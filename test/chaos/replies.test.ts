@@ -1,8 +1,8 @@
 /**
- * Replies under chaos: the real bot answers 800 questions while the local Bot API fails a fifth of the calls
- * (429 storms, 5xx and resets before and after storing, slow answers). Each reader must get the answer once, or
- * the apology; never the answer twice. A reader who gets nothing is counted, and only allowed where every send
- * to that chat failed on the Bot API's side before anything was stored.
+ * Replies under chaos: the real bot answers 800 questions and 300 button presses while the local Bot API fails a
+ * fifth of the calls (429 storms, 5xx and resets before and after storing, slow answers). Each reader must get the
+ * answer once, or the apology; never the answer twice. A reader who gets nothing is counted, and only allowed where
+ * every send to that chat failed on the Bot API's side before anything was stored.
  */
 import { describe, expect, it } from "vitest";
 import { callbackQuery, textMessage, type Person } from "../../src/local-api/updates.js";
