@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { checkStrings } from "../../src/local-api/validate.js";
 import { cutAtWord } from "../../src/briefing/ingest.js";
-import { cutText } from "../../src/bot/render/html.js";
+import { cutText } from "../../src/render/html.js";
 import { inlineQuery, textMessage } from "../../src/local-api/updates.js";
 import { harness, salma, seen } from "../support/harness.js";
 

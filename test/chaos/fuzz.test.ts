@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { encode, type Action } from "../../src/bot/render/callback-data.js";
+import { encode, type Action } from "../../src/render/callback-data.js";
 import { LOCAL_BOT } from "../../src/local-api/local-api.js";
 import { callbackQuery, groupChat, inlineCallbackQuery, inlineQuery, mediaMessage, myChatMember, textMessage, type Person } from "../../src/local-api/updates.js";
 import { harness } from "../support/harness.js";
