@@ -64,6 +64,9 @@ export const LOCAL_BOT: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
+/** A call the API refused as Telegram would, as opposed to one fault mode failed (a slow answer may be refused too). */
+export const refusedByApi = (c: ApiCall): boolean => !c.ok && (c.fault === undefined || c.fault === "slow");
+
 /** Telegram's answer to a second answer of the same callback or inline query. */
 export const QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid";
 
@@ -118,7 +121,7 @@ export class LocalBotApi {
   stats(): ApiStats {
     return {
       calls: this.calls.length,
-      refused: this.calls.filter((c) => !c.ok && c.fault === undefined).length,
+      refused: this.calls.filter(refusedByApi).length,
       injected: Object.fromEntries(FAULT_KINDS.map((k) => [k, this.plans.reduce((n, p) => n + p.injected[k], 0)])) as Record<FaultKind, number>,
       storedPerChat: Object.fromEntries(this.storedPerChat),
     };
@@ -213,8 +216,12 @@ export class LocalBotApi {
         break;
     }
     const answer = await this.answer(method, params, signal);
-    if (fault === "server-error-after") return lose(failureAnswer(BAD_GATEWAY));
-    if (fault === "reset-after") return lose("reset");
+    if (fault === "server-error-after" || fault === "reset-after") {
+      if (answer.ok) return lose(fault === "reset-after" ? "reset" : failureAnswer(BAD_GATEWAY));
+      // Refused before anything was stored: the refusal is what the client must see, and nothing was injected.
+      this.faults!.injected[fault]--;
+      delete call.fault;
+    }
     call.ok = answer.ok === true;
     if (!call.ok) call.description = String(answer.description);
     this.record(call);

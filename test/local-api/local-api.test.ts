@@ -71,6 +71,13 @@ describe("fault mode, in-process", () => {
     }
   });
 
+  it("shows a refusal as it is when a fault after storing meets a call Telegram refuses", async () => {
+    const local = new LocalBotApi();
+    local.setFaults(only("server-error-after"));
+    expect(await local.handle("sendMessage", { chat_id: 9, text: " " })).toMatchObject({ error_code: 400, description: "Bad Request: message text is empty" });
+    expect(local.stats()).toMatchObject({ refused: 1, injected: { "server-error-after": 0 } });
+  });
+
   it("fails before storing with a 502 or a reset: nothing reaches the chat", async () => {
     for (const kind of ["server-error-before", "reset-before"] as const) {
       const local = new LocalBotApi();

@@ -6,7 +6,7 @@ import { createApp, type AppConfig } from "../../src/app.js";
 import type { BotSettings } from "../../src/bot/context.js";
 import type { Clock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
-import { LocalBotApi, LOCAL_BOT, type StoredMessage } from "../../src/local-api/local-api.js";
+import { LocalBotApi, LOCAL_BOT, refusedByApi, type StoredMessage } from "../../src/local-api/local-api.js";
 import { callbackQuery, type Person } from "../../src/local-api/updates.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { storesOf, type Store } from "../../src/store/store.js";
@@ -83,7 +83,7 @@ export async function harness(options: HarnessOptions = {}) {
     await send(callbackQuery(who, b.callback_data, { message_id: m.message_id, chat_id: m.chat_id, text: m.text }));
   };
   /** Calls the API refused (Telegram would have rejected them); failures fault mode made up are not refusals. */
-  const refused = () => api.calls.filter((c) => !c.ok && c.fault === undefined);
+  const refused = () => api.calls.filter(refusedByApi);
   return { app, api, bot, briefing, store, logs, send, messages, last, buttons, press, refused };
 }
 
