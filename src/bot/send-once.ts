@@ -33,6 +33,7 @@ function neverSent(err: HttpError): boolean {
   return typeof cause?.code === "string" && NEVER_SENT.has(cause.code);
 }
 
+/** A failure after which Telegram may or may not have done what was asked. */
 function isAmbiguous(failure: unknown): boolean {
   if (failure instanceof HttpError) return !neverSent(failure);
   return typeof failure === "object" && failure !== null && (failure as { error_code?: number }).error_code! >= 500;
@@ -58,10 +59,10 @@ export function sendOnce(): Transformer {
     try {
       result = await prev(method, payload, signal);
     } catch (err) {
-      if (err instanceof HttpError && !neverSent(err)) throw new AmbiguousSendError(method, String(err.error));
+      if (err instanceof HttpError && isAmbiguous(err)) throw new AmbiguousSendError(method, String(err.error));
       throw err;
     }
-    if (!result.ok && result.error_code >= 500) throw new AmbiguousSendError(method, `${result.error_code} ${result.description}`);
+    if (!result.ok && isAmbiguous(result)) throw new AmbiguousSendError(method, `${result.error_code} ${result.description}`);
     return result;
   };
 }
