@@ -2,7 +2,8 @@
  * The briefing: articles loaded from a folder, their search index, answers and summaries. New files join on
  * reload() without a restart; articles already indexed stay as they are.
  */
-import { answerQuery, summarizeArticle, summarizeBriefing } from "./answer.js";
+import { answerQuery } from "./answer.js";
+import { summarizeArticle, summarizeBriefing } from "./summary.js";
 import { loadArticles, type IngestWarning } from "./ingest.js";
 import { analyze } from "./arabic.js";
 import { queryTerms, SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
@@ -102,7 +103,7 @@ export class Briefing {
     if (article) {
       let s = this.articleSummaries.get(article);
       if (!s) {
-        s = summarizeArticle(article);
+        s = summarizeArticle(article, { idf: (t) => this.index.idf(t) });
         this.articleSummaries.set(article, s);
       }
       return s;

@@ -40,6 +40,11 @@ export interface Hit {
   score: number;
   /** Ranges of the words that matched the query, for highlighting. */
   highlights: Range[];
+  /**
+   * The part of the paragraph to show, cut around the words that answer (see `snippetWindow`); set on the hits
+   * of an `Answer`, for a snippet of `SNIPPET_CHARS`.
+   */
+  window?: Range;
 }
 
 export interface Citation {
@@ -60,6 +65,9 @@ export interface KeyPoint {
 
 export interface Answer {
   query: string;
+  /** One short line that answers, cut from the best sentence around the answer; first page only. */
+  lead?: KeyPoint;
+  /** At most three further points, repeating neither each other, the lead, nor a passage shown whole. */
   keyPoints: KeyPoint[];
   /** Passages of the requested page, best first. */
   hits: Hit[];

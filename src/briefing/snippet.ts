@@ -1,0 +1,62 @@
+/**
+ * Which part of a passage to show: the window of at most `max` characters that holds the most of the words
+ * that answer (weighted, so a rare matched word counts more than "الصين"), starting at a sentence or clause
+ * where it can, and leaving a little context after the last answering word.
+ */
+import type { Range } from "./types.js";
+
+/** Characters kept after the last answering word inside a window, so "ليست طرفًا" is followed by "في الأزمة". */
+const CONTEXT_AFTER = 30;
+/** A window starting at a sentence or clause start wins over a mid-clause start worth up to this share more. */
+const START_BONUS = { sentence: 0.15, clause: 0.08 };
+
+export interface Mark {
+  range: Range;
+  weight: number;
+}
+
+/**
+ * The range [start, end) of `text` to show, at word boundaries; the whole text when it fits. `marks` are the
+ * answering words (query matches, numbers or dates asked for) with their weights.
+ */
+export function snippetWindow(text: string, marks: readonly Mark[], max: number): Range {
+  if (text.length <= max) return [0, text.length];
+  const starts = wordStarts(text);
+  const total = marks.reduce((s, m) => s + m.weight, 0) || 1;
+  let best: { start: number; score: number } = { start: 0, score: -1 };
+  for (const start of starts) {
+    if (start > text.length - max * 0.6 && best.score >= 0) break;
+    const limit = start + max;
+    let inside = 0;
+    for (const m of marks) {
+      const roomAfter = limit >= text.length ? 0 : CONTEXT_AFTER;
+      if (m.range[0] >= start && m.range[1] <= limit - roomAfter) inside += m.weight;
+    }
+    const bonus = start === 0 || /[.!?؟…]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) ? START_BONUS.sentence : /[،,;:؛]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) ? START_BONUS.clause : 0;
+    const score = inside / total + bonus;
+    if (score > best.score) best = { start, score };
+  }
+  return [best.start, endAtWord(text, best.start, max)];
+}
+
+/** Weighted marks from ranges, all of one weight: for callers that have only highlight ranges. */
+export function evenMarks(ranges: readonly Range[], weight = 1): Mark[] {
+  return ranges.map((range) => ({ range, weight }));
+}
+
+function wordStarts(text: string): number[] {
+  const out = [0];
+  for (const m of text.matchAll(/\s+(?=\S)/gu)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** End of a window from start: the text's end if it fits, else a sentence end late enough, else the last word. */
+function endAtWord(text: string, start: number, max: number): number {
+  const limit = start + max;
+  if (limit >= text.length) return text.length;
+  const slice = text.slice(start, limit + 1);
+  const sentenceEnd = Math.max(...[...slice.matchAll(/[.!?؟](?=\s)/gu)].map((m) => m.index + 1), -1);
+  if (sentenceEnd > max * 0.75) return start + sentenceEnd;
+  const space = slice.lastIndexOf(" ");
+  return space > 0 ? start + space : limit;
+}

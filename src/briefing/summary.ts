@@ -1,0 +1,128 @@
+/** Summaries of one article (optionally around a topic) and of the whole briefing, as cited key points. */
+import { analyze } from "./arabic.js";
+import { citation } from "./answer.js";
+import { clauseSpans, pickByCoverage, type SummaryCandidate } from "./key-points.js";
+import type { Article, Citation, KeyPoint, Summary } from "./types.js";
+
+export const SUMMARY_MAX_POINTS = 6;
+/** Longer sentences are offered as runs of their clauses, so one long sentence does not take the budget. */
+const POINT_MAX_CHARS = 220;
+export const SUMMARY_MAX_CHARS = 900;
+export const BRIEFING_MAX_POINTS = 6;
+export const BRIEFING_MAX_CHARS = 1200;
+/** A concept several articles share counts this much more per further article (what the sources agree on). */
+const AGREEMENT = 0.5;
+/** Gain of a sentence off the topic, relative to one on it: chosen only when nothing on the topic is left. */
+const OFF_TOPIC = 0.1;
+/**
+ * News is written lead first: the opening sentence of the article, of a section and of a paragraph carries its
+ * fact. Measured on the editor's facts (test/briefing/fixtures/summary-facts.json).
+ */
+const LEAD_PRIOR = { article: 2, section: 1.5, paragraph: 1.2 };
+
+interface Point extends SummaryCandidate {
+  article: Article;
+  paragraph: number;
+  position: number;
+}
+
+function pointsOf(article: Article): Point[] {
+  let position = 0;
+  const headings = new Map<string | undefined, Set<string>>();
+  return article.paragraphs.flatMap((p) => {
+    if (!headings.has(p.section)) headings.set(p.section, new Set(p.section ? analyze(p.section).stems : []));
+    const opensSection = p.n === 1 || article.paragraphs[p.n - 2]!.section !== p.section;
+    return p.sentences.flatMap((sentence, i) => clauseSpans(sentence, POINT_MAX_CHARS).map((text, k) => ({
+      text,
+      unit: `${p.n}:${i}`,
+      heading: headings.get(p.section)!,
+      section: `${article.id}:${p.section ?? ""}`,
+      article,
+      paragraph: p.n,
+      // The lead prior goes to the sentence's opening, not to a clause from its middle.
+      prior: i > 0 || text.startsWith("…") ? 1 : p.n === 1 ? LEAD_PRIOR.article : opensSection ? LEAD_PRIOR.section : LEAD_PRIOR.paragraph,
+      position: position++ + k / 100,
+    })));
+  });
+}
+
+/** Rarity of each stem among the given texts. */
+function idfOver(texts: readonly string[]): (stem: string) => number {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const s of new Set(analyze(t).stems)) df.set(s, (df.get(s) ?? 0) + 1);
+  return (s) => Math.log(1 + texts.length / (df.get(s) ?? 1));
+}
+
+/** Number the chosen points' sources in the order they appear, one citation per paragraph. */
+function cite(points: readonly Point[]): { keyPoints: KeyPoint[]; citations: Citation[] } {
+  const citations: Citation[] = [];
+  const keyPoints = points.map((p) => {
+    let c = citations.find((x) => x.articleId === p.article.id && x.paragraph === p.paragraph);
+    if (!c) {
+      c = citation(citations.length + 1, { article: p.article, paragraph: { n: p.paragraph } });
+      citations.push(c);
+    }
+    return { text: p.text, cite: c.n };
+  });
+  return { keyPoints, citations };
+}
+
+export interface ArticleSummaryOptions {
+  /** Build the points around this topic: sentences on it (or under a heading on it) first. */
+  topic?: string;
+  maxPoints?: number;
+  /** Rarity of a stem across the briefing, so generic words ("تعزيز", "التعاون") weigh less than names and facts; the article's own sentences when absent. */
+  idf?: (stem: string) => number;
+}
+
+/** Key points of one article, in reading order, covering most of its distinct content within SUMMARY_MAX_CHARS. */
+export function summarizeArticle(article: Article, options: ArticleSummaryOptions = {}): Summary {
+  const points = pointsOf(article);
+  const idf = options.idf ?? idfOver(points.map((p) => p.text));
+  const boost = options.topic ? topicBoost(points, options.topic) : undefined;
+  const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: options.maxPoints ?? SUMMARY_MAX_POINTS, idf, ...(boost ? { boost } : {}) });
+  // Around a topic the order of relevance is kept; otherwise reading order.
+  const ordered = options.topic ? picked.map((i) => points[i]!) : picked.sort((a, b) => a - b).map((i) => points[i]!);
+  return { article, ...cite(ordered) };
+}
+
+/**
+ * How much a sentence is about a topic: 1 when it (or its heading) holds the topic's words; partly when it holds
+ * words of the article's on-topic paragraphs (so "النفط" counts for "الطاقة" when the energy paragraph speaks of
+ * oil); OFF_TOPIC otherwise.
+ */
+function topicBoost(points: readonly Point[], topic: string): (i: number) => number {
+  const wanted = new Set(analyze(topic).stems);
+  const bags = points.map((p) => new Set(analyze(p.text).stems));
+  const on = points.map((p, i) => [...wanted].some((t) => bags[i]!.has(t) || p.heading?.has(t)));
+  const related = new Set<string>();
+  bags.forEach((b, i) => on[i] && b.forEach((t) => related.add(t)));
+  const common = new Set<string>();
+  // Words every part of the article uses (its subject) say nothing about the topic.
+  for (const t of related) if (bags.filter((b) => b.has(t)).length > bags.length / 3) common.add(t);
+  return (i) => {
+    if (on[i]) return 1;
+    const bag = bags[i]!;
+    const shared = [...bag].filter((t) => related.has(t) && !common.has(t)).length;
+    return shared >= 2 ? 0.5 : OFF_TOPIC;
+  };
+}
+
+/**
+ * Key points across the whole briefing: from each article's own points, the facts that cover most, with what
+ * several articles say weighing more, and every article represented while the budget allows.
+ */
+export function summarizeBriefing(articles: readonly Article[], summaryOf: (a: Article) => Summary = summarizeArticle): Summary {
+  const pool: Point[] = articles.flatMap((a) => {
+    const all = pointsOf(a);
+    return summaryOf(a).keyPoints.map((k) => all.find((p) => p.text === k.text)!).filter(Boolean);
+  });
+  const idf = idfOver(pool.map((p) => p.text));
+  const articlesWith = new Map<string, Set<string>>();
+  for (const p of pool) for (const s of analyze(p.text).stems) (articlesWith.get(s) ?? articlesWith.set(s, new Set()).get(s)!).add(p.article.id);
+  const agreed = (s: string) => idf(s) * (1 + AGREEMENT * ((articlesWith.get(s)?.size ?? 1) - 1));
+  const picked = pickByCoverage(pool, { maxChars: BRIEFING_MAX_CHARS, maxPoints: BRIEFING_MAX_POINTS, idf: agreed, group: (i) => pool[i]!.article.id });
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  picked.sort((a, b) => order.get(pool[a]!.article.id)! - order.get(pool[b]!.article.id)! || pool[a]!.position - pool[b]!.position);
+  return cite(picked.map((i) => pool[i]!));
+}
