@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { normalize } from "./arabic.js";
+import { trimDangling } from "./key-points.js";
+import { withRelativeDates } from "./relative-dates.js";
 import type { Article, Paragraph, Section } from "./types.js";
 
 /** Everything after one of these lines is site furniture (related links, comment form), not the article. */
@@ -107,13 +109,38 @@ export function splitSentences(paragraph: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Cut text at a word boundary so it fits in max characters, adding an ellipsis when cut. */
+/** Cut text at a word boundary so it fits in max characters, adding an ellipsis when cut; no preposition is left dangling. */
 export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   // Never end on the first half of a surrogate pair (an emoji): alone it is not UTF-8, and Telegram refuses it.
   const slice = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, "");
   const space = slice.lastIndexOf(" ");
-  return `${(space > max * 0.5 ? slice.slice(0, space) : slice).replace(/[\s،,:;.-]+$/u, "")}…`;
+  return `${trimDangling((space > max * 0.5 ? slice.slice(0, space) : slice).replace(/[\s،,:;.-]+$/u, ""))}…`;
+}
+
+/** A weekday between commas in a lead sentence ("بوتين، اليوم الثلاثاء، أن"): news furniture, not headline. */
+const DAY_ASIDE = /\s*[،,]\s*(?:(?:اليوم|أمس|امس|غدا|غداً|غدًا|يوم)\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[،,]\s*/gu;
+/** Words that open a phrase: a headline may end just before them. */
+const PHRASE_OPENER = /^(?:في|من|إلى|الى|على|عن|مع|حول|خلال|بعد|قبل|منذ|عبر|نحو|بين|لدى|ضمن|وسط|لل|بال)/u;
+
+/**
+ * A headline from an article's first sentence: the sentence when it fits; else up to the last clause boundary
+ * that fits, or the first phrase boundary past most of the length ("… إلى العاصمة الصينية بكين" rather than
+ * "… بكين للمشاركة في مراسم…"); an ellipsis only when no boundary serves.
+ */
+export function headline(sentence: string, max: number): string {
+  const text = sentence.replace(DAY_ASIDE, " ").replace(/[.!?؟…]+$/u, "").trim();
+  if (text.length <= max) return text;
+  const clauses = [...text.matchAll(/[،,;:؛]\s/gu)].map((m) => m.index).filter((i) => i >= max * 0.5 && i <= max);
+  if (clauses.length > 0) return trimDangling(text.slice(0, clauses[clauses.length - 1]));
+  for (const m of text.matchAll(/\s+(\S+)/gu)) {
+    if (m.index > max) break;
+    if (m.index >= max * 0.6 && PHRASE_OPENER.test(m[1]!) && (m[1]!.length <= 4 || /^(?:لل|بال)/u.test(m[1]!))) {
+      const cut = trimDangling(text.slice(0, m.index));
+      if (cut.length >= max * 0.5) return cut;
+    }
+  }
+  return cutAtWord(text, max);
 }
 
 export interface IngestWarning {
@@ -162,6 +189,8 @@ export function parseArticle(source: string, raw: string): Article | undefined {
 
   const sections: Section[] = [];
   const paragraphs: Paragraph[] = [];
+  /** The first paragraph as written, for a derived title (without the dates added to the text). */
+  let firstLine: string | undefined;
   let current: Section = { paragraphs: [] };
   lines.forEach((line, i) => {
     const next = lines[i + 1];
@@ -171,7 +200,10 @@ export function parseArticle(source: string, raw: string): Article | undefined {
       return;
     }
     const n = paragraphs.length + 1;
-    paragraphs.push({ n, text: line, sentences: splitSentences(line), ...(current.title ? { section: current.title } : {}) });
+    // Relative dates carry the day they mean, in the text itself, so every passage, snippet and point shows it.
+    const text = date ? withRelativeDates(line, date) : line;
+    firstLine ??= line;
+    paragraphs.push({ n, text, sentences: splitSentences(text), ...(current.title ? { section: current.title } : {}) });
     current.paragraphs.push(n);
   });
   if (current.paragraphs.length > 0) sections.push(current);
@@ -181,7 +213,8 @@ export function parseArticle(source: string, raw: string): Article | undefined {
   return {
     id: articleId(source),
     source,
-    title: title ?? cutAtWord(paragraphs[0]!.sentences[0] ?? paragraphs[0]!.text, DERIVED_TITLE_MAX),
+    // A title from the file is kept as written, even cut off; one derived here is made a clean headline.
+    title: title ?? headline(splitSentences(firstLine!)[0] ?? firstLine!, DERIVED_TITLE_MAX),
     titleDerived: derived,
     ...(date ? { date } : {}),
     ...(kicker ? { kicker } : {}),

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cutAtWord, loadArticles, parseArticle, splitSentences, type IngestWarning } from "../../src/briefing/ingest.js";
+import { cutAtWord, headline, loadArticles, parseArticle, splitSentences, type IngestWarning } from "../../src/briefing/ingest.js";
+import { relativeDates, withRelativeDates } from "../../src/briefing/relative-dates.js";
 import { normalize } from "../../src/briefing/arabic.js";
 
 const articles = await loadArticles("seeds", () => {});
@@ -22,11 +23,12 @@ describe("seed articles", () => {
   });
 
   it.each([
-    ["000", "يصل الرئيس الروسي فلاديمير بوتين هذا الأسبوع إلى العاصمة الصينية بكين للمشاركة في مراسم…", true, undefined, 6],
+    ["000", "يصل الرئيس الروسي فلاديمير بوتين هذا الأسبوع إلى العاصمة الصينية بكين", true, undefined, 6],
     ["001", "بوتين في بكين شراكة استراتيجية تواجه تحديات دولية", false, undefined, 17],
     ["002", "بوتين وشي: التحالف الروسي الصيني ركيزة استقرار عالمي", false, undefined, 5],
+    // Cut off in the source file: kept as written.
     ["003", "بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب المباحثا", false, undefined, 9],
-    ["004", "أكد الرئيس الروسي فلاديمير بوتين، اليوم الثلاثاء، أن العلاقات بين موسكو وبكين ارتقت إلى…", true, "2025-09-02", 10],
+    ["004", 'أكد الرئيس الروسي فلاديمير بوتين أن العلاقات بين موسكو وبكين ارتقت إلى "مستوى غير مسبوق"', true, "2025-09-02", 10],
   ])("%s: title, date, paragraphs", (prefix, title, derived, date, paragraphs) => {
     const a = bySource(prefix);
     expect(a.title).toBe(title);
@@ -92,13 +94,21 @@ describe("ingestion edge cases", () => {
     expect(warnings.map((w) => w.source).sort()).toEqual(["b", "c"]);
   });
 
-  it("derives a missing title from the first sentence, cut at a word boundary", () => {
+  it("derives a missing title from the first sentence: a clean headline ending before a phrase, not inside one", () => {
     const long = "أعلن الكرملين اليوم أن الرئيس الروسي سيزور الصين الأسبوع المقبل في زيارة رسمية تستمر ثلاثة أيام يبحث خلالها ملفات الطاقة والتجارة. وقال المتحدث إن الزيارة مهمة.";
     const a = parseArticle("x", long)!;
     expect(a.titleDerived).toBe(true);
-    expect(a.title.length).toBeLessThanOrEqual(90);
-    expect(a.title.endsWith("…")).toBe(true);
-    expect(long.startsWith(a.title.slice(0, -1))).toBe(true);
+    expect(a.title).toBe("أعلن الكرملين اليوم أن الرئيس الروسي سيزور الصين الأسبوع المقبل");
+  });
+
+  it("cuts a headline at the last clause that fits, drops a weekday aside, and leaves no preposition at the end", () => {
+    expect(headline("قال الوزير، يوم الخميس، إن المحادثات كانت مثمرة، وإن الجانبين سيلتقيان مجدداً في موسكو خلال الشهر المقبل لبحث ملفات عالقة.", 90)).toBe(
+      "قال الوزير إن المحادثات كانت مثمرة، وإن الجانبين سيلتقيان مجدداً",
+    );
+    const cut = headline("وصل الوفد إلى العاصمة بعد رحلة طويلة استمرت أياماً عديدة عبر الجبال والوديان والسهول الواسعة والمدن الصغيرة في", 60);
+    expect(cut.length).toBeLessThanOrEqual(60);
+    expect(cut).not.toMatch(/\s(في|من|إلى|على|عبر)…?$/u);
+    expect(headline("عنوان قصير.", 90)).toBe("عنوان قصير");
   });
 
   it("cuts at word boundaries and splits sentences without breaking numbers", () => {
@@ -111,5 +121,28 @@ describe("ingestion edge cases", () => {
 
   it("returns nothing for a file of boilerplate only", () => {
     expect(parseArticle("x", "مقالات ذات صلة\nزر الذهاب إلى الأعلى")).toBeUndefined();
+  });
+});
+
+describe("relative dates", () => {
+  it("gives the day a relative date means in a dated article, in the paragraph text", () => {
+    const text = allText("004");
+    expect(text).toContain("اليوم الثلاثاء (2 سبتمبر 2025)");
+    expect(text).toContain("أمس الاثنين (1 سبتمبر 2025)");
+    expect(text).toContain("غدا الأربعاء (3 سبتمبر 2025)");
+    // Undated: "يوم الأربعاء" in 002 stays as written.
+    expect(allText("002")).toContain("يوم الأربعاء،");
+  });
+
+  it("returns the spans with their ISO dates, and resolves only a weekday that agrees with the date", () => {
+    const text = "قال أمسِ الاثنين إن اللقاء سيعقد غداً الأربعاء.";
+    const spans = relativeDates(text, "2025-09-02");
+    expect(spans.map((s) => [s.text, s.isoDate])).toEqual([
+      ["أمسِ الاثنين", "2025-09-01"],
+      ["غداً الأربعاء", "2025-09-03"],
+    ]);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(relativeDates("وصل اليوم الجمعة", "2025-09-02")).toEqual([]);
+    expect(withRelativeDates("يصل غدا الأربعاء", "2024-12-31")).toBe("يصل غدا الأربعاء (1 يناير 2025)");
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * A short follow-up ("وماذا عن الغاز؟", "and the pipeline?") read with the question before it: the query keeps
+ * the earlier question's subject and adds the new words. The bot decides when a message is recent enough to be
+ * a follow-up; this decides whether it reads like one and what to search.
+ */
+import { isStopWord, tokenize } from "./arabic.js";
+import questions from "./lexicon/question-words.json" with { type: "json" };
+
+/** Openings that mark a follow-up: "وماذا عن", "طيب و", "what about", "and". */
+const OPENERS = ["وماذا عن", "ماذا عن", "وما عن", "وشو عن", "شو عن", "وايش عن", "ووش عن", "وكيف عن", "طيب و", "وعن", "و", "what about", "how about", "and what about", "and", "also", "what of"].map((o) => tokenize(o)).sort((a, b) => b.length - a.length);
+/** Question words say what is asked, not about what: they are not the subject. */
+const QUESTION_WORDS = new Set(questions.cues.flatMap((c) => c.words.map((w) => tokenize(w)).filter((t) => t.length === 1).flat()));
+/** A follow-up has at most this many content words; more, and it is a question of its own. */
+const MAX_NEW_WORDS = 3;
+
+function contentWords(text: string): string[] {
+  return tokenize(text).filter((t) => !isStopWord(t) && !QUESTION_WORDS.has(t));
+}
+
+/**
+ * The query to search for a follow-up to `previous`: its content words, then the previous question's; or
+ * undefined when the message does not read as a follow-up (no opener, or enough words to stand alone).
+ */
+export function followUpQuery(previous: string, message: string): string | undefined {
+  const tokens = tokenize(message);
+  const opener = OPENERS.find((o) => o.every((t, i) => tokens[i] === t || (i === o.length - 1 && o.length === 1 && tokens[i]?.startsWith(t) && tokens[i]!.length > 3)));
+  if (!opener) return undefined;
+  // A "و" attached to the next word ("والغاز") stays on it: the analyzer reads the word both ways.
+  const attached = opener.length === 1 && opener[0] === "و" && tokens[0] !== "و";
+  const rest = attached ? tokens : tokens.slice(opener.length);
+  const added = rest.filter((t) => !isStopWord(t) && !QUESTION_WORDS.has(t));
+  if (added.length === 0 || added.length > MAX_NEW_WORDS) return undefined;
+  const subject = contentWords(previous).filter((t) => !added.includes(t));
+  return [...added, ...subject].join(" ");
+}
