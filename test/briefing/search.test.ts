@@ -71,7 +71,7 @@ describe("search", () => {
 describe("answers and summaries", () => {
   it("gives up to 3 key points, each citing a passage of the answer that holds the sentence", () => {
     const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
-    expect(answer.keyPoints.length).toBeGreaterThan(0);
+    expect(answer.lead).toBeDefined();
     expect(answer.keyPoints.length).toBeLessThanOrEqual(3);
     expect(answer.lead!.text).toContain("240 مليار دولار");
     for (const k of [answer.lead!, ...answer.keyPoints]) {

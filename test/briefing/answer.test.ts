@@ -1,0 +1,165 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { answerMarks } from "../../src/briefing/answer.js";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { chatterKind } from "../../src/briefing/chatter.js";
+import { followUpQuery } from "../../src/briefing/follow-up.js";
+import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
+import { questionType } from "../../src/briefing/question.js";
+import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
+import { snippetWindow } from "../../src/briefing/snippet.js";
+import { QUESTIONS } from "./questions.js";
+
+const briefing = await Briefing.load({ dir: "seeds" });
+const index = new SearchIndex();
+index.add(briefing.articles);
+const article = (prefix: string) => briefing.articles.find((a) => a.source.startsWith(prefix))!;
+
+describe("question type", () => {
+  it.each([
+    ["كم بلغ حجم التبادل التجاري؟", "quantity"],
+    ["قديش كان صرلها الشراكة؟", "quantity"],
+    ["How many times did they meet?", "quantity"],
+    ["متى زار شي موسكو؟", "time"],
+    ["امتى قال شي إن الصين مش طرف؟", "time"],
+    ["في أي يوم انعقدت القمة؟", "time"],
+    ["When did the Soviet Union declare war on Japan?", "time"],
+    ["من نشر مقاطع الفيديو؟", "person"],
+    ["مين حضر العرض؟", "person"],
+    ["وين التقوا بوتين وشي؟", "place"],
+    ["Where was the summit held?", "place"],
+    ["ليش بيربطوا الزيارة بفلسطين؟", "reason"],
+    ["إزاي الصين بتساعد روسيا؟", "manner"],
+    ["هل الصين طرف في الحرب؟", "yesno"],
+    ["شو قال بوتين؟", "what"],
+    // "من" later in a question is the preposition "from", not "who".
+    ["ما الدعم الذي يقدمه الغرب من خلال العقوبات؟", "what"],
+    ["روسيا والصين", "other"],
+  ])("%s → %s", (q, type) => {
+    expect(questionType(q)).toBe(type);
+  });
+});
+
+describe("answers", () => {
+  it("leads with the clause that holds the figure asked for, cited to its passage", () => {
+    const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
+    expect(answer.lead!.text).toBe("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي");
+    const cited = answer.hits[answer.lead!.cite - 1]!;
+    expect(cited.article.source).toMatch(/^003/);
+    expect(cited.paragraph.text).toContain(answer.lead!.text);
+  });
+
+  it("leads with the date asked for in a when question, the relative date resolved", () => {
+    const answer = briefing.answer("في أي يوم انعقدت قمة منظمة شنغهاي للتعاون في تيانجين؟");
+    expect(answer.lead!.text).toContain("أمس الاثنين (1 سبتمبر 2025)");
+  });
+
+  it.each(QUESTIONS.map((q) => q.q))("%s: a short lead and at most three points, none repeating another, the lead, or a passage shown whole", (q) => {
+    const answer = briefing.answer(q);
+    if (!answer.lead) return expect(answer.hits).toEqual([]);
+    expect(answer.lead.text.length).toBeLessThanOrEqual(162);
+    expect(answer.keyPoints.length).toBeLessThanOrEqual(3);
+    const bags = [answer.lead, ...answer.keyPoints].map((k) => stemBag(k.text));
+    bags.forEach((a, i) => bags.slice(i + 1).forEach((b) => expect(restates(a, b)).toBe(false)));
+    for (const k of [answer.lead, ...answer.keyPoints]) {
+      const hit = answer.hits[k.cite - 1]!;
+      expect(hit.paragraph.text).toContain(k.text.replace(/^…|…$/g, ""));
+      expect(k.text).not.toMatch(/[:،,]…?$/u);
+    }
+    for (const k of answer.keyPoints) {
+      const hit = answer.hits[k.cite - 1]!;
+      expect(k.text === hit.paragraph.text && hit.window![1] - hit.window![0] === hit.paragraph.text.length).toBe(false);
+    }
+  });
+
+  it("never ends a point in an announced list or a dangling preposition", () => {
+    expect(trimDangling("تأتي هذه الزيارة لتحمل دلالات عدة من بينها:")).toBe("تأتي هذه الزيارة لتحمل دلالات عدة");
+    expect(trimDangling("ناقش الجانبان خطط توسيع صادرات النفط في")).toBe("ناقش الجانبان خطط توسيع صادرات النفط");
+    expect(trimDangling("قال إن الصين شريك.")).toBe("قال إن الصين شريك.");
+    const points = briefing.articles.flatMap((a) => briefing.summary(a).keyPoints);
+    for (const k of points) expect(k.text).not.toMatch(/(من بينها|منها):?…?$/u);
+  });
+});
+
+describe("snippet window", () => {
+  it("shows the words that answer, not the paragraph's beginning", () => {
+    const q = "هل الصين طرف في الحرب الأوكرانية؟";
+    const paragraph = article("001").paragraphs.find((p) => p.text.includes("ليست طرفًا في الأزمة"))!;
+    const stems = new Set(queryTerms(q).stems);
+    const marks = answerMarks({ paragraph, highlights: highlightRanges(paragraph.text, stems) }, questionType(q), stems, (t) => index.idf(t));
+    const [start, end] = snippetWindow(paragraph.text, marks, 300);
+    expect(paragraph.text.length).toBeGreaterThan(300);
+    expect(paragraph.text.slice(start, end)).toContain("ليست طرفًا في الأزمة");
+  });
+
+  it("is sent on every hit of an answer", () => {
+    const answer = briefing.answer("قوة سيبيريا");
+    for (const h of answer.hits) expect(h.window).toBeDefined();
+  });
+
+  it("stays inside the text, within the length, at word boundaries", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("روسيا", "والصين", "240", "مليار", "،", "شراكة", "بلا", "حدود."), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(20), fc.double({ min: 0, max: 5, noNaN: true })), { maxLength: 8 }),
+        fc.integer({ min: 20, max: 300 }),
+        (words, raw, max) => {
+          const text = words.join(" ");
+          const marks = raw.map(([s, len, weight]) => ({ range: [s % text.length, Math.min(text.length, (s % text.length) + len + 1)] as const, weight }));
+          const [start, end] = snippetWindow(text, marks, max);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(text.length);
+          expect(end - start).toBeLessThanOrEqual(Math.max(max, 0) + 1);
+          if (start > 0) expect(text[start - 1]).toBe(" ");
+          if (end < text.length) expect(text[end] === " " || /[.!?؟]/u.test(text[end - 1]!)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("chatter", () => {
+  it.each([
+    ["السلام عليكم", "greeting"],
+    ["السلام عليكم ورحمة الله وبركاته", "greeting"],
+    ["مرحبااا يا بوت", "greeting"],
+    ["هلا والله", "greeting"],
+    ["ازيك", "greeting"],
+    ["hi", "greeting"],
+    ["Hello there!", "greeting"],
+    ["شكرا", "thanks"],
+    ["شكراً جزيلاً على المعلومات", "thanks"],
+    ["يعطيك العافية", "thanks"],
+    ["thanks!!", "thanks"],
+    ["Thank you so much", "thanks"],
+    ["مع السلامة", "farewell"],
+    ["ok", "acknowledgement"],
+  ])("%s → %s", (m, kind) => {
+    expect(chatterKind(m)).toBe(kind);
+  });
+
+  it.each(["ما هو الحفاظ على السلام", "السلام عليكم، كم بلغ حجم التجارة؟", "hi, what did Putin say?", "سلام روسيا والصين", "شكرا، وماذا عن الغاز؟", "قوة سيبيريا", ""])(
+    "%s is not chatter",
+    (m) => {
+      expect(chatterKind(m)).toBeUndefined();
+    },
+  );
+});
+
+describe("follow-up", () => {
+  it("reads a short follow-up with the subject of the question before it", () => {
+    expect(followUpQuery("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toBe("الغاز بلغ حجم التبادل التجاري موسكو وبكين");
+    expect(followUpQuery("What did Putin and Xi discuss about energy?", "and the pipeline?")).toBe("pipeline putin xi discuss energy");
+    expect(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")).toBe("والغاز خط انابيب قوه سيبيريا");
+  });
+
+  it("leaves a question that stands on its own", () => {
+    expect(followUpQuery("ما هو خط انابيب قوة سيبيريا", "ما موقف الهند من قمة منظمة شنغهاي في تيانجين؟")).toBeUndefined();
+    expect(followUpQuery("ما هو خط انابيب قوة سيبيريا", "وصف بوتين العلاقات مع الصين بأنها غير مسبوقة")).toBeUndefined();
+  });
+
+  it("finds the follow-up's passage", () => {
+    const query = followUpQuery("ما مشاريع الطاقة التي تبحثها روسيا والصين؟", "وماذا عن الغاز؟")!;
+    expect(briefing.search(query).hits.some((h) => h.paragraph.text.includes("للغاز"))).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { digestFor } from "../../src/briefing/digest.js";
+import { restates, stemBag } from "../../src/briefing/key-points.js";
+import { SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
+import { forMatch, summaryCoverage } from "./fixtures/summary-facts.js";
+
+const briefing = await Briefing.load({ dir: "seeds" });
+const article = (prefix: string) => briefing.articles.find((a) => a.source.startsWith(prefix))!;
+const text = (points: ReadonlyArray<{ text: string }>) => forMatch(points.map((k) => k.text).join(" "));
+
+describe("article summaries", () => {
+  it("hold the editor's facts within the budget (floor a little under the measured 20 of 30)", () => {
+    const rows = summaryCoverage(briefing);
+    for (const row of rows) expect(row.chars).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
+    const found = rows.reduce((n, r) => n + r.found, 0);
+    const facts = rows.reduce((n, r) => n + r.facts, 0);
+    expect(found / facts, rows.map((r) => `${r.source.slice(0, 3)} ${r.found}/${r.facts} missing ${r.missing.join(" | ")}`).join("\n")).toBeGreaterThanOrEqual(0.63);
+  });
+
+  it("carry the trade figure and the pipeline of article 003", () => {
+    const points = text(briefing.summary(article("003")).keyPoints);
+    expect(points).toContain(forMatch("240 مليار دولار"));
+    expect(points).toContain(forMatch("قوة سيبيريا"));
+  });
+
+  it("do not spend the budget on one long sentence", () => {
+    for (const a of briefing.articles) {
+      const points = briefing.summary(a).keyPoints;
+      expect(points.length).toBeGreaterThanOrEqual(3);
+      for (const k of points) expect(k.text.length).toBeLessThanOrEqual(224);
+    }
+  });
+
+  it("do not restate themselves", () => {
+    for (const a of briefing.articles) {
+      const bags = briefing.summary(a).keyPoints.map((k) => stemBag(k.text));
+      bags.forEach((x, i) => bags.slice(i + 1).forEach((y) => expect(restates(x, y)).toBe(false)));
+    }
+  });
+});
+
+describe("briefing summary", () => {
+  it("gives facts from every article, figures among them, not the articles' openings", () => {
+    const s = briefing.summary();
+    expect(new Set(s.citations.map((c) => c.articleId))).toEqual(new Set(briefing.articles.map((a) => a.id)));
+    expect(s.keyPoints.some((k) => /\d{2,}/.test(k.text))).toBe(true);
+    const openings = s.citations.filter((c) => c.paragraph === 1).length;
+    expect(openings).toBeLessThan(briefing.articles.length);
+  });
+});
+
+describe("topic digest", () => {
+  it("builds the points around the topic", () => {
+    const item = digestFor(briefing, new Set(), "الطاقة").find((i) => i.article.source.startsWith("003"))!;
+    const points = text(item.points);
+    expect(forMatch(item.points[0]!.text)).toContain(forMatch("قوة سيبيريا"));
+    expect(points).not.toContain(forMatch("أسبوع كامل"));
+    expect(points).not.toContain(forMatch("ساحة تيانانمن"));
+  });
+
+  it("without a topic, uses the article's summary", () => {
+    const item = digestFor(briefing, new Set()).find((i) => i.article.source.startsWith("003"))!;
+    expect(item.points.map((p) => p.text)).toEqual(briefing.summary(item.article).keyPoints.slice(0, 3).map((k) => k.text));
+  });
+});
