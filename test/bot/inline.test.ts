@@ -35,9 +35,9 @@ describe("inline mode", () => {
     const h = await harness();
     const a = await ask(h, salma, "ما هو خط انابيب قوة سيبيريا");
     withinLimits(a);
-    expect(a.results[0]!.id).toMatch(/^k:/);
-    expect(seen(a.results[0]!.title)).toBe("النقاط الرئيسية: ما هو خط انابيب قوة سيبيريا");
-    const passage = a.results[1]!;
+    // This answer is its lead alone (Answer.lead, not yet rendered): no key-point result, the passage comes first.
+    expect(a.results.some((r) => r.id.startsWith("k:"))).toBe(false);
+    const passage = a.results[0]!;
     expect(passage.title).toBe("بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب المباحثا");
     expect(passage.description).toContain("قوة سيبيريا");
     const html = (passage.input_message_content as { message_text: string }).message_text;
@@ -86,7 +86,7 @@ describe("inline mode", () => {
   it("answers English, 256-character, unsearchable and unmatched queries without an error", async () => {
     const h = await harness();
     const english = await ask(h, john, "Power of Siberia pipeline");
-    expect(english.results[1]!.description).toContain("قوة سيبيريا");
+    expect(english.results.find((r) => r.id.startsWith("p:"))!.description).toContain("قوة سيبيريا");
     const long = await ask(h, salma, "العلاقات الروسية الصينية ".repeat(12).slice(0, 256));
     withinLimits(long);
     expect(long.results.length).toBeGreaterThan(0);
