@@ -50,7 +50,8 @@ if (existsSync(FILE)) {
       return hit !== undefined && q.gold.some((g) => hit.article.source.startsWith(g.doc) && g.must.some((m) => text.includes(norm(m))));
     });
     (Number(q.id.slice(1)) % 2 === 1 ? halves.odd : halves.even).push(ok);
-    if (showMisses && !ok) console.log(`${q.id} ${q.kind} ${q.q}\n  lead: ${answer.lead?.text ?? "—"} [${answer.lead?.cite}]\n  ${answer.keyPoints.map((k) => `${k.text} [${k.cite}]`).join("\n  ")}\n  want: ${q.gold.map((g) => `${g.doc.slice(0, 3)} ${g.must.join(" | ")}`).join("; ")}\n  hits: ${answer.hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`).join(" ")}`);
+    const goldRank = answer.hits.findIndex((h) => q.gold.some((g) => h.article.source.startsWith(g.doc) && g.must.some((m) => norm(h.paragraph.text).includes(norm(m))))) + 1;
+    if (showMisses && !ok) console.log(`${q.id} ${q.kind} gold passage ${goldRank > 0 ? `at [${goldRank}]` : "not on the page"} ${q.q}\n  lead: ${answer.lead?.text ?? "—"} [${answer.lead?.cite}]\n  ${answer.keyPoints.map((k) => `${k.text} [${k.cite}]`).join("\n  ")}\n  want: ${q.gold.map((g) => `${g.doc.slice(0, 3)} ${g.must.join(" | ")}`).join("; ")}\n  hits: ${answer.hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`).join(" ")}`);
   }
   const share = (xs: boolean[]) => `${xs.filter(Boolean).length}/${xs.length} = ${(xs.filter(Boolean).length / xs.length).toFixed(3)}`;
   console.log(`answer level (gold phrase in lead + key points): odd ${share(halves.odd)}, even ${share(halves.even)}, all ${share([...halves.odd, ...halves.even])}`);

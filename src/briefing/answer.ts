@@ -63,7 +63,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const best = ranked[0];
   if (!best) return answer;
   // "How much / when / who / where" is answered by a clause; other questions by the sentence, cut around the answer.
-  const leadText = FACTOID.has(type) ? leadOf(best) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
+  const leadText = FACTOID.has(type) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
   const lead: KeyPoint = { text: leadText, cite: best.hit + 1 };
   const shown: Set<string>[] = [stemBag(leadText)];
   const keyPoints: KeyPoint[] = [];
@@ -147,11 +147,17 @@ export function cutAround(text: string, marks: readonly Mark[], max: number): st
 
 const CLAUSE_STARTERS = words.clauseStarters.map((w) => tokenize(w).join(" "));
 
-/** The lead: the clause of the sentence that holds the most answering weight, widened to a readable line. */
-function leadOf(s: Sentence): string {
+/**
+ * The lead of a "how much / when / who / where" question: the clause that holds the kind of answer asked for (or,
+ * failing that, the most answering weight), widened to a readable line.
+ */
+function leadOf(s: Sentence, type: QuestionType): string {
   const clauses = clauseRanges(s.text);
   const weight = (r: Range) => s.marks.filter((m) => m.range[0] >= r[0] && m.range[1] <= r[1]).reduce((n, m) => n + m.weight, 0);
-  let first = clauses.reduce((bestI, r, i) => (weight(r) > weight(clauses[bestI]!) ? i : bestI), 0);
+  const evidence = answerEvidence(type, s.text);
+  const holdsEvidence = (r: Range) => evidence.some((e) => e[0] >= r[0] && e[1] <= r[1]) && s.marks.some((m) => m.range[0] >= r[0] && m.range[1] <= r[1] && evidence.some((e) => e[0] === m.range[0]));
+  const better = (a: Range, b: Range) => (holdsEvidence(a) !== holdsEvidence(b) ? holdsEvidence(a) : weight(a) > weight(b));
+  let first = clauses.reduce((bestI, r, i) => (better(r, clauses[bestI]!) ? i : bestI), 0);
   let last = first;
   const span = () => clauses[last]![1] - clauses[first]![0];
   while (span() < LEAD_MIN_CHARS) {
