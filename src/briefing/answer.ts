@@ -87,7 +87,7 @@ export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: Qu
   const weightOf = (word: string) => {
     let w = 0;
     for (const c of tokenize(word).flatMap(stemCandidates)) {
-      for (const q of queryStems) if (c === q || (q.length >= 3 && c.length - q.length === 1 && c.startsWith(q))) w = Math.max(w, idf(q));
+      for (const q of queryStems) if (stemMeets(c, q)) w = Math.max(w, idf(q));
     }
     return w;
   };
@@ -107,6 +107,11 @@ export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: Qu
   return marks.sort((a, b) => a.range[0] - b.range[0]);
 }
 
+/** A word's stem meets a query stem when equal, or when it is the query stem and one letter more. */
+function stemMeets(stem: string, query: string): boolean {
+  return stem === query || (query.length >= 3 && stem.length - query.length === 1 && stem.startsWith(query));
+}
+
 function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: QuestionType, queryStems: ReadonlySet<string>, idf: (t: string) => number): Sentence[] {
   const text = hit.paragraph.text;
   let cursor = 0;
@@ -121,6 +126,7 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
     for (const t of queryStems) if (bag.has(t)) matched += idf(t);
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);
     if (FACTOID.has(type) && answerEvidence(type, sentence).some((r) => inside.some((m) => m.range[0] === r[0]))) score *= 1 + EVIDENCE_BONUS;
+    // Earlier passages and earlier sentences win ties (measured on the odd ids: without either, one answer fewer).
     score *= (1 + 1 / (rank + 1)) * (1 + 0.3 / (1 + position));
     return { hit: rank, text: sentence, range, marks: inside, bag, score };
   });

@@ -141,7 +141,7 @@ const LENGTH_SCALE = 0.8;
 const WEIGHT = { number: 2.5, quote: 10, section: 8, heading: 1.5 };
 
 /** The concepts a sentence holds, with weights: content stems, numbers, quoted phrases, its section's topic. */
-export function concepts(c: SummaryCandidate, idf: (stem: string) => number): Map<string, number> {
+function concepts(c: SummaryCandidate, idf: (stem: string) => number): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of analyze(c.text).stems) {
     const w = /^\d+$/.test(s) ? (s.length >= 2 ? WEIGHT.number * Math.max(1, idf(s)) : 0) : idf(s) * (c.heading?.has(s) ? WEIGHT.heading : 1);
