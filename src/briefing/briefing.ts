@@ -20,8 +20,8 @@ export class Briefing {
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
   private readonly articleStems = new WeakMap<Article, Set<string>>();
-  /** Articles do not change once indexed, so neither do their summaries. */
-  private readonly articleSummaries = new WeakMap<Article, Summary>();
+  /** Articles do not change once indexed, so neither do their summaries (whole, or around each topic asked for). */
+  private readonly articleSummaries = new WeakMap<Article, Map<string, Summary>>();
 
   private constructor(private readonly options: BriefingOptions) {}
 
@@ -99,12 +99,15 @@ export class Briefing {
     };
   }
 
-  summary(article?: Article): Summary {
+  /** The summary of one article (around a topic when given, for digests), or of the whole briefing. */
+  summary(article?: Article, topic?: string): Summary {
     if (article) {
-      let s = this.articleSummaries.get(article);
+      let byTopic = this.articleSummaries.get(article);
+      if (!byTopic) this.articleSummaries.set(article, (byTopic = new Map()));
+      let s = byTopic.get(topic ?? "");
       if (!s) {
-        s = summarizeArticle(article, { idf: (t) => this.index.idf(t) });
-        this.articleSummaries.set(article, s);
+        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), ...(topic ? { topic } : {}) });
+        byTopic.set(topic ?? "", s);
       }
       return s;
     }

@@ -1,7 +1,6 @@
 /** What a subscriber's digest holds: the articles they have not received yet, on their topic, with key points. */
 import type { Briefing } from "./briefing.js";
 import { cutAtWord } from "./ingest.js";
-import { summarizeArticle } from "./summary.js";
 import type { Article, KeyPoint } from "./types.js";
 
 export const DIGEST_POINTS = 3;
@@ -19,7 +18,7 @@ export function digestFor(briefing: Briefing, received: ReadonlySet<string>, top
     .filter((a) => !received.has(a.id) && onTopic(a))
     .map((article) => {
       // Around a topic the points are the article's sentences on it, not its general summary.
-      const summary = topic ? summarizeArticle(article, { topic, maxPoints: DIGEST_POINTS }) : briefing.summary(article);
+      const summary = briefing.summary(article, topic);
       const paragraphOf = (k: KeyPoint) => summary.citations.find((c) => c.n === k.cite)!.paragraph;
       return {
         article,

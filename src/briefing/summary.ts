@@ -2,6 +2,7 @@
 import { analyze } from "./arabic.js";
 import { citation } from "./answer.js";
 import { clauseSpans, pickByCoverage, type SummaryCandidate } from "./key-points.js";
+import { queryTerms } from "./search-index.js";
 import type { Article, Citation, KeyPoint, Summary } from "./types.js";
 
 export const SUMMARY_MAX_POINTS = 6;
@@ -71,7 +72,6 @@ function cite(points: readonly Point[]): { keyPoints: KeyPoint[]; citations: Cit
 export interface ArticleSummaryOptions {
   /** Build the points around this topic: sentences on it (or under a heading on it) first. */
   topic?: string;
-  maxPoints?: number;
   /** Rarity of a stem across the briefing, so generic words ("تعزيز", "التعاون") weigh less than names and facts; the article's own sentences when absent. */
   idf?: (stem: string) => number;
 }
@@ -81,7 +81,7 @@ export function summarizeArticle(article: Article, options: ArticleSummaryOption
   const points = pointsOf(article);
   const idf = options.idf ?? idfOver(points.map((p) => p.text));
   const boost = options.topic ? topicBoost(points, options.topic) : undefined;
-  const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: options.maxPoints ?? SUMMARY_MAX_POINTS, idf, ...(boost ? { boost } : {}) });
+  const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: SUMMARY_MAX_POINTS, idf, ...(boost ? { boost } : {}) });
   // Around a topic the order of relevance is kept; otherwise reading order.
   const ordered = options.topic ? picked.map((i) => points[i]!) : picked.sort((a, b) => a - b).map((i) => points[i]!);
   return { article, ...cite(ordered) };
@@ -93,7 +93,8 @@ export function summarizeArticle(article: Article, options: ArticleSummaryOption
  * oil); OFF_TOPIC otherwise.
  */
 function topicBoost(points: readonly Point[], topic: string): (i: number) => number {
-  const wanted = new Set(analyze(topic).stems);
+  // Read like a query, so an English topic ("energy") means what it means in search.
+  const wanted = new Set(queryTerms(topic).stems);
   const bags = points.map((p) => new Set(analyze(p.text).stems));
   const on = points.map((p, i) => [...wanted].some((t) => bags[i]!.has(t) || p.heading?.has(t)));
   const related = new Set<string>();

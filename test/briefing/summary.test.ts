@@ -59,6 +59,11 @@ describe("topic digest", () => {
     expect(points).not.toContain(forMatch("ساحة تيانانمن"));
   });
 
+  it("reads an English topic as search does", () => {
+    const item = digestFor(briefing, new Set(), "energy").find((i) => i.article.source.startsWith("003"))!;
+    expect(forMatch(item.points[0]!.text)).toContain(forMatch("قوة سيبيريا"));
+  });
+
   it("without a topic, uses the article's summary", () => {
     const item = digestFor(briefing, new Set()).find((i) => i.article.source.startsWith("003"))!;
     expect(item.points.map((p) => p.text)).toEqual(briefing.summary(item.article).keyPoints.slice(0, 3).map((k) => k.text));
