@@ -46,50 +46,71 @@ function matchesAt(tokens: readonly string[], at: number, cue: readonly string[]
   });
 }
 
-const MONTHS = lexicon.months.map(normalize).join("|");
-const WEEKDAYS = lexicon.weekdays.map(normalize).join("|");
-const TIME_WORDS = lexicon.timeWords.map(normalize).join("|");
-const QUANTITY_WORDS = lexicon.quantityWords.map(normalize).join("|");
-const PERSON_WORDS = lexicon.personWords.map(normalize).join("|");
-const PLACE_WORDS = lexicon.placeWords.map(normalize).join("|");
-/** Prefixes a word may carry in the text (و, ب, ل, ال…) before the cue itself. */
-const PRE = "(?:^|(?<=[\\s\"“«(/]))(?:[وفبلك]?(?:ال)?)";
-const END = "(?=$|[^\\p{L}])";
-
-const EVIDENCE: Partial<Record<QuestionType, RegExp>> = {
-  quantity: new RegExp(`(?:${PRE}(?:${QUANTITY_WORDS})\\s+)?\\d+(?:[.,]\\d+)?(?:\\s*%)?(?:\\s+(?:${QUANTITY_WORDS}))*|${PRE}(?:${QUANTITY_WORDS})${END}`, "gu"),
-  time: new RegExp(
-    `${PRE}(?:${WEEKDAYS}|${MONTHS}|${TIME_WORDS})${END}(?:[\\s/]+(?:${PRE}(?:${WEEKDAYS}|${MONTHS})${END}|\\d{4}))*|(?:^|(?<=\\s))(?:1[89]|20)\\d\\d${END}`,
-    "gu",
-  ),
-  person: new RegExp(`${PRE}(?:${PERSON_WORDS})${END}`, "gu"),
-  place: new RegExp(`${PRE}(?:${PLACE_WORDS})${END}`, "gu"),
+/** Normalized single words of each evidence class; multi-word entries ("أكثر من", "كانون الثاني") word by word. */
+function wordSet(list: readonly string[]): Set<string> {
+  return new Set(list.flatMap((w) => tokenize(w)));
+}
+const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
+  quantity: wordSet(lexicon.quantityWords.filter((w) => !/\s/.test(w))),
+  time: wordSet([...lexicon.months, ...lexicon.weekdays, ...lexicon.timeWords]),
+  person: wordSet(lexicon.personWords),
+  place: wordSet(lexicon.placeWords),
 };
+/** Phrases that lead into a number ("أكثر من 240"): part of the answer, though not evidence alone. */
+const NUMBER_LEADS = lexicon.quantityWords.filter((w) => /\s/.test(w)).map((w) => tokenize(w));
+/** A word's clitics and article, peeled before looking it up ("بالمئة" → "المئة" → "مئة"). */
+const PREFIX = /^(?:[وفبلك](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
+
+function isEvidence(type: QuestionType, word: string): boolean {
+  const words = CLASSES[type];
+  if (/^\d+$/.test(word)) return type === "quantity" || (type === "time" && /^(1[89]|20)\d\d$/.test(word));
+  if (!words) return false;
+  return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبلك]/u, ""));
+}
 
 /**
  * Ranges of a text that hold the kind of answer the question type asks for (numbers, dates, people's titles,
- * place words), as positions in the text as written. Empty for types whose answer has no surface form
- * (why, how, yes/no).
+ * place words), as positions in the text as written; neighbouring evidence words make one range ("أغسطس/آب
+ * 1945", "أكثر من 240 مليار دولار"). Empty for types whose answer has no surface form (why, how, yes/no).
  */
 export function answerEvidence(type: QuestionType, text: string): Range[] {
-  const pattern = EVIDENCE[type];
-  if (!pattern) return [];
+  if (!CLASSES[type]) return [];
   const { folded, at } = foldWithPositions(text);
-  return [...folded.matchAll(pattern)]
-    .filter((m) => m[0].trim().length > 0)
-    .map((m): Range => [at[m.index]!, at[m.index + m[0].length - 1]! + 1]);
+  const words = [...folded.matchAll(/\p{L}+|\p{N}+(?:[.,]\p{N}+)?/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const out: Array<[number, number]> = [];
+  let last = -2;
+  words.forEach((w, i) => {
+    if (!isEvidence(type, w.word)) return;
+    let start = w.start;
+    if (type === "quantity" && /^\d/.test(w.word)) {
+      const lead = NUMBER_LEADS.find((p) => p.every((t, j) => words[i - p.length + j]?.word === t));
+      if (lead) start = words[i - lead.length]!.start;
+    }
+    const gap = folded.slice(out.length > 0 ? out[out.length - 1]![1] : 0, start);
+    if (last === i - 1 && /^[\s/\-–]*$/u.test(gap)) out[out.length - 1]![1] = w.end;
+    else out.push([start, w.end]);
+    last = i;
+  });
+  return out.map(([s, e]): Range => [at[s]!, at[e - 1]! + 1]);
 }
+
+/** Normalized form of each character seen; the alphabet is small, and normalizing char by char is slow. */
+const FOLDED = new Map<string, string>();
+const FOLDED_LIMIT = 10_000;
 
 /** The normalized text, and for each of its characters the position of the character it came from. */
 export function foldWithPositions(text: string): { folded: string; at: number[] } {
   let folded = "";
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const n = normalize(text[i]!);
-    for (const ch of n) {
-      folded += ch;
-      at.push(i);
+    const ch = text[i]!;
+    let n = FOLDED.get(ch);
+    if (n === undefined) {
+      if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear();
+      FOLDED.set(ch, (n = normalize(ch)));
     }
+    folded += n;
+    for (let k = 0; k < n.length; k++) at.push(i);
   }
   return { folded, at };
 }
