@@ -1,4 +1,7 @@
-/** From search hits to an answer, and from articles to summaries: a lead and key points, each tied to a citation. */
+/**
+ * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
+ * on every hit the window of its passage to show.
+ */
 import { analyze, normalize, stemCandidates, tokenize } from "./arabic.js";
 import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
@@ -70,7 +73,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   for (const s of ranked.slice(1)) {
     if (keyPoints.length >= MAX_KEY_POINTS || s.score < best.score * KEY_POINT_FLOOR) break;
     if (s.text.split(/\s+/).length < MIN_WORDS || shown.some((b) => restates(b, s.bag))) continue;
-    if (s === best || repeatsPassage(hits[s.hit]!)) continue;
+    if (repeatsPassage(hits[s.hit]!)) continue;
     keyPoints.push({ text: cutAround(s.text, s.marks, KEY_POINT_MAX_CHARS), cite: s.hit + 1 });
     shown.push(s.bag);
   }
