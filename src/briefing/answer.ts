@@ -7,8 +7,8 @@ import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
 import { queryTerms, type SearchIndex } from "./search-index.js";
-import { snippetWindow, type Mark } from "./snippet.js";
-import type { Answer, Citation, Hit, KeyPoint, Range } from "./types.js";
+import { snippetWindow } from "./snippet.js";
+import type { Answer, Citation, Hit, KeyPoint, Mark, Range } from "./types.js";
 
 export const MAX_KEY_POINTS = 3;
 /** A key point is a sentence, cut around the answer past this length. */
@@ -56,7 +56,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const type = questionType(query);
   const marksOf = (h: Hit) => answerMarks(h, type, queryStems, (t) => index.idf(t));
   const marked = found.hits.map((h) => ({ hit: h, marks: marksOf(h) }));
-  const hits = marked.map(({ hit, marks }) => ({ ...hit, window: snippetWindow(hit.paragraph.text, marks, SNIPPET_CHARS) }));
+  const hits = marked.map(({ hit, marks }) => ({ ...hit, window: snippetWindow(hit.paragraph.text, marks, SNIPPET_CHARS), marks }));
   const citations = hits.map((h, i) => citation(offset + i + 1, h));
   const answer: Answer = { query, keyPoints: [], hits, citations, total: found.total, offset };
   if (offset > 0 || hits.length === 0) return answer;

@@ -3,17 +3,12 @@
  * that answer (weighted, so a rare matched word counts more than "الصين"), starting at a sentence or clause
  * where it can, and leaving a little context after the last answering word.
  */
-import type { Range } from "./types.js";
+import type { Mark, Range } from "./types.js";
 
 /** Characters kept after the last answering word inside a window, so "ليست طرفًا" is followed by "في الأزمة". */
 const CONTEXT_AFTER = 30;
 /** A window starting at a sentence or clause start wins over a mid-clause start worth up to this share more. */
 const START_BONUS = { sentence: 0.15, clause: 0.08 };
-
-export interface Mark {
-  range: Range;
-  weight: number;
-}
 
 /**
  * The range [start, end) of `text` to show, at word boundaries; the whole text when it fits. `marks` are the

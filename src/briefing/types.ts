@@ -34,6 +34,12 @@ export interface Article {
 /** A character range [start, end) inside a passage's text. */
 export type Range = readonly [number, number];
 
+/** A word of a passage that answers a question, and how much it counts (rare query words and the figure asked for most). */
+export interface Mark {
+  range: Range;
+  weight: number;
+}
+
 export interface Hit {
   article: Article;
   paragraph: Paragraph;
@@ -45,6 +51,8 @@ export interface Hit {
    * of an `Answer`, for a snippet of `SNIPPET_CHARS`.
    */
   window?: Range;
+  /** The answering words the window was cut around; `snippetWindow(text, marks, n)` cuts one of another length. */
+  marks?: Mark[];
 }
 
 export interface Citation {

@@ -92,9 +92,13 @@ describe("snippet window", () => {
     expect(paragraph.text.slice(start, end)).toContain("ليست طرفًا في الأزمة");
   });
 
-  it("is sent on every hit of an answer", () => {
-    const answer = briefing.answer("قوة سيبيريا");
-    for (const h of answer.hits) expect(h.window).toBeDefined();
+  it("is sent on every hit of an answer, with the marks to cut a window of another length", () => {
+    const answer = briefing.answer("هل الصين طرف في الحرب الأوكرانية؟");
+    for (const h of answer.hits) {
+      expect(h.window).toEqual(snippetWindow(h.paragraph.text, h.marks!, 300));
+      const [start, end] = snippetWindow(h.paragraph.text, h.marks!, 180);
+      expect(end - start).toBeLessThanOrEqual(181);
+    }
   });
 
   it("stays inside the text, within the length, at word boundaries", () => {
