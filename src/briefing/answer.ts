@@ -59,6 +59,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const hits = marked.map(({ hit, marks }) => ({ ...hit, window: snippetWindow(hit.paragraph.text, marks, SNIPPET_CHARS), marks }));
   const citations = hits.map((h, i) => citation(offset + i + 1, h));
   const answer: Answer = { query, keyPoints: [], hits, citations, total: found.total, offset };
+  if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [] });
   if (offset > 0 || hits.length === 0) return answer;
 
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));

@@ -7,7 +7,7 @@ import MiniSearch from "minisearch";
 import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
 import { expandQuery } from "./glossary.js";
 import { coverage, jaccard } from "./sets.js";
-import type { Article, Hit, Paragraph, Range } from "./types.js";
+import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
 
 interface Passage {
   article: Article;
@@ -27,6 +27,9 @@ export interface SearchOptions {
 export interface SearchResult {
   hits: Hit[];
   total: number;
+  /** False when the question's rare content is not matched (see `Answer.covered`); absent means covered. */
+  covered?: boolean;
+  closest?: readonly ClosestTopic[];
 }
 
 /** How much a candidate's BM25 score grows with the share of query words it holds as written, in its title, in its heading. */

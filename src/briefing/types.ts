@@ -83,6 +83,19 @@ export interface Answer {
   /** How many passages match in all, for paging. */
   total: number;
   offset: number;
+  /**
+   * False when the briefing does not answer the question (its rare content words are not matched): the reply
+   * says so plainly and offers `closest` instead of passages that only share a word or two. Absent means covered.
+   */
+  covered?: boolean;
+  /** When not covered: the articles nearest to the question, best first, to offer as topics. */
+  closest?: readonly ClosestTopic[];
+}
+
+/** An article offered when the question is not covered. */
+export interface ClosestTopic {
+  articleId: string;
+  title: string;
 }
 
 export interface Summary {
