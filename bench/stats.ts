@@ -22,11 +22,15 @@ export function timeEach<T>(inputs: readonly T[], run: (x: T) => unknown, rounds
   return times;
 }
 
-/** Heap in use after a full collection (the bench processes run with --expose-gc). */
+/**
+ * Memory in use after a full collection (the bench processes run with --expose-gc): the JS heap plus array
+ * buffers, which typed arrays keep outside it.
+ */
 export function heapUsed(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error("bench: run with node --expose-gc so heap figures are after a collection");
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
