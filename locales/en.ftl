@@ -31,6 +31,9 @@ undated = undated
 no-match =
     Nothing in the briefing matches “{ $query }”.
     Try other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.
+not-covered = The briefing does not cover this: “{ $query }”.
+not-covered-closest = The closest articles it has:
+not-covered-sources = Browse every article: /sources
 no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?
 query-cut = (Your question is long; I searched its beginning.)
 search-usage = Type your question after the command, e.g. <code>/search trade</code>, or pick one:

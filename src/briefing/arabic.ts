@@ -33,12 +33,18 @@ export function tokenize(text: string): string[] {
   return normalize(text).match(/\p{L}+|\p{N}+/gu) ?? [];
 }
 
+/**
+ * Function words; the last lines are question words and particles of Levantine, Egyptian and Gulf speech: a
+ * question word says what is asked, not what about, so it is never content.
+ */
 const ARABIC_STOP = `
 في من على الى عن مع هذا هذه ذلك تلك هذان هؤلاء التي الذي الذين اللذين اللتين اللواتي ان انه انها
 كان كانت يكون تكون ما لا لم لن قد و او ام ثم بين حيث كما اي كل بعد قبل عند هو هي هم هن انا نحن انت
 لكن بل اذا اذ الا حتى منذ خلال ضمن لدى عبر نحو فيه فيها منه منها عليه عليها اليه اليها به بها له لها
 هل ماذا لماذا كيف متى اين ماهي ماهو وما وهل ولا وفي ومن وعلى والى وان وقد وكان فقد فان لقد ايضا
 يا ال التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
+كم وكم بكم
+شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
 `;
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that

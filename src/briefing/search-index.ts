@@ -50,6 +50,8 @@ const COMMON_SHARE = 0.05;
 /** A common word's champion list: its best passages by BM25, kept once computed (until articles are added). */
 const CHAMPIONS = 500;
 const COMMON_MIN_PASSAGES = 2000;
+/** Articles offered when a question is not covered. */
+const CLOSEST_TOPICS = 3;
 
 const splitSpaces = (s: string): string[] => (s ? s.split(" ") : []);
 
@@ -115,11 +117,12 @@ export class SearchIndex {
       for (const r of raw) for (const list of lists) r.score += list.get(r.id) ?? 0;
       raw.sort((a, b) => b.score - a.score);
     }
+    const uncovered = this.uncoveredContent(q);
     // Typos and unusual spellings: only when nothing matches as written.
     if (raw.length === 0) {
       raw = this.mini.search([...rare, ...common].join(" "), { fuzzy: (t) => (t.length >= 5 ? 1 : 0) }).map((r) => ({ id: r.id as number, score: r.score }));
     }
-    if (raw.length === 0) return { hits: [], total: 0 };
+    if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
 
     const queryStems = new Set(q.stems);
     const queryWords = new Set(q.exact);
@@ -153,7 +156,27 @@ export class SearchIndex {
       const { article, paragraph } = this.passages[index]!;
       return { article, paragraph, score, highlights: highlightRanges(paragraph.text, queryStems) };
     });
-    return { hits, total: relevant.length - dropped };
+    if (!uncovered) return { hits, total: relevant.length - dropped };
+    // Not covered: no passages, only the articles the nearest ones come from, to offer as topics.
+    const closest = new Map<string, ClosestTopic>();
+    for (const c of relevant) {
+      const { article } = this.passages[c.index]!;
+      if (closest.size >= CLOSEST_TOPICS) break;
+      if (!closest.has(article.id)) closest.set(article.id, { articleId: article.id, title: article.title });
+    }
+    return { hits: [], total: 0, covered: false, closest: [...closest.values()] };
+  }
+
+  /**
+   * Whether the question's content is plainly absent from the briefing: not one of its words is held by the
+   * index (what matches does so only through typo tolerance), or it names a number — a year, a figure — that no
+   * passage holds. Both are the rarest content a question can have; a paraphrase in other words still matches
+   * some of its terms, so it is not judged here.
+   */
+  private uncoveredContent(q: Analysis): boolean {
+    const held = (t: string) => (this.df.get(t) ?? 0) > 0;
+    if (!q.stems.some(held)) return true;
+    return q.exact.some((w) => /^\d{2,}$/.test(w) && !held(w));
   }
 
   /**

@@ -67,3 +67,20 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   // Snippets keep an answer well under the limit; should one not, the first message is what the reader sees.
   return { text: splitMessages(blocks)[0]!, keyboard: { inline_keyboard: rows } };
 }
+
+/**
+ * The reply when the briefing does not cover a question: said plainly, with the closest articles as buttons that
+ * open them and `/sources`, instead of passages that only share a word or two.
+ */
+export function renderNotCovered(answer: Answer, view: View): { text: string; keyboard: InlineKeyboardMarkup } {
+  const { t, lang } = view;
+  const mark = lineMark(lang);
+  const closest = answer.closest ?? [];
+  const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
+  if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
+  lines.push("", mark + t("not-covered-sources"));
+  const keyboard: InlineKeyboardMarkup = {
+    inline_keyboard: closest.map((c) => [{ text: `📰 ${cutText(c.title, 48)}`, callback_data: encode({ kind: "read", articleId: c.articleId, part: 0 }) }]),
+  };
+  return { text: lines.join("\n"), keyboard };
+}

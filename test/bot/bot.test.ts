@@ -121,6 +121,24 @@ describe("questions and answers", () => {
     expect(h.messages(salma.id)).toHaveLength(1);
   });
 
+  it("says plainly when the briefing does not cover a question, and opens a closest article from its button", async () => {
+    const h = await harness();
+    await h.send(textMessage(salma, "ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"));
+    const reply = h.last(salma.id);
+    expect(seen(reply.text)).toContain("لا يتناول الملف ما سألت عنه");
+    expect(seen(reply.text)).toContain("/sources");
+    expect(seen(reply.text)).not.toContain("النقاط الرئيسية");
+    const buttons = h.buttons(reply);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(buttons.length).toBeLessThanOrEqual(3);
+    const label = buttons[0]!.text!;
+    await h.press(salma, reply, label);
+    const article = h.last(salma.id);
+    expect(article.message_id).toBeGreaterThan(reply.message_id);
+    expect(seen(article.text)).toContain(label.replace(/^📰 /, "").replace(/…$/, "").slice(0, 20));
+    expect(h.refused()).toEqual([]);
+  });
+
   it("says so kindly when nothing matches, or when the text has no words it can search", async () => {
     const h = await harness();
     await h.send(textMessage(salma, "كرة القدم في البرازيل"));

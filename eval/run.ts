@@ -1,0 +1,43 @@
+/**
+ * `npm run eval`: the development set (../shared/eval/questions.jsonl, skipped when absent) and the project's own
+ * questions through the bot's code path. Tune on odd ids; report both halves.
+ *   npm run eval [-- --json] [-- --misses]
+ */
+import { Briefing } from "../src/briefing/briefing.js";
+import { QUESTIONS } from "../test/briefing/questions.js";
+import { evaluate, readQuestions, type Figures } from "./evaluate.js";
+
+const json = process.argv.includes("--json");
+const misses = process.argv.includes("--misses");
+const briefing = await Briefing.load({ dir: "seeds" });
+
+// The project's own set: a hit is one of the question's relevant paragraphs ("003:4").
+const ownRank = QUESTIONS.map(({ q, relevant }) => {
+  const answer = briefing.answer(q, 0, 5);
+  return answer.hits.findIndex((h) => relevant.includes(`${h.article.source.slice(0, 3)}:${h.paragraph.n}`)) + 1;
+});
+const ownR3 = ownRank.filter((r) => r >= 1 && r <= 3).length / ownRank.length;
+
+const dev = readQuestions();
+const report = dev ? evaluate(briefing, dev) : undefined;
+if (json) {
+  console.log(JSON.stringify({ dev: report && { ...report, outcomes: undefined }, own: { n: QUESTIONS.length, r3: ownR3 } }));
+  process.exit(0);
+}
+const f = (x: Figures) => `${x.r1.toFixed(3)} ${x.r3.toFixed(3)} ${x.mrr.toFixed(3)}`;
+if (!report) console.log("development set: skipped (../shared/eval/questions.jsonl not found)");
+else {
+  console.log("| group | n | odd R@1 R@3 MRR | even R@1 R@3 MRR | all R@1 R@3 MRR |");
+  console.log("|---|---:|---|---|---|");
+  for (const r of report.rows) console.log(`| ${r.group} | ${r.all.n} | ${f(r.odd)} | ${f(r.even)} | ${f(r.all)} |`);
+  console.log(`none said "not covered": ${report.none.said}/${report.none.of} (odd ${report.none.odd}, even ${report.none.even})`);
+  console.log(`answerable judged not covered: ${report.falseNotCovered.count}/${report.falseNotCovered.of} ${report.falseNotCovered.ids.join(" ")}`);
+  console.log(`multi: gold articles in the top 5: ${report.multi.found}/${report.multi.of}`);
+  const a = report.answerLevel;
+  console.log(`answer level (gold phrase in lead + key points): odd ${a.odd.toFixed(3)}, even ${a.even.toFixed(3)}, all ${a.all.toFixed(3)} of ${a.n}`);
+  if (misses)
+    for (const o of report.outcomes)
+      if (o.question.gold.length > 0 ? o.rank === 0 || o.rank > 3 : !o.notCovered)
+        console.log(`miss ${o.question.id} ${o.question.kind} rank ${o.rank || "-"}${o.notCovered ? " (not covered)" : ""}: ${o.question.q}\n  got ${o.answer.hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`).join(" ")} want ${o.question.gold.map((g) => g.doc.slice(0, 3)).join(" ")}`);
+}
+console.log(`project's own set: R@3 ${ownR3.toFixed(3)} of ${QUESTIONS.length}`);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { Briefing } from "../../src/briefing/briefing.js";
+
+const briefing = await Briefing.load({ dir: "seeds" });
+
+describe("questions the briefing does not cover", () => {
+  it("says so for a year no passage holds, and offers the articles nearest to the rest of the question", () => {
+    const result = briefing.search("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟", { limit: 5 });
+    expect(result.covered).toBe(false);
+    expect(result.hits).toEqual([]);
+    expect(result.total).toBe(0);
+    expect(result.closest!.length).toBeGreaterThan(0);
+    expect(result.closest!.length).toBeLessThanOrEqual(3);
+    const ids = briefing.articles.map((a) => a.id);
+    for (const c of result.closest!) expect(ids).toContain(c.articleId);
+  });
+
+  it("says so when not one word of the question is in the briefing, with no passages that only look alike", () => {
+    const result = briefing.search("yuan ruble exchange rate", { limit: 5 });
+    expect(result.covered).toBe(false);
+    expect(result.hits).toEqual([]);
+  });
+
+  it("keeps answering questions whose figures and words the briefing holds", () => {
+    for (const q of ["كم بلغ حجم التبادل التجاري بين روسيا والصين؟", "حروب الأفيون وهزيمة اليابان عام ١٩٤٥", "متى اندلعت الحرب في أوكرانيا 2022"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+});
