@@ -1,18 +1,22 @@
 /**
- * The daily fan-out: who is due in each zone, claim the day's delivery in the store, build and send the digest,
- * record it. A claim is taken before sending, so a crash or restart never sends a subscriber's day twice; whoever
- * was not reached is sent to on the next tick. 429s wait (auto-retry), 403 deactivates, other errors are logged
- * with the chat id and retried on a later tick, up to three times a day.
+ * The daily fan-out: who is due in each zone, claim the day's delivery under a lease, plan the digest, and send it
+ * part by part, writing to the store before and after every call to Telegram. A claim whose owner died (its lease
+ * ran out) is resolved on the next tick and resumed from its first unconfirmed part with the same articles; only
+ * a part in flight at the death (or ended by a 5xx or dropped connection) is ambiguous, settled by the policy
+ * (at least once by default, see the README) and counted. 429s wait (auto-retry) or end the attempt keeping the
+ * parts sent, 403 deactivates, other errors are logged with the chat id and retried later that day.
  */
 import { GrammyError, type Api } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
-import type { Language, Stores, Subscription } from "../store/store.js";
+import { randomUUID } from "node:crypto";
+import { AmbiguousSendError } from "../bot/send-once.js";
+import type { AmbiguousPolicy, DeliveryClaim, Language, Stores, Subscription } from "../store/store.js";
 import { renderDigest } from "../render/digest.js";
 import type { View } from "../render/view.js";
 import type { Rendered } from "../render/answer.js";
-import { digestFor } from "../briefing/digest.js";
+import { digestFor, type DigestItem } from "../briefing/digest.js";
 import { localTime } from "./schedule.js";
 import { Throttle } from "./throttle.js";
 
@@ -30,6 +34,12 @@ export interface DelivererOptions {
   /** Wait between the parts of one digest in one chat (Telegram allows about one message a second per chat). */
   perChatGapMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Who holds this process's claims (unique per process). */
+  owner?: string;
+  /** How long a claim lives without a heartbeat; a dead owner's claims are resumed after it. */
+  leaseMs?: number;
+  /** A part whose fate is unknown is sent again (default) or counted as shown. */
+  ambiguous?: AmbiguousPolicy;
 }
 
 export interface TickResult {
@@ -38,6 +48,9 @@ export interface TickResult {
   skipped: number;
   failed: number;
   deactivated: number;
+  /** Stale claims resolved at the start of this tick, and how many of them had a part in flight. */
+  resumed: number;
+  ambiguous: number;
 }
 
 type Outcome = "sent" | "skipped" | "failed" | "deactivated" | "taken";
@@ -45,20 +58,34 @@ type Outcome = "sent" | "skipped" | "failed" | "deactivated" | "taken";
 export class DigestDeliverer {
   private readonly throttle: Throttle;
   private readonly sleep: (ms: number) => Promise<void>;
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly policy: AmbiguousPolicy;
 
   constructor(private readonly o: DelivererOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.throttle = new Throttle(o.perSecond ?? 25, undefined, this.sleep);
+    this.owner = o.owner ?? randomUUID();
+    this.leaseMs = o.leaseMs ?? 60_000;
+    this.policy = o.ambiguous ?? "at-least-once";
+  }
+
+  /** The heartbeat: keep this process's claims alive while it runs. */
+  async renew(): Promise<void> {
+    const now = this.o.clock.now();
+    await this.o.stores.deliveries.renewLeases(this.owner, now + this.leaseMs, now);
   }
 
   /** Deliver to everyone due at `now` (late ones too, while it is still their local day). */
   async tick(now: Date): Promise<TickResult> {
+    const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
+    if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a process that stopped");
     const due: Array<{ sub: Subscription; date: string }> = [];
     for (const zone of await this.o.stores.subscriptions.subscriptionZones()) {
       const local = localTime(now, zone);
       for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
     }
-    const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0 };
+    const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0, resumed: stale.resumed, ambiguous: stale.ambiguous };
     // Subscribers due together mostly get the same digest (same articles, topic, language, date): render it once.
     const rendered = new Map<string, Rendered[]>();
     let next = 0;
@@ -76,12 +103,16 @@ export class DigestDeliverer {
   }
 
   private async deliver(sub: Subscription, date: string, now: Date, rendered: Map<string, Rendered[]>): Promise<Outcome> {
-    const { stores, briefing, api, logger, clock } = this.o;
-    if (!(await stores.deliveries.claimDelivery(sub.chatId, date, now.getTime()))) return "taken";
+    const { stores, api, logger, clock } = this.o;
+    const log = stores.deliveries;
+    const owner = this.owner;
+    const claim = await log.claimDelivery(sub.chatId, date, owner, clock.now(), clock.now() + this.leaseMs);
+    if (!claim) return "taken";
+    let inFlight = false;
     try {
-      const items = digestFor(briefing, await stores.deliveries.receivedArticles(sub.chatId), sub.topic);
+      const items = this.items(sub, claim, await log.receivedArticles(sub.chatId));
       if (items.length === 0 && !sub.notifyEmpty) {
-        await stores.deliveries.finishDelivery(sub.chatId, date, "skipped", [], clock.now());
+        await log.finishDelivery(sub.chatId, date, owner, "skipped", clock.now());
         return "skipped";
       }
       const language = (await stores.languages.getLanguage(sub.userId)) ?? sub.language;
@@ -91,22 +122,39 @@ export class DigestDeliverer {
         parts = renderDigest(items, this.o.view(language), { date, ...(sub.topic ? { topic: sub.topic } : {}), preview: false });
         rendered.set(key, parts);
       }
-      for (const [i, part] of parts.entries()) {
-        if (i > 0) await this.sleep(this.o.perChatGapMs ?? 1100);
-        await this.throttle.take();
-        await api.sendMessage(sub.chatId, part.text, { reply_markup: part.keyboard });
+      if (claim.articleIds === undefined && !(await log.planDelivery(sub.chatId, date, owner, items.map((i) => i.article.id), parts.length, clock.now()))) {
+        return "taken";
       }
-      await stores.deliveries.finishDelivery(sub.chatId, date, "sent", items.map((i) => i.article.id), clock.now());
+      for (let k = claim.nextPart; k < parts.length; k++) {
+        const part = parts[k]!;
+        if (k > claim.nextPart) await this.sleep(this.o.perChatGapMs ?? 1100);
+        await this.throttle.take();
+        if (!(await log.beginPart(sub.chatId, date, owner, k, clock.now()))) return "taken";
+        inFlight = true;
+        await api.sendMessage(sub.chatId, part.text, { reply_markup: part.keyboard });
+        inFlight = false;
+        await log.endPart(sub.chatId, date, owner, k, clock.now());
+      }
+      await log.finishDelivery(sub.chatId, date, owner, "sent", clock.now());
       return "sent";
     } catch (err) {
-      await stores.deliveries.finishDelivery(sub.chatId, date, "failed", [], clock.now());
+      // A refusal (GrammyError 4xx) or a connection never made means Telegram showed nothing.
+      const ambiguous = inFlight && (err instanceof AmbiguousSendError || !(err instanceof GrammyError));
+      await log.finishDelivery(sub.chatId, date, owner, "failed", clock.now(), ambiguous ? { policy: this.policy } : undefined);
       if (err instanceof GrammyError && err.error_code === 403) {
         await stores.subscriptions.deactivate(sub.chatId, err.description);
         logger.warn({ chat: sub.chatId, reason: err.description }, "digest: chat refuses messages; subscription deactivated");
         return "deactivated";
       }
-      logger.error({ err, chat: sub.chatId }, "digest: delivery failed; will retry on a later tick today");
+      logger.error({ err, chat: sub.chatId, ambiguous }, "digest: delivery failed; will retry on a later tick today");
       return "failed";
     }
+  }
+
+  /** A resumed delivery sends the articles it planned; a new one, what the chat has not received. */
+  private items(sub: Subscription, claim: DeliveryClaim, received: Set<string>): DigestItem[] {
+    if (claim.articleIds === undefined) return digestFor(this.o.briefing, received, sub.topic);
+    const planned = new Set(claim.articleIds);
+    return digestFor(this.o.briefing, new Set(), sub.topic).filter((i) => planned.has(i.article.id));
   }
 }

@@ -21,9 +21,15 @@ export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock
     void run();
   });
   void run();
+  // The heartbeat keeps this process's claims alive through a long fan-out; a dead process's claims run out.
+  const heartbeat = setInterval(() => {
+    deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
+  }, 15_000);
+  heartbeat.unref();
   return {
     stop: async () => {
       job.stop();
+      clearInterval(heartbeat);
       await running;
     },
   };

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { normalize } from "../briefing/arabic.js";
 import { openSqlite, transaction, type SqlDatabase } from "./sqlite.js";
-import type { DeliveryStatus, DigestStats, Language, Store, Subscription } from "./store.js";
+import type { AmbiguousPolicy, DeliveryClaim, DigestStats, Language, StaleResolution, Store, Subscription } from "./store.js";
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: readonly string[] = [
@@ -56,6 +56,28 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE TABLE runs (id INTEGER PRIMARY KEY CHECK (id = 1), last_run INTEGER NOT NULL);
    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Deliveries as a state machine: an owner's lease, the part in flight, the first unconfirmed part and the plan.
+  // A claim left 'sending' by the old schema has an unknown position: it resumes from its first part.
+  `CREATE TABLE deliveries_v4 (
+     chat_id INTEGER NOT NULL,
+     local_date TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'sending', 'pending', 'sent', 'skipped', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 1,
+     owner TEXT,
+     lease_until INTEGER,
+     in_flight INTEGER,
+     next_part INTEGER NOT NULL DEFAULT 0,
+     parts INTEGER,
+     article_ids TEXT,
+     ambiguous INTEGER NOT NULL DEFAULT 0,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (chat_id, local_date)
+   );
+   INSERT INTO deliveries_v4 (chat_id, local_date, status, attempts, updated_at)
+     SELECT chat_id, local_date, CASE status WHEN 'sending' THEN 'pending' ELSE status END, attempts, updated_at FROM deliveries;
+   DROP TABLE deliveries;
+   ALTER TABLE deliveries_v4 RENAME TO deliveries;
+   CREATE INDEX deliveries_live ON deliveries (status, lease_until);`,
 ];
 
 /** A day's delivery that failed this many times is not tried again that day. */
@@ -199,36 +221,124 @@ export class SqliteStore implements Store {
         `SELECT s.* FROM subscriptions s
          WHERE s.time_zone = ? AND s.active = 1 AND s.paused = 0 AND s.minutes <= ?
            AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = s.chat_id AND d.local_date = ?
-                           AND (d.status <> 'failed' OR d.attempts >= ?))
+                           AND (d.status NOT IN ('failed', 'pending') OR (d.status = 'failed' AND d.attempts >= ?)))
          ORDER BY s.minutes, s.chat_id`,
       )
       .all(timeZone, minutes, localDate, MAX_ATTEMPTS) as SubscriptionRow[];
     return rows.map(fromRow);
   }
 
-  async claimDelivery(chatId: number, localDate: string, now: number): Promise<boolean> {
-    const result = this.db
+  async claimDelivery(chatId: number, localDate: string, owner: string, now: number, leaseUntil: number): Promise<DeliveryClaim | undefined> {
+    const row = this.db
       .prepare(
-        `INSERT INTO deliveries (chat_id, local_date, status, attempts, updated_at) VALUES (?, ?, 'sending', 1, ?)
-         ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'sending', attempts = attempts + 1, updated_at = excluded.updated_at
-         WHERE deliveries.status = 'failed' AND deliveries.attempts < ?`,
+        `INSERT INTO deliveries (chat_id, local_date, status, attempts, owner, lease_until, updated_at) VALUES (?, ?, 'claimed', 1, ?, ?, ?)
+         ON CONFLICT (chat_id, local_date) DO UPDATE SET status = 'claimed', owner = excluded.owner, lease_until = excluded.lease_until,
+           in_flight = NULL, attempts = attempts + (deliveries.status = 'failed'), updated_at = excluded.updated_at
+         WHERE deliveries.status = 'pending' OR (deliveries.status = 'failed' AND deliveries.attempts < ?)
+         RETURNING next_part, parts, article_ids`,
       )
-      .run(chatId, localDate, now, MAX_ATTEMPTS);
-    return Number(result.changes) > 0;
+      .get(chatId, localDate, owner, leaseUntil, now, MAX_ATTEMPTS) as { next_part: number; parts: number | null; article_ids: string | null } | undefined;
+    if (!row) return undefined;
+    return {
+      chatId,
+      localDate,
+      nextPart: Number(row.next_part),
+      ...(row.article_ids !== null ? { articleIds: JSON.parse(row.article_ids) as string[] } : {}),
+      ...(row.parts !== null ? { parts: Number(row.parts) } : {}),
+    };
+  }
+
+  async planDelivery(chatId: number, localDate: string, owner: string, articleIds: readonly string[], parts: number, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET article_ids = ?, parts = ?, updated_at = ?
+         WHERE chat_id = ? AND local_date = ? AND owner = ? AND status = 'claimed'`,
+      )
+      .run(JSON.stringify(articleIds), parts, now, chatId, localDate, owner);
+    return Number(r.changes) > 0;
+  }
+
+  async beginPart(chatId: number, localDate: string, owner: string, part: number, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare(
+        `UPDATE deliveries SET status = 'sending', in_flight = ?, updated_at = ?
+         WHERE chat_id = ? AND local_date = ? AND owner = ? AND status = 'claimed' AND next_part = ?`,
+      )
+      .run(part, now, chatId, localDate, owner, part);
+    return Number(r.changes) > 0;
+  }
+
+  async endPart(chatId: number, localDate: string, owner: string, part: number, now: number): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE deliveries SET status = 'claimed', in_flight = NULL, next_part = ? + 1, updated_at = ?
+         WHERE chat_id = ? AND local_date = ? AND owner = ? AND status = 'sending' AND in_flight = ?`,
+      )
+      .run(part, now, chatId, localDate, owner, part);
+  }
+
+  async finishDelivery(
+    chatId: number,
+    localDate: string,
+    owner: string,
+    status: "sent" | "skipped" | "failed",
+    now: number,
+    ambiguous?: { policy: AmbiguousPolicy },
+  ): Promise<void> {
+    transaction(this.db, () => {
+      const row = this.db
+        .prepare(
+          `UPDATE deliveries SET status = ?, owner = NULL, lease_until = NULL, in_flight = NULL, updated_at = ?,
+             next_part = CASE WHEN ? AND in_flight IS NOT NULL THEN in_flight + 1 ELSE next_part END,
+             ambiguous = ambiguous + (? AND in_flight IS NOT NULL)
+           WHERE chat_id = ? AND local_date = ? AND owner = ? AND status IN ('claimed', 'sending')
+           RETURNING article_ids`,
+        )
+        .get(status, now, ambiguous?.policy === "at-most-once" ? 1 : 0, ambiguous ? 1 : 0, chatId, localDate, owner) as { article_ids: string | null } | undefined;
+      if (row && status === "sent") this.recordReceived(chatId, row.article_ids);
+    });
+  }
+
+  async renewLeases(owner: string, leaseUntil: number, now: number): Promise<void> {
+    this.db
+      .prepare("UPDATE deliveries SET lease_until = ?, updated_at = ? WHERE owner = ? AND status IN ('claimed', 'sending')")
+      .run(leaseUntil, now, owner);
+  }
+
+  async resolveStale(now: number, policy: AmbiguousPolicy): Promise<StaleResolution> {
+    return transaction(this.db, () => {
+      const stale = this.db
+        .prepare("SELECT chat_id, local_date, status, in_flight, next_part, parts, article_ids FROM deliveries WHERE status IN ('claimed', 'sending') AND lease_until < ?")
+        .all(now) as Array<{ chat_id: number; local_date: string; status: string; in_flight: number | null; next_part: number; parts: number | null; article_ids: string | null }>;
+      const result: StaleResolution = { resumed: 0, ambiguous: 0, completed: 0 };
+      const update = this.db.prepare(
+        `UPDATE deliveries SET status = ?, owner = NULL, lease_until = NULL, in_flight = NULL, next_part = ?, ambiguous = ambiguous + ?, updated_at = ?
+         WHERE chat_id = ? AND local_date = ?`,
+      );
+      for (const r of stale) {
+        const inFlight = r.status === "sending" && r.in_flight !== null;
+        const next = inFlight && policy === "at-most-once" ? Number(r.in_flight) + 1 : Number(r.next_part);
+        // Every part confirmed (or, at most once, assumed shown): only the record of it was missing.
+        const done = r.parts !== null && next >= Number(r.parts);
+        update.run(done ? "sent" : "pending", next, inFlight ? 1 : 0, now, r.chat_id, r.local_date);
+        if (done) this.recordReceived(Number(r.chat_id), r.article_ids);
+        if (inFlight) result.ambiguous++;
+        if (done) result.completed++;
+        else result.resumed++;
+      }
+      return result;
+    });
+  }
+
+  private recordReceived(chatId: number, articleIds: string | null): void {
+    const insert = this.db.prepare("INSERT OR IGNORE INTO received (chat_id, article_id) VALUES (?, ?)");
+    for (const id of articleIds ? (JSON.parse(articleIds) as string[]) : []) insert.run(chatId, id);
   }
 
   async skipDay(chatId: number, localDate: string, now: number): Promise<void> {
     this.db
       .prepare("INSERT OR IGNORE INTO deliveries (chat_id, local_date, status, attempts, updated_at) VALUES (?, ?, 'skipped', 0, ?)")
       .run(chatId, localDate, now);
-  }
-
-  async finishDelivery(chatId: number, localDate: string, status: Exclude<DeliveryStatus, "sending">, articleIds: readonly string[], now: number): Promise<void> {
-    transaction(this.db, () => {
-      this.db.prepare("UPDATE deliveries SET status = ?, updated_at = ? WHERE chat_id = ? AND local_date = ?").run(status, now, chatId, localDate);
-      const insert = this.db.prepare("INSERT OR IGNORE INTO received (chat_id, article_id) VALUES (?, ?)");
-      if (status === "sent") for (const id of articleIds) insert.run(chatId, id);
-    });
   }
 
   async receivedArticles(chatId: number): Promise<Set<string>> {
@@ -260,6 +370,7 @@ export class SqliteStore implements Store {
       paused: count("SELECT count(*) AS n FROM subscriptions WHERE active = 1 AND paused = 1"),
       inactive: count("SELECT count(*) AS n FROM subscriptions WHERE active = 0"),
       sentSince: count("SELECT count(*) AS n FROM deliveries WHERE status = 'sent' AND updated_at >= ?", since),
+      ambiguousSince: count("SELECT coalesce(sum(ambiguous), 0) AS n FROM deliveries WHERE updated_at >= ?", since),
       ...(last ? { lastRun: Number(last.last_run) } : {}),
     };
   }

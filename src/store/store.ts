@@ -23,13 +23,50 @@ export interface Subscription {
   active: boolean;
 }
 
-export type DeliveryStatus = "sending" | "sent" | "skipped" | "failed";
+/**
+ * A day's delivery to one chat, as a state machine written before and after every call to Telegram:
+ * claimed (an owner holds a lease; nothing in flight) → sending (part k handed to the network) → claimed (part k
+ * confirmed, next part) … → sent. `pending` is a claim whose owner died, resolved and waiting to be resumed;
+ * `failed` is an attempt that gave up (retried later that day, up to MAX_ATTEMPTS); `skipped` is a day not to send.
+ */
+export type DeliveryStatus = "claimed" | "sending" | "pending" | "sent" | "skipped" | "failed";
+
+/**
+ * What to do with a part that was handed to the network when its owner died (or whose call ended in a 5xx or a
+ * dropped connection): Telegram may or may not have shown it. At least once sends it again; at most once counts it
+ * as delivered.
+ */
+export type AmbiguousPolicy = "at-least-once" | "at-most-once";
+
+/** A claim held by one owner: where sending starts and what was planned, so a resumed delivery sends the same digest. */
+export interface DeliveryClaim {
+  chatId: number;
+  localDate: string;
+  /** The first part not yet confirmed; a resumed delivery starts here. */
+  nextPart: number;
+  /** The articles planned by an earlier attempt (undefined when none was planned yet). */
+  articleIds?: string[];
+  /** How many parts that plan had. */
+  parts?: number;
+}
+
+/** What resolving stale claims found. */
+export interface StaleResolution {
+  /** Stale claims made resumable (their owner's lease ran out). */
+  resumed: number;
+  /** Of those, how many died with a part in flight: the ambiguous case. */
+  ambiguous: number;
+  /** Stale claims whose every part had been confirmed: recorded as sent without sending anything. */
+  completed: number;
+}
 
 export interface DigestStats {
   active: number;
   paused: number;
   inactive: number;
   sentSince: number;
+  /** Deliveries since then that had a part in flight when their owner died or its call failed ambiguously. */
+  ambiguousSince: number;
   lastRun?: number;
 }
 
@@ -68,16 +105,43 @@ export interface SubscriptionStore {
   dueSubscriptions(timeZone: string, localDate: string, minutes: number): Promise<Subscription[]>;
 }
 
-/** What was delivered to whom, and when articles were first seen. */
+/**
+ * What was delivered to whom, and when articles were first seen. Every write that changes a delivery names its
+ * owner and succeeds only while that owner holds the claim, so a process whose lease ran out cannot overwrite
+ * what another one resumed.
+ */
 export interface DeliveryLog {
   /**
-   * Take the day's delivery for a subscriber before sending; false when it is already taken (sent, skipped, being
-   * sent, or failed too often). This is what keeps a digest from going out twice across crashes and restarts.
+   * Take the day's delivery for a subscriber before sending, with a lease until `leaseUntil`. A day not yet
+   * started, `pending` (resolved after a crash) or `failed` fewer than MAX_ATTEMPTS times can be claimed; a day
+   * sent, skipped, or held under a live lease cannot (undefined).
    */
-  claimDelivery(chatId: number, localDate: string, now: number): Promise<boolean>;
+  claimDelivery(chatId: number, localDate: string, owner: string, now: number, leaseUntil: number): Promise<DeliveryClaim | undefined>;
+  /** Record what this delivery sends (articles and number of parts) before its first part; false if the claim was lost. */
+  planDelivery(chatId: number, localDate: string, owner: string, articleIds: readonly string[], parts: number, now: number): Promise<boolean>;
+  /** Part `part` is about to be handed to the network (written before the call); false if the claim was lost. */
+  beginPart(chatId: number, localDate: string, owner: string, part: number, now: number): Promise<boolean>;
+  /** Telegram confirmed part `part` (written after the call). */
+  endPart(chatId: number, localDate: string, owner: string, part: number, now: number): Promise<void>;
+  /**
+   * End this attempt. `sent` records the planned articles as received by the chat; `failed` keeps the parts
+   * already confirmed, so the next attempt resumes after them. `ambiguous` says the part in flight ended in a
+   * failure after which Telegram may have shown it: it is resolved by `policy` and counted.
+   */
+  finishDelivery(
+    chatId: number,
+    localDate: string,
+    owner: string,
+    status: "sent" | "skipped" | "failed",
+    now: number,
+    ambiguous?: { policy: AmbiguousPolicy },
+  ): Promise<void>;
+  /** Extend every live claim of `owner` (its heartbeat). */
+  renewLeases(owner: string, leaseUntil: number, now: number): Promise<void>;
+  /** Resolve claims whose lease ran out before `now`: a part in flight is settled by `policy` and counted. */
+  resolveStale(now: number, policy: AmbiguousPolicy): Promise<StaleResolution>;
   /** Mark a day as not to be delivered (a subscription made after that day's time starts the next day). */
   skipDay(chatId: number, localDate: string, now: number): Promise<void>;
-  finishDelivery(chatId: number, localDate: string, status: Exclude<DeliveryStatus, "sending">, articleIds: readonly string[], now: number): Promise<void>;
   receivedArticles(chatId: number): Promise<Set<string>>;
   /** Record when articles were first seen; those already known keep their time. */
   recordArticles(articles: ReadonlyArray<{ id: string; source: string }>, now: number): Promise<void>;

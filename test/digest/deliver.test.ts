@@ -204,7 +204,8 @@ describe("restarts", () => {
     // The process dies after 15 deliveries: the 16th claim never returns.
     let claims = 0;
     const dying: Store = Object.assign(Object.create(first) as SqliteStore, {
-      claimDelivery: (chat: number, date: string, now: number) => (++claims > 15 ? new Promise<boolean>(() => {}) : first.claimDelivery(chat, date, now)),
+      claimDelivery: (chat: number, date: string, owner: string, now: number, lease: number) =>
+        ++claims > 15 ? new Promise<undefined>(() => {}) : first.claimDelivery(chat, date, owner, now, lease),
     });
     const a = await setup({ store: dying });
     void a.deliverer.tick(at("2026-01-15T05:00:00Z"));
@@ -219,11 +220,11 @@ describe("restarts", () => {
     for (let i = 0; i < 40; i++) expect(before[i]! + after[i]!).toBe(1);
   });
 
-  it("never sends twice a delivery that was in flight when the process died", async () => {
+  it("leaves alone a delivery claimed by another process whose lease still runs", async () => {
     const file = tempFile();
     const store = new SqliteStore(file);
     await store.saveSubscription(sub(1, "08:00", "UTC"));
-    expect(await store.claimDelivery(1, "2026-01-15", Date.now())).toBe(true);
+    expect(await store.claimDelivery(1, "2026-01-15", "other", Date.now(), Date.now() + 60_000)).toBeDefined();
     const t = await setup({ store: new SqliteStore(file) });
     expect((await t.deliverer.tick(at("2026-01-15T08:05:00Z"))).due).toBe(0);
     expect(t.received(1)).toHaveLength(0);
