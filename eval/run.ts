@@ -4,6 +4,7 @@
  *   npm run eval [-- --json] [-- --misses]
  */
 import { Briefing } from "../src/briefing/briefing.js";
+import { summaryCoverage } from "../test/briefing/fixtures/summary-facts.js";
 import { QUESTIONS } from "../test/briefing/questions.js";
 import { evaluate, readQuestions, type Figures } from "./evaluate.js";
 
@@ -39,5 +40,11 @@ else {
     for (const o of report.outcomes)
       if (o.question.gold.length > 0 ? o.rank === 0 || o.rank > 3 : !o.notCovered)
         console.log(`miss ${o.question.id} ${o.question.kind} rank ${o.rank || "-"}${o.notCovered ? " (not covered)" : ""}: ${o.question.q}\n  got ${o.answer.hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`).join(" ")} want ${o.question.gold.map((g) => g.doc.slice(0, 3)).join(" ")}`);
+  if (misses)
+    for (const o of report.outcomes)
+      if (o.question.gold.length > 0 && !o.inKeyPoints)
+        console.log(`key points miss ${o.question.id} ${o.question.kind}: ${o.question.q}\n  lead: ${o.answer.lead?.text ?? "—"} [${o.answer.lead?.cite ?? "-"}]\n  ${o.answer.keyPoints.map((k) => `${k.text} [${k.cite}]`).join("\n  ")}\n  want: ${o.question.gold.map((g) => `${g.doc.slice(0, 3)} ${g.must.join(" | ")}`).join("; ")}`);
 }
 console.log(`project's own set: R@3 ${ownR3.toFixed(3)} of ${QUESTIONS.length}`);
+for (const row of summaryCoverage(briefing))
+  console.log(`summary ${row.source.slice(0, 3)}: ${row.found}/${row.facts} facts in ${row.chars} characters${row.missing.length ? ` — missing: ${row.missing.join(" | ")}` : ""}`);

@@ -22,7 +22,7 @@ export const SNIPPET_CHARS = 300;
 const EVIDENCE_BONUS = 1.5;
 /**
  * A key point scores at least this share of the lead's sentence: weaker ones only share a word with the question.
- * On the odd ids 0 to 0.3 kept the same answers (eval/keypoints.ts) and 0.45 lost one.
+ * On the odd ids 0 to 0.3 kept the same answers (`npm run eval`) and 0.45 lost one.
  */
 const KEY_POINT_FLOOR = 0.3;
 const FACTOID: ReadonlySet<QuestionType> = new Set(["quantity", "time", "person", "place"]);
@@ -138,7 +138,7 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
 
 /**
  * Whether a key point would only repeat a passage shown whole on the page (a one-sentence paragraph). Sentences
- * inside the windows of longer passages stay available: measured on the odd ids (eval/keypoints.ts), leaving
+ * inside the windows of longer passages stay available: measured on the odd ids (`npm run eval`), leaving
  * out every sentence inside a window dropped the answers whose gold phrase is in the lead or key points from
  * 0.71 to 0.36, and leaving out those in passage [1]'s window to 0.64.
  */
