@@ -142,6 +142,16 @@ export class SearchIndex {
     rescored.sort((a, b) => b.score - a.score);
     const floor = rescored[0]!.score * RELEVANCE_FLOOR;
     const relevant = rescored.filter((c) => c.score >= floor);
+    if (uncovered) {
+      // Not covered: no passages, only the articles the nearest ones come from, to offer as topics.
+      const closest = new Map<string, ClosestTopic>();
+      for (const c of relevant) {
+        const { article } = this.passages[c.index]!;
+        if (closest.size >= CLOSEST_TOPICS) break;
+        if (!closest.has(article.id)) closest.set(article.id, { articleId: article.id, title: article.title });
+      }
+      return { hits: [], total: 0, covered: false, closest: [...closest.values()] };
+    }
 
     // Near-duplicates are looked for only as far as the requested page reaches.
     const shown: typeof relevant = [];
@@ -156,15 +166,7 @@ export class SearchIndex {
       const { article, paragraph } = this.passages[index]!;
       return { article, paragraph, score, highlights: highlightRanges(paragraph.text, queryStems) };
     });
-    if (!uncovered) return { hits, total: relevant.length - dropped };
-    // Not covered: no passages, only the articles the nearest ones come from, to offer as topics.
-    const closest = new Map<string, ClosestTopic>();
-    for (const c of relevant) {
-      const { article } = this.passages[c.index]!;
-      if (closest.size >= CLOSEST_TOPICS) break;
-      if (!closest.has(article.id)) closest.set(article.id, { articleId: article.id, title: article.title });
-    }
-    return { hits: [], total: 0, covered: false, closest: [...closest.values()] };
+    return { hits, total: relevant.length - dropped };
   }
 
   /**

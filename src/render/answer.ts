@@ -68,6 +68,11 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   return { text: splitMessages(blocks)[0]!, keyboard: { inline_keyboard: rows } };
 }
 
+/** Whether an answer is the "not covered" reply with nearby articles to offer (with none, the no-match note is). */
+export function offersClosest(answer: Answer): boolean {
+  return answer.covered === false && (answer.closest ?? []).length > 0;
+}
+
 /**
  * The reply when the briefing does not cover a question: said plainly, with the closest articles as buttons that
  * open them and `/sources`, instead of passages that only share a word or two.

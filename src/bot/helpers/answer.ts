@@ -2,7 +2,7 @@
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import { cutAtWord } from "../../briefing/ingest.js";
 import type { BotContext, Deps } from "../context.js";
-import { renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
+import { offersClosest, renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
 import { escapeHtml, cutText } from "../../render/html.js";
 import { lineMark } from "../../render/bidi.js";
 import { startLink } from "../../render/deep-link.js";
@@ -34,7 +34,7 @@ export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, of
   if (!hasSearchableScript(query.text)) return { text: mark + view.t("no-searchable-text"), keyboard: { inline_keyboard: [] } };
   const answer = deps.briefing.answer(query.text, offset, PAGE_SIZE);
   // Not covered, with articles near it to offer; with none near, the note below suggests words to try.
-  if (answer.covered === false && offset === 0 && (answer.closest ?? []).length > 0) return renderNotCovered(answer, view);
+  if (offset === 0 && offersClosest(answer)) return renderNotCovered(answer, view);
   if (answer.total === 0) {
     return { text: mark + view.t("no-match", { query: escapeHtml(cutText(query.text, 80)) }), keyboard: { inline_keyboard: [] } };
   }
