@@ -1,23 +1,17 @@
 /**
- * Paragraph-level search over the briefing. MiniSearch (BM25) finds candidates by stemmed words; the best of
- * them are then re-ranked with what MiniSearch does not see cheaply: words typed exactly as written, the article
- * title and section heading, and spread across articles. Near-duplicates are dropped from what is shown.
+ * Paragraph-level search over the briefing. Each passage is indexed in several fields of the compact engine
+ * (BM25 over typed-array postings): its words as written, their light stems, their roots, and the stems of its
+ * article title and section heading. A question's words are looked up in all of them with weights, so an exact
+ * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
+ * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import MiniSearch from "minisearch";
-import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, type Analysis } from "./arabic.js";
+import { CompactEngine } from "./compact-engine.js";
+import type { WeightedTerm } from "./engine.js";
 import { expandQuery } from "./glossary.js";
-import { coverage, jaccard } from "./sets.js";
+import { jaccard } from "./sets.js";
+import { synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
-
-interface Passage {
-  article: Article;
-  paragraph: Paragraph;
-  /** Normalized words as written, for the exact-word bonus and near-duplicate checks. */
-  words: Set<string>;
-  /** Stems of the article title and of the section heading. */
-  title: Set<string>;
-  heading: Set<string>;
-}
 
 export interface SearchOptions {
   limit?: number;
@@ -32,42 +26,53 @@ export interface SearchResult {
   closest?: readonly ClosestTopic[];
 }
 
-/** How much a candidate's BM25 score grows with the share of query words it holds as written, in its title, in its heading. */
-const BONUS = { exact: 0.6, title: 0.25, heading: 0.4 };
-/** Each further passage from an article already ranked is worth this much less, so answers span articles. */
-const SAME_ARTICLE_DECAY = 0.85;
+const FIELD = { word: "w", stem: "s", root: "r", context: "c" } as const;
+/**
+ * How much a match in each field counts, relative to a light-stem match. Words as written add to their stem
+ * (names and exact forms first); a shared root or a title/heading word helps recall without outranking. Measured
+ * with `npm run eval` on the odd ids of the development set.
+ */
+export const RANKING = {
+  word: 0.5,
+  stem: 1,
+  root: 0.3,
+  context: 0.3,
+  fuzzy: 0.6,
+  /** Multiplies the synonym sources' own weights (see synonyms.ts). */
+  synonym: 1,
+  /** Each further passage from an article already ranked is worth this much less, so answers span articles. */
+  sameArticleDecay: 0.85,
+};
+export type Ranking = typeof RANKING;
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
-/** Candidates taken from BM25 for re-ranking; also the most results a query reports. */
+/** Candidates taken from the engine; also the most results a query reports. */
 const MAX_CANDIDATES = 200;
 /** Passages scoring below this share of the best one are noise (a lone common word), not answers. */
 const RELEVANCE_FLOOR = 0.2;
-/**
- * In a large corpus, query words found in more than this share of passages add little but cost the most; they
- * are left out when the query has rarer words. Small corpora are searched with every word.
- */
-const COMMON_SHARE = 0.05;
-/** A common word's champion list: its best passages by BM25, kept once computed (until articles are added). */
-const CHAMPIONS = 500;
-const COMMON_MIN_PASSAGES = 2000;
 /** Articles offered when a question is not covered. */
 const CLOSEST_TOPICS = 3;
 
-const splitSpaces = (s: string): string[] => (s ? s.split(" ") : []);
+/** One content word of a question and the terms it is looked up by. */
+interface QueryWord {
+  word: string;
+  stems: string[];
+  roots: string[];
+  /** 1 for a word as typed; less for the nearest held word to a typo. */
+  weight: number;
+  /** False when the briefing holds none of its forms as typed (a typo's nearest word is not held either). */
+  held: boolean;
+}
 
 export class SearchIndex {
-  private readonly mini = new MiniSearch<{ id: number; text: string }>({
-    fields: ["text"],
-    storeFields: [],
-    tokenize: splitSpaces,
-    processTerm: (t) => t || null,
-    searchOptions: { tokenize: splitSpaces, processTerm: (t) => t || null, combineWith: "OR" },
-  });
-  private readonly passages: Passage[] = [];
+  private readonly ranking: Ranking;
+  constructor(ranking: Partial<Ranking> = {}) {
+    this.ranking = { ...RANKING, ...ranking };
+  }
+
+  private readonly engine = new CompactEngine();
+  private readonly passages: Array<{ article: Article; paragraph: Paragraph }> = [];
   private readonly articleIds = new Set<string>();
-  /** In how many passages each stem occurs. */
-  private readonly df = new Map<string, number>();
-  private readonly champions = new Map<string, Map<number, number>>();
 
   get size(): number {
     return this.passages.length;
@@ -78,74 +83,56 @@ export class SearchIndex {
   }
 
   add(articles: readonly Article[]): void {
-    const docs: Array<{ id: number; text: string }> = [];
     for (const article of articles) {
       if (this.articleIds.has(article.id)) continue;
       this.articleIds.add(article.id);
-      const title = new Set(analyze(article.title).stems);
-      const headings = new Map<string | undefined, Set<string>>();
+      const title = analyze(article.title).stems;
+      const headings = new Map<string | undefined, string[]>();
       for (const paragraph of article.paragraphs) {
-        if (!headings.has(paragraph.section)) headings.set(paragraph.section, new Set(paragraph.section ? analyze(paragraph.section).stems : []));
+        let heading = headings.get(paragraph.section);
+        if (!heading) headings.set(paragraph.section, (heading = paragraph.section ? analyze(paragraph.section).stems : []));
         const a = analyze(paragraph.text);
-        const id = this.passages.length;
-        this.passages.push({ article, paragraph, words: new Set(a.exact), title, heading: headings.get(paragraph.section)! });
-        for (const t of new Set(a.stems)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-        docs.push({ id, text: a.stems.join(" ") });
+        const fields = (a: Analysis) => ({
+          [FIELD.word]: a.exact,
+          [FIELD.stem]: a.stems,
+          [FIELD.root]: a.exact.flatMap(roots),
+          [FIELD.context]: [...title, ...heading],
+        });
+        this.engine.add(fields(a));
+        this.passages.push({ article, paragraph });
       }
     }
-    this.mini.addAll(docs);
-    this.champions.clear();
+    this.engine.trim();
   }
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
   idf(stem: string): number {
-    return Math.log(1 + this.passages.length / (1 + (this.df.get(stem) ?? 0)));
+    return Math.log(1 + this.passages.length / (1 + this.engine.docFrequency(stem, FIELD.stem)));
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const { limit = 3, offset = 0 } = options;
-    const q = queryTerms(query);
-    if (q.exact.length === 0) return { hits: [], total: 0 };
-    const { rare, common } = this.splitByFrequency(q);
-    let raw: Array<{ id: number; score: number }> =
-      rare.length > 0
-        ? this.mini.search(rare.join(" ")).slice(0, 2 * MAX_CANDIDATES).map((r) => ({ id: r.id as number, score: r.score }))
-        : this.fromChampions(common);
-    // Common words still count for the best passages the rarer words found.
-    if (rare.length > 0 && common.length > 0) {
-      const lists = common.map((t) => this.championList(t));
-      for (const r of raw) for (const list of lists) r.score += list.get(r.id) ?? 0;
-      raw.sort((a, b) => b.score - a.score);
-    }
-    const uncovered = this.uncoveredContent(q);
-    // Typos and unusual spellings: only when nothing matches as written.
-    if (raw.length === 0) {
-      raw = this.mini.search([...rare, ...common].join(" "), { fuzzy: (t) => (t.length >= 5 ? 1 : 0) }).map((r) => ({ id: r.id as number, score: r.score }));
-    }
+    const words = this.queryWords(query);
+    if (words.length === 0) return { hits: [], total: 0 };
+    const terms = this.weightedTerms(words);
+    const raw = this.engine.search(terms, MAX_CANDIDATES);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
 
-    const queryStems = new Set(q.stems);
-    const queryWords = new Set(q.exact);
-    const rescored = raw.slice(0, MAX_CANDIDATES).map((r) => {
-      const p = this.passages[r.id]!;
-      const bonus = 1 + BONUS.exact * coverage(p.words, queryWords) + BONUS.title * coverage(p.title, queryStems) + BONUS.heading * coverage(p.heading, queryStems);
-      return { index: r.id, score: r.score * bonus };
-    });
-    rescored.sort((a, b) => b.score - a.score);
     const perArticle = new Map<string, number>();
-    for (const c of rescored) {
-      const id = this.passages[c.index]!.article.id;
+    const rescored = raw.map((r) => {
+      const id = this.passages[r.id]!.article.id;
       const seen = perArticle.get(id) ?? 0;
       perArticle.set(id, seen + 1);
-      c.score *= SAME_ARTICLE_DECAY ** seen;
-    }
-    rescored.sort((a, b) => b.score - a.score);
+      return { index: r.id, score: r.score * this.ranking.sameArticleDecay ** seen };
+    });
+    rescored.sort((a, b) => b.score - a.score || a.index - b.index);
     const floor = rescored[0]!.score * RELEVANCE_FLOOR;
     const relevant = rescored.filter((c) => c.score >= floor);
-    if (uncovered) {
-      // Not covered: no passages, only the articles the nearest ones come from, to offer as topics.
+    if (this.uncovered(words)) {
+      // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
+      // of the question is held at all; passages found only through roots or typos are not near enough to offer.
       const closest = new Map<string, ClosestTopic>();
-      for (const c of relevant) {
+      for (const c of words.some((w) => w.held) ? relevant : []) {
         const { article } = this.passages[c.index]!;
         if (closest.size >= CLOSEST_TOPICS) break;
         if (!closest.has(article.id)) closest.set(article.id, { articleId: article.id, title: article.title });
@@ -154,13 +141,14 @@ export class SearchIndex {
     }
 
     // Near-duplicates are looked for only as far as the requested page reaches.
-    const shown: typeof relevant = [];
+    const queryStems = new Set(words.flatMap((w) => w.stems));
+    const shown: Array<{ index: number; score: number; words: Set<string> }> = [];
     let dropped = 0;
     for (const c of relevant) {
       if (shown.length >= offset + limit) break;
-      const words = this.passages[c.index]!.words;
-      if (shown.some((s) => jaccard(this.passages[s.index]!.words, words) >= NEAR_DUPLICATE)) dropped++;
-      else shown.push(c);
+      const passageWords = new Set(analyze(this.passages[c.index]!.paragraph.text).exact);
+      if (shown.some((s) => jaccard(s.words, passageWords) >= NEAR_DUPLICATE)) dropped++;
+      else shown.push({ ...c, words: passageWords });
     }
     const hits = shown.slice(offset).map(({ index, score }) => {
       const { article, paragraph } = this.passages[index]!;
@@ -169,48 +157,121 @@ export class SearchIndex {
     return { hits, total: relevant.length - dropped };
   }
 
+  /** The query's content words, with run-together words split and typos matched to the nearest held word. */
+  private queryWords(query: string): QueryWord[] {
+    const out: QueryWord[] = [];
+    for (const token of tokenize(expandQuery(query))) {
+      if (isStopWord(token)) continue;
+      const word = this.word(token, 1);
+      if (word.held) {
+        out.push(word);
+        continue;
+      }
+      const split = this.split(token);
+      if (split) {
+        out.push(...split);
+        continue;
+      }
+      const near = this.nearest(token);
+      out.push(...(near.length > 0 ? near : [word]));
+    }
+    return out;
+  }
+
+  /**
+   * A question word read one way: of its stem candidates (with or without an attached letter), the one most
+   * passages hold. Passages index every reading, so a name like بوتين also stands under وتين and تين; searching all
+   * readings would count such words two or three times over the others.
+   */
+  private word(token: string, weight: number): QueryWord {
+    const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
+    const candidates = stemCandidates(token);
+    const best = candidates.reduce((a, b) => (df(b) > df(a) || (df(b) === df(a) && b.length > a.length) ? b : a));
+    const held = this.engine.docFrequency(token, FIELD.word) > 0 || df(best) > 0;
+    return { word: token, stems: df(best) > 0 ? [best] : candidates, roots: [...roots(token)], weight, held };
+  }
+
+  /** Two words typed as one (خلالالزياره, منالولايات): a split whose parts the briefing holds or are function words. */
+  private split(token: string): QueryWord[] | undefined {
+    if (token.length < 6 || !/^[\u0621-\u064A]+$/.test(token)) return undefined;
+    let best: { parts: QueryWord[]; score: number } | undefined;
+    for (let i = 2; i <= token.length - 3; i++) {
+      const left = token.slice(0, i);
+      const right = token.slice(i);
+      const rightWord = this.word(right, 1);
+      if (!rightWord.held) continue;
+      const leftWord = isStopWord(left) ? undefined : this.word(left, 1);
+      if (leftWord && !leftWord.held) continue;
+      // Prefer the split that leaves the article on the second word, then the longest known second word.
+      const score = (right.startsWith("ال") ? 100 : 0) + right.length;
+      if (!best || score > best.score) best = { parts: leftWord ? [leftWord, rightWord] : [rightWord], score };
+    }
+    return best?.parts;
+  }
+
+  /** Held stems one edit away (two for long words), for a word the briefing does not hold as typed. */
+  private nearest(token: string): QueryWord[] {
+    if (token.length < 4 || !/^[\u0621-\u064A]+$/.test(token)) return [];
+    const wanted = stemCandidates(token);
+    const found = new Map<string, number>();
+    for (const target of wanted) {
+      if (target.length < 4) continue;
+      const max = target.length >= 7 ? 2 : 1;
+      for (const v of this.engine.vocabulary(FIELD.stem)) {
+        if (Math.abs(v.length - target.length) > max || v.length < 3) continue;
+        const d = editDistance(target, v, max);
+        if (d <= max && d < (found.get(v) ?? Infinity)) found.set(v, d);
+      }
+    }
+    if (found.size === 0) return [];
+    const min = Math.min(...found.values());
+    return [...found]
+      .filter(([, d]) => d === min)
+      .slice(0, 3)
+      .map(([v]) => ({ word: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min, held: false }));
+  }
+
+  private weightedTerms(words: readonly QueryWord[]): WeightedTerm[] {
+    const r = this.ranking;
+    const terms: WeightedTerm[] = [];
+    for (const w of words) {
+      terms.push({ term: w.word, field: FIELD.word, weight: r.word * w.weight });
+      for (const s of w.stems) {
+        terms.push({ term: s, field: FIELD.stem, weight: r.stem * w.weight });
+        terms.push({ term: s, field: FIELD.context, weight: r.context * w.weight });
+      }
+      for (const root of w.roots) terms.push({ term: root, field: FIELD.root, weight: r.root * w.weight });
+      for (const syn of synonymsOf(w.word)) terms.push({ term: stem(syn.word), field: FIELD.stem, weight: r.stem * r.synonym * syn.weight * w.weight });
+    }
+    return terms;
+  }
+
   /**
    * Whether the question's content is plainly absent from the briefing: not one of its words is held by the
-   * index (what matches does so only through typo tolerance), or it names a number — a year, a figure — that no
-   * passage holds. Both are the rarest content a question can have; a paraphrase in other words still matches
-   * some of its terms, so it is not judged here.
+   * index, or it names a number — a year, a figure — that no passage holds. Both are the rarest content a
+   * question can have; a paraphrase in other words still matches some of its terms, so it is not judged here.
    */
-  private uncoveredContent(q: Analysis): boolean {
-    const held = (t: string) => (this.df.get(t) ?? 0) > 0;
-    if (!q.stems.some(held)) return true;
-    return q.exact.some((w) => /^\d{2,}$/.test(w) && !held(w));
+  private uncovered(words: readonly QueryWord[]): boolean {
+    if (!words.some((w) => w.held)) return true;
+    return words.some((w) => /^\d{2,}$/.test(w.word) && !w.held);
   }
+}
 
-  /**
-   * The query's stems split by how common they are. In a small corpus every stem is "rare" (searched in full);
-   * in a large one, stems found in more than COMMON_SHARE of passages are "common" and answered from their
-   * champion lists, and stems the index does not hold are left out unless nothing else remains.
-   */
-  private splitByFrequency(q: Analysis): { rare: string[]; common: string[] } {
-    const stems = [...new Set(q.stems)];
-    const n = this.passages.length;
-    if (n < COMMON_MIN_PASSAGES) return { rare: stems, common: [] };
-    const df = (t: string) => this.df.get(t) ?? 0;
-    const held = stems.filter((t) => df(t) > 0);
-    if (held.length === 0) return { rare: stems, common: [] };
-    return { rare: held.filter((t) => df(t) <= n * COMMON_SHARE), common: held.filter((t) => df(t) > n * COMMON_SHARE) };
-  }
-
-  private championList(stem: string): Map<number, number> {
-    let list = this.champions.get(stem);
-    if (!list) {
-      list = new Map(this.mini.search(stem).slice(0, CHAMPIONS).map((r) => [r.id as number, r.score]));
-      this.champions.set(stem, list);
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed max. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < rowMin) rowMin = v;
     }
-    return list;
+    if (rowMin > max) return max + 1;
+    prev = row;
   }
-
-  /** Candidates for a query of common words only: the union of their champion lists, scores added. */
-  private fromChampions(stems: readonly string[]): Array<{ id: number; score: number }> {
-    const scores = new Map<number, number>();
-    for (const t of stems) for (const [id, score] of this.championList(t)) scores.set(id, (scores.get(id) ?? 0) + score);
-    return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score);
-  }
+  return prev[b.length]!;
 }
 
 /** The analyzed query, with Arabic equivalents of English domain words. */
