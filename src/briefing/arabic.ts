@@ -46,7 +46,9 @@ const ARABIC_STOP = `
 هل ماذا لماذا كيف متى اين ماهي ماهو وما وهل ولا وفي ومن وعلى والى وان وقد وكان فقد فان لقد ايضا
 يا ال التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
 كم وكم بكم
+هناك هنالك زال يزال مازال لايزال اللتان اللذان ماهي ماهو
 شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
+اللي باللي هاد هادا هاي هيدا هيدي ده دي دول كده كدا بس برضو كمان
 `;
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that
@@ -99,6 +101,9 @@ const DIALECT_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ["عال", "ال"],
 ];
 
+/** The Egyptian هـ and Levantine حـ of the future on a present verb (هتبقى → تبقى, حيعمل → يعمل). */
+const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
+
 /**
  * The stems a token may stand for. A leading و ف ب ك ل is either an attached letter or part of the word (بوتين,
  * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
@@ -121,6 +126,7 @@ export function stemCandidates(token: string): string[] {
     }
   }
   if (token.length >= 5 && token.endsWith("وا")) for (const s of stemCandidates(token.slice(0, -2))) out.add(s);
+  if (DIALECT_FUTURE.test(token)) for (const s of stemCandidates(token.slice(1))) out.add(s);
   return [...out];
 }
 

@@ -118,16 +118,16 @@ export class SearchIndex {
     const raw = this.engine.search(terms, MAX_CANDIDATES);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
 
+    // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
+    const floor = raw[0]!.score * RELEVANCE_FLOOR;
     const perArticle = new Map<string, number>();
-    const rescored = raw.map((r) => {
+    const rescored = raw.filter((r) => r.score >= floor).map((r) => {
       const id = this.passages[r.id]!.article.id;
       const seen = perArticle.get(id) ?? 0;
       perArticle.set(id, seen + 1);
       return { index: r.id, score: r.score * this.ranking.sameArticleDecay ** seen };
     });
-    rescored.sort((a, b) => b.score - a.score || a.index - b.index);
-    const floor = rescored[0]!.score * RELEVANCE_FLOOR;
-    const relevant = rescored.filter((c) => c.score >= floor);
+    const relevant = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
     if (this.uncovered(words)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
@@ -141,7 +141,8 @@ export class SearchIndex {
     }
 
     // Near-duplicates are looked for only as far as the requested page reaches.
-    const queryStems = new Set(words.flatMap((w) => w.stems));
+    // Synonyms found are marked too, so the reader sees why a passage was chosen.
+    const queryStems = new Set(terms.filter((t) => t.field === FIELD.stem).map((t) => t.term));
     const shown: Array<{ index: number; score: number; words: Set<string> }> = [];
     let dropped = 0;
     for (const c of relevant) {
