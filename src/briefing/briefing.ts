@@ -9,6 +9,9 @@ import { analyze } from "./arabic.js";
 import { queryTerms, SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
 import type { Answer, Article, Summary } from "./types.js";
 
+/** Articles indexed between two turns of the event loop when a large reload is built (about 15 ms of dense text). */
+const SLICE = 50;
+
 export interface BriefingOptions {
   dir: string;
   warn?: (w: IngestWarning) => void;
@@ -16,6 +19,7 @@ export interface BriefingOptions {
 
 export class Briefing {
   private index = new SearchIndex();
+  private reloading: Promise<unknown> = Promise.resolve();
   private list: Article[] = [];
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
@@ -38,20 +42,46 @@ export class Briefing {
     return b;
   }
 
-  /** Read the folder again; files not seen before are indexed. Returns the articles added. */
-  async reload(): Promise<Article[]> {
-    const found = await loadArticles(this.options.dir, this.options.warn ?? (() => {}));
-    return this.addArticles(found);
+  /**
+   * Read the folder again; files not seen before are indexed. Returns the articles added. Reloads run one after
+   * another, and a large one is built beside the index in use, a slice at a time, so questions go on being answered.
+   */
+  reload(): Promise<Article[]> {
+    const next = this.reloading.then(async () => {
+      const found = await loadArticles(this.options.dir, this.options.warn ?? (() => {}));
+      const fresh = found.filter((a) => !this.index.has(a.id));
+      return fresh.length <= SLICE ? this.addArticles(fresh) : this.rebuildWith(fresh);
+    });
+    this.reloading = next.catch(() => []);
+    return next;
   }
 
   addArticles(articles: readonly Article[]): Article[] {
     const added = articles.filter((a) => !this.index.has(a.id));
     if (added.length === 0) return [];
     this.index.add(added);
+    this.index.trim();
+    return this.took(added);
+  }
+
+  /** A new index over every article, built in slices with the event loop free between them, then swapped in. */
+  private async rebuildWith(fresh: readonly Article[]): Promise<Article[]> {
+    const index = new SearchIndex();
+    const all = [...this.list, ...fresh];
+    for (let i = 0; i < all.length; i += SLICE) {
+      index.add(all.slice(i, i + SLICE));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    index.trim();
+    this.index = index;
+    return this.took(fresh);
+  }
+
+  private took(added: Article[] | readonly Article[]): Article[] {
     this.list = [...this.list, ...added];
     this.wholeSummary = undefined;
-    for (const l of this.listeners) l(added);
-    return added;
+    for (const l of this.listeners) l([...added]);
+    return [...added];
   }
 
   onAdded(listener: (added: Article[]) => void): void {

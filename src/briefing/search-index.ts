@@ -73,6 +73,9 @@ export class SearchIndex {
   private readonly engine = new CompactEngine();
   private readonly passages: Array<{ article: Article; paragraph: Paragraph }> = [];
   private readonly articleIds = new Set<string>();
+  /** The typo index and the passage count it was built at (articles added later rebuild it). */
+  private deletions: Map<string, string[]> | undefined;
+  private deletionsAt = 0;
 
   get size(): number {
     return this.passages.length;
@@ -102,6 +105,10 @@ export class SearchIndex {
         this.passages.push({ article, paragraph });
       }
     }
+  }
+
+  /** Merges what was added into the postings (the first search would otherwise do it). */
+  trim(): void {
     this.engine.trim();
   }
 
@@ -192,36 +199,48 @@ export class SearchIndex {
     return { word: token, stems: df(best) > 0 ? [best] : candidates, roots: [...roots(token)], weight, held };
   }
 
+  /** Whether the briefing holds a token as written or by one of its stems (no roots: this is for splitting). */
+  private holds(token: string): boolean {
+    return this.engine.docFrequency(token, FIELD.word) > 0 || stemCandidates(token).some((s) => this.engine.docFrequency(s, FIELD.stem) > 0);
+  }
+
   /** Two words typed as one (خلالالزياره, منالولايات): a split whose parts the briefing holds or are function words. */
   private split(token: string): QueryWord[] | undefined {
-    if (token.length < 6 || !/^[\u0621-\u064A]+$/.test(token)) return undefined;
-    let best: { parts: QueryWord[]; score: number } | undefined;
+    if (token.length < 6 || !ARABIC_WORD.test(token)) return undefined;
+    let best: { left: string; right: string; score: number } | undefined;
     for (let i = 2; i <= token.length - 3; i++) {
       const left = token.slice(0, i);
       const right = token.slice(i);
-      const rightWord = this.word(right, 1);
-      if (!rightWord.held) continue;
-      const leftWord = isStopWord(left) ? undefined : this.word(left, 1);
-      if (leftWord && !leftWord.held) continue;
+      if (!(isStopWord(left) || this.holds(left)) || !this.holds(right)) continue;
       // Prefer the split that leaves the article on the second word, then the longest known second word.
       const score = (right.startsWith("ال") ? 100 : 0) + right.length;
-      if (!best || score > best.score) best = { parts: leftWord ? [leftWord, rightWord] : [rightWord], score };
+      if (!best || score > best.score) best = { left, right, score };
     }
-    return best?.parts;
+    if (!best) return undefined;
+    const parts = isStopWord(best.left) ? [best.right] : [best.left, best.right];
+    return parts.map((p) => this.word(p, 1));
   }
 
-  /** Held stems one edit away (two for long words), for a word the briefing does not hold as typed. */
+  /**
+   * Held stems one edit away (two for long words), for a word the briefing does not hold as typed. Candidates come
+   * from a deletion index of the stem vocabulary (symmetric deletes, as SymSpell does) and are then checked by
+   * edit distance, so a typo costs a few look-ups rather than a pass over the vocabulary.
+   */
   private nearest(token: string): QueryWord[] {
-    if (token.length < 4 || !/^[\u0621-\u064A]+$/.test(token)) return [];
-    const wanted = stemCandidates(token);
+    if (token.length < 4 || !ARABIC_WORD.test(token)) return [];
+    const index = this.deletionIndex();
     const found = new Map<string, number>();
-    for (const target of wanted) {
+    for (const target of stemCandidates(token)) {
       if (target.length < 4) continue;
       const max = target.length >= 7 ? 2 : 1;
-      for (const v of this.engine.vocabulary(FIELD.stem)) {
-        if (Math.abs(v.length - target.length) > max || v.length < 3) continue;
-        const d = editDistance(target, v, max);
-        if (d <= max && d < (found.get(v) ?? Infinity)) found.set(v, d);
+      const probes = new Set([target, ...deletions(target)]);
+      if (max === 2) for (const d of [...probes]) for (const dd of deletions(d)) probes.add(dd);
+      for (const probe of probes) {
+        for (const v of index.get(probe) ?? []) {
+          if (found.has(v)) continue;
+          const d = editDistance(target, v, max);
+          if (d <= max) found.set(v, d);
+        }
       }
     }
     if (found.size === 0) return [];
@@ -230,6 +249,25 @@ export class SearchIndex {
       .filter(([, d]) => d === min)
       .slice(0, 3)
       .map(([v]) => ({ word: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min, held: false }));
+  }
+
+  /** Each Arabic stem of the vocabulary, and each of it with one letter deleted, to the stems it comes from. */
+  private deletionIndex(): Map<string, string[]> {
+    if (this.deletions && this.deletionsAt === this.passages.length) return this.deletions;
+    const index = new Map<string, string[]>();
+    const put = (key: string, stem: string) => {
+      const list = index.get(key);
+      if (!list) index.set(key, [stem]);
+      else if (list[list.length - 1] !== stem) list.push(stem);
+    };
+    for (const v of this.engine.vocabulary(FIELD.stem)) {
+      if (v.length < 3 || !ARABIC_WORD.test(v)) continue;
+      put(v, v);
+      for (const d of deletions(v)) put(d, v);
+    }
+    this.deletions = index;
+    this.deletionsAt = this.passages.length;
+    return index;
   }
 
   private weightedTerms(words: readonly QueryWord[]): WeightedTerm[] {
@@ -256,6 +294,15 @@ export class SearchIndex {
     if (!words.some((w) => w.held)) return true;
     return words.some((w) => /^\d{2,}$/.test(w.word) && !w.held);
   }
+}
+
+const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+
+/** The word with each one of its letters left out. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed max. */
