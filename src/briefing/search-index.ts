@@ -38,6 +38,11 @@ export const RANKING = {
   root: 0.3,
   context: 0.3,
   fuzzy: 0.6,
+  /**
+   * Share a passage gains for each pair of different question words standing within PROXIMITY_WINDOW words (the
+   * question's phrase kept together). Odd ids: 0 → 0.4 took Arabic R@1 .657 → .714; even ids held (.743 → .771).
+   */
+  proximity: 0.4,
   /** Multiplies the synonym sources' own weights (see synonyms.ts). */
   synonym: 1,
   /** Each further passage from an article already ranked is worth this much less, so answers span articles. */
@@ -125,6 +130,10 @@ export class SearchIndex {
     const raw = this.engine.search(terms, MAX_CANDIDATES);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
 
+    if (this.ranking.proximity > 0 && words.length > 1) {
+      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.passages[r.id]!.paragraph.text, words);
+      raw.sort((a, b) => b.score - a.score || a.id - b.id);
+    }
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
     const floor = raw[0]!.score * RELEVANCE_FLOOR;
     const perArticle = new Map<string, number>();
@@ -294,6 +303,32 @@ export class SearchIndex {
     if (!words.some((w) => w.held)) return true;
     return words.some((w) => /^\d{2,}$/.test(w.word) && !w.held);
   }
+}
+
+/** Candidates re-scored by how close the question's words stand in them, and how close counts (in words). */
+const PROXIMITY_CANDIDATES = 30;
+const PROXIMITY_WINDOW = 3;
+
+/** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
+function closePairs(text: string, words: readonly QueryWord[]): number {
+  const stems = words.map((w) => new Set(w.stems));
+  const positions: Array<{ at: number; word: number }> = [];
+  tokenize(text).forEach((token, at) => {
+    if (isStopWord(token)) return;
+    const candidates = stemCandidates(token);
+    stems.forEach((set, word) => {
+      if (candidates.some((c) => set.has(c))) positions.push({ at, word });
+    });
+  });
+  const pairs = new Set<string>();
+  for (let i = 0; i < positions.length; i++) {
+    for (let j = i + 1; j < positions.length && positions[j]!.at - positions[i]!.at <= PROXIMITY_WINDOW; j++) {
+      const a = positions[i]!.word;
+      const b = positions[j]!.word;
+      if (a !== b) pairs.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+    }
+  }
+  return pairs.size;
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
