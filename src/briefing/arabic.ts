@@ -110,6 +110,19 @@ const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
  * ever matches the same word elsewhere.
  */
 export function stemCandidates(token: string): string[] {
+  const cached = candidateCache.get(token);
+  if (cached) return cached;
+  const found = readings(token);
+  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+  candidateCache.set(token, found);
+  return found;
+}
+
+/** A text's vocabulary is small next to its length, so each word's readings are worked out once. */
+const CANDIDATE_CACHE_LIMIT = 200_000;
+const candidateCache = new Map<string, string[]>();
+
+function readings(token: string): string[] {
   const out = new Set([stem(token)]);
   if (!ARABIC_LETTERS.test(token)) return [...out];
   const forms = [token];
@@ -125,8 +138,8 @@ export function stemCandidates(token: string): string[] {
       if (form.startsWith(prefix) && form.length - prefix.length >= 3) out.add(stem(article + form.slice(prefix.length)));
     }
   }
-  if (token.length >= 5 && token.endsWith("وا")) for (const s of stemCandidates(token.slice(0, -2))) out.add(s);
-  if (DIALECT_FUTURE.test(token)) for (const s of stemCandidates(token.slice(1))) out.add(s);
+  if (token.length >= 5 && token.endsWith("وا")) for (const s of readings(token.slice(0, -2))) out.add(s);
+  if (DIALECT_FUTURE.test(token)) for (const s of readings(token.slice(1))) out.add(s);
   return [...out];
 }
 

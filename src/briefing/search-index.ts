@@ -81,6 +81,8 @@ export class SearchIndex {
   /** The typo index and the passage count it was built at (articles added later rebuild it). */
   private deletions: Map<string, string[]> | undefined;
   private deletionsAt = 0;
+  /** Recently used passages' positioned words, least recently used first. */
+  private readonly positions = new Map<number, Positioned>();
 
   get size(): number {
     return this.passages.length;
@@ -112,6 +114,17 @@ export class SearchIndex {
     }
   }
 
+  /** A passage's words for proximity, kept for the passages asked about most (the seeds all fit). */
+  private positioned(id: number): Positioned {
+    let found = this.positions.get(id);
+    if (!found) {
+      found = positioned(this.passages[id]!.paragraph.text);
+      if (this.positions.size >= POSITIONS_KEPT) this.positions.delete(this.positions.keys().next().value!);
+    } else this.positions.delete(id);
+    this.positions.set(id, found);
+    return found;
+  }
+
   /** Merges what was added into the postings (the first search would otherwise do it). */
   trim(): void {
     this.engine.trim();
@@ -131,7 +144,7 @@ export class SearchIndex {
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
 
     if (this.ranking.proximity > 0 && words.length > 1) {
-      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.passages[r.id]!.paragraph.text, words);
+      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), words);
       raw.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
@@ -308,18 +321,29 @@ export class SearchIndex {
 /** Candidates re-scored by how close the question's words stand in them, and how close counts (in words). */
 const PROXIMITY_CANDIDATES = 30;
 const PROXIMITY_WINDOW = 3;
+/** Passages whose positioned words are kept between questions. */
+const POSITIONS_KEPT = 2_000;
+
+/** Content words of a text with their position and stem readings (what proximity is measured on). */
+type Positioned = ReadonlyArray<{ at: number; stems: readonly string[] }>;
+
+function positioned(text: string): Positioned {
+  const out: Array<{ at: number; stems: readonly string[] }> = [];
+  tokenize(text).forEach((token, at) => {
+    if (!isStopWord(token)) out.push({ at, stems: stemCandidates(token) });
+  });
+  return out;
+}
 
 /** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
-function closePairs(text: string, words: readonly QueryWord[]): number {
+function closePairs(text: Positioned, words: readonly QueryWord[]): number {
   const stems = words.map((w) => new Set(w.stems));
   const positions: Array<{ at: number; word: number }> = [];
-  tokenize(text).forEach((token, at) => {
-    if (isStopWord(token)) return;
-    const candidates = stemCandidates(token);
+  for (const { at, stems: candidates } of text) {
     stems.forEach((set, word) => {
       if (candidates.some((c) => set.has(c))) positions.push({ at, word });
     });
-  });
+  }
   const pairs = new Set<string>();
   for (let i = 0; i < positions.length; i++) {
     for (let j = i + 1; j < positions.length && positions[j]!.at - positions[i]!.at <= PROXIMITY_WINDOW; j++) {
