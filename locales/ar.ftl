@@ -81,7 +81,12 @@ command-article = نص مقال كامل
 command-summary = خلاصة الملف أو مقال
 command-language = تغيير اللغة
 
-source-line = { $title } — { $date } — الفقرة { $paragraph }
+source-line = { $article }{ $date } — { $count ->
+        [one] الفقرة { $paragraphs }
+        [two] الفقرتان { $paragraphs }
+       *[other] الفقرات { $paragraphs }
+    }
+source-article = المقال { $n }: { $title }
 inline-key-points = النقاط الرئيسية: { $query }
 inline-briefing-summary = خلاصة الملف ({ $count } مقالات)
 inline-no-match = لا نتائج — افتح موجز

@@ -81,7 +81,11 @@ command-article = Read a whole article
 command-summary = Key points of the briefing or an article
 command-language = Change the language
 
-source-line = { $title } — { $date } — paragraph { $paragraph }
+source-line = { $article }{ $date } — { $count ->
+        [one] paragraph { $paragraphs }
+       *[other] paragraphs { $paragraphs }
+    }
+source-article = article { $n }: { $title }
 inline-key-points = Key points: { $query }
 inline-briefing-summary = Key points of the briefing ({ $count } articles)
 inline-no-match = No results — open mujaz

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { loadBriefing } from "./app.js";
 import type { Briefing } from "./briefing/briefing.js";
 import { createI18n, translator } from "./bot/i18n.js";
+import { numberOf } from "./bot/create-bot.js";
 import { offersClosest, renderAnswer, renderNotCovered } from "./render/answer.js";
 import { renderSummary } from "./render/sources.js";
 import { formatDate } from "./render/view.js";
@@ -64,7 +65,7 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger("warn", undefined, process.stderr as never);
   const briefing = await loadBriefing(config, logger);
   const i18n = createI18n();
-  const view = { lang, t: translator(i18n, lang) };
+  const view = { lang, t: translator(i18n, lang), articleNumber: numberOf({ briefing }) };
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };

@@ -31,8 +31,8 @@ describe("cli", () => {
   it("ask prints the answer as the bot sends it, as plain text", () => {
     const r = cli(["ask", "كم بلغ حجم التبادل التجاري؟"]);
     expect(r.code).toBe(0);
-    // The answer's one line is now Answer.lead (not yet rendered); the passage still shows the figure.
-    expect(seen(r.out)).toContain("240 مليار دولار");
+    // The answer in one line, cited, under the question.
+    expect(seen(r.out).split("\n")[2]).toMatch(/240 مليار دولار.* \[1\]$/);
     expect(r.out).not.toMatch(/<\/?b>/);
   });
 

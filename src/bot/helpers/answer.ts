@@ -12,6 +12,8 @@ export const MAX_QUERY_CHARS = 256;
 export const PAGE_SIZE = 3;
 export const PRIVATE_SNIPPET = 300;
 export const GROUP_SNIPPET = 180;
+/** Under the lead in groups; the rest is a tap away in the private chat. */
+export const GROUP_KEY_POINTS = 1;
 
 export interface PreparedQuery {
   text: string;
@@ -46,7 +48,7 @@ export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, of
     snippetChars: inPrivate ? PRIVATE_SNIPPET : GROUP_SNIPPET,
     pageSize: PAGE_SIZE,
     ...(query.cut ? { note: view.t("query-cut") } : {}),
-    ...(inPrivate ? { share: true } : { continueUrl: startLink(ctx.me.username, { kind: "query", queryId }) }),
+    ...(inPrivate ? { share: true } : { continueUrl: startLink(ctx.me.username, { kind: "query", queryId }), maxKeyPoints: GROUP_KEY_POINTS }),
   });
 }
 
