@@ -14,6 +14,8 @@ export interface AnswerOptions {
   pageSize: number;
   /** A note shown under the title (e.g. that a long question was cut). */
   note?: string;
+  /** What the title shows instead of the query searched (a follow-up shows the reader's words). */
+  title?: string;
   /** In groups: instead of paging here, a link that continues the answer in a private chat. */
   continueUrl?: string;
   /** At most this many key points under the lead (groups get fewer: answers are shorter there). */
@@ -37,8 +39,13 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const { t, lang } = view;
   const mark = lineMark(lang);
   const blocks: string[] = [];
-  const title = mark + t("answer-title", { query: escapeHtml(cutText(answer.query, QUERY_SHOWN)) });
-  blocks.push(options.note ? `${title}\n${mark}${options.note}` : title);
+  const title = mark + t("answer-title", { query: escapeHtml(cutText(options.title ?? answer.query, QUERY_SHOWN)) });
+  const head = [title, ...(options.note ? [mark + options.note] : [])];
+  if (answer.glosses && answer.glosses.length > 0) {
+    const pairs = answer.glosses.map((g) => `${escapeHtml(g.term)} → ${isolate(escapeHtml(g.matched.join(" ")))}`);
+    head.push(mark + t("glosses", { pairs: pairs.join(" · ") }));
+  }
+  blocks.push(head.join("\n"));
 
   const snippets = answer.hits.map((h) => passageSnippet(h, options.snippetChars));
   const lead = answer.lead;
