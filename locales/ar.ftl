@@ -4,6 +4,8 @@ welcome =
     مرحباً { $name }! 👋
     أنا <b>موجز</b>: أجيب عن أسئلتك من ملف إخباري عن العلاقات الروسية الصينية ({ $count } مقالات)، بالمقاطع المطابقة ونقاط رئيسية ومصادر تفتحها بضغطة.
 
+    ولموجز يومي بالوقت الذي تختاره: /subscribe (ثم /settings لتغييره).
+
     اكتب سؤالك مباشرة، أو جرّب أحد هذه الأسئلة:
 example-1 = ما حجم التبادل التجاري بين روسيا والصين؟
 example-2 = ماذا قال بوتين عن العلاقات مع الصين؟
@@ -19,6 +21,12 @@ help =
     /summary — خلاصة الملف كله، و /summary رقم لخلاصة مقال
     /language — تغيير اللغة
     /help — هذه الرسالة
+
+    <b>الموجز اليومي</b>
+    /subscribe — اشترك في موجز يومي بالوقت الذي تختاره (أو في سطر واحد: /subscribe 08:30 القاهرة)
+    /settings — اشتراكك: إيقاف مؤقت، تغيير، إلغاء
+    /digest — الموجز الآن
+    /unsubscribe — إلغاء الموجز اليومي
 
     في أي محادثة: اكتب @{ $bot } ثم سؤالك.
 
@@ -113,14 +121,28 @@ digest-paragraph = (الفقرة { $paragraph })
 
 subscribe-ask-time = 🕗 متى تريد الموجز كل يوم؟ اختر وقتاً، أو اكتبه بصيغة HH:MM (مثل 08:30 أو ٠٨:٣٠).
 subscribe-bad-time = لم أفهم الوقت «{ $text }». اكتبه هكذا: 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59).
-subscribe-ask-zone = 🌍 في أي منطقة زمنية؟ اختر، أو اكتب اسمها مثل Africa/Cairo.
-subscribe-bad-zone = لا أعرف المنطقة الزمنية «{ $text }». اكتبها مثل Asia/Riyadh أو Europe/Moscow أو UTC.
+subscribe-ask-zone = 🌍 في أي منطقة زمنية؟ اختر، أو اكتب مدينتك (مثل القاهرة أو Riyadh أو Africa/Cairo).
+subscribe-bad-zone = لا أعرف المنطقة الزمنية «{ $text }».
 subscribe-ask-topic = 🏷 هل تريد موضوعاً محدداً؟ اكتب كلماته (مثل: الطاقة أوكرانيا)، أو اختر «كل المقالات».
 subscribe-bad-topic = اكتب كلمات الموضوع بالعربية أو الإنجليزية، في أقل من 100 حرف، أو اختر «كل المقالات».
 subscribe-confirm = سأرسل الموجز كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. تأكيد؟
 subscribe-done = ✅ تم الاشتراك: كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. غيّر ذلك متى شئت من /settings.
 subscribe-cancelled = أُلغي الاشتراك قبل إتمامه، ولم يُحفظ شيء.
-subscribe-usage = لم أفهم. اكتب الوقت ثم المنطقة الزمنية، مثل: <code>/subscribe 08:30 Africa/Cairo</code>، أو /subscribe وحده لأسألك خطوة بخطوة.
+subscribe-wrong-time = الوقت «{ $text }» غير صحيح: اكتبه هكذا 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59)، ثم المنطقة الزمنية، مثل: <code>/subscribe 08:30 القاهرة</code>
+subscribe-wrong-zone = الوقت صحيح، لكني لا أعرف المنطقة الزمنية «{ $text }».
+subscribe-missing-zone = ينقص المنطقة الزمنية بعد الوقت، مثل: <code>/subscribe { $time } القاهرة</code>
+subscribe-missing-time = ينقص الوقت قبل المنطقة الزمنية، مثل: <code>/subscribe 08:30 { $zone }</code>
+zone-did-you-mean = هل تقصد: { $zones }؟
+zone-examples = اكتب اسم مدينة مثل القاهرة أو الرياض أو دبي، أو اسماً مثل Europe/Moscow، أو فرق التوقيت مثل UTC+3.
+first-digest-today = يصلك أول موجز اليوم الساعة { $time }.
+first-digest-tomorrow = يصلك أول موجز غداً الساعة { $time }.
+subscribe-topic-kept = أبقيت موضوعك السابق: { $topic }. لتغييره أو إزالته: /settings ثم «تغيير الوقت أو الموضوع».
+nothing-to-cancel = لا شيء لإلغائه الآن.
+subscribe-left = (تركتَ إعداد الاشتراك دون حفظ.)
+subscribe-change-cancelled = أُلغي التغيير، واشتراكك الحالي باقٍ كما هو: كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }.
+unsubscribe-confirm = هل تريد إلغاء اشتراكك في الموجز اليومي؟
+button-unsubscribe-yes = 🗑 نعم، ألغِ الاشتراك
+button-unsubscribe-no = ↩️ تراجع
 subscribe-admins-only = في المجموعات، يشترك مشرفو المجموعة فقط.
 topic-all = كل المقالات
 button-all-topics = كل المقالات

@@ -4,6 +4,8 @@ welcome =
     Hello { $name }! 👋
     I am <b>mujaz</b>: I answer your questions from a news briefing on Russia–China relations ({ $count } articles, in Arabic), with the matching passages, key points and sources you can open.
 
+    For a daily brief at a time you choose: /subscribe (and /settings to change it).
+
     Type a question, in Arabic or English, or try one of these:
 example-1 = ما حجم التبادل التجاري بين روسيا والصين؟
 example-2 = What did Putin say about relations with China?
@@ -19,6 +21,12 @@ help =
     /summary — key points of the briefing; /summary number for one article
     /language — change the language
     /help — this message
+
+    <b>Daily brief</b>
+    /subscribe — a daily brief at the time you choose (or in one line: /subscribe 08:30 Cairo)
+    /settings — your subscription: pause, change, unsubscribe
+    /digest — the brief now
+    /unsubscribe — stop the daily brief
 
     In any chat: type @{ $bot } and your question.
 
@@ -112,14 +120,28 @@ digest-paragraph = (paragraph { $paragraph })
 
 subscribe-ask-time = 🕗 When do you want the brief each day? Pick a time, or type it as HH:MM (e.g. 08:30).
 subscribe-bad-time = I did not understand the time “{ $text }”. Type it like 08:30 (00:00 to 23:59).
-subscribe-ask-zone = 🌍 In which time zone? Pick one, or type its name like Africa/Cairo.
-subscribe-bad-zone = I don't know the time zone “{ $text }”. Type it like Asia/Riyadh, Europe/Moscow or UTC.
+subscribe-ask-zone = 🌍 In which time zone? Pick one, or type your city (e.g. Cairo, الرياض or Africa/Cairo).
+subscribe-bad-zone = I don't know the time zone “{ $text }”.
 subscribe-ask-topic = 🏷 Only a topic? Type its words (e.g. energy Ukraine), or pick “All articles”.
 subscribe-bad-topic = Type the topic's words in Arabic or English, under 100 characters, or pick “All articles”.
 subscribe-confirm = I will send the brief every day at { $time } ({ $zone }), about: { $topic }. Confirm?
 subscribe-done = ✅ Subscribed: every day at { $time } ({ $zone }), about: { $topic }. Change it any time in /settings.
 subscribe-cancelled = Subscription cancelled before it was complete; nothing was saved.
-subscribe-usage = I did not understand. Type the time, then the time zone, e.g. <code>/subscribe 08:30 Africa/Cairo</code> — or just /subscribe and I will ask step by step.
+subscribe-wrong-time = The time “{ $text }” is not right: type it like 08:30 (00:00 to 23:59), then the time zone, e.g. <code>/subscribe 08:30 Cairo</code>
+subscribe-wrong-zone = The time is fine, but I don't know the time zone “{ $text }”.
+subscribe-missing-zone = The time zone is missing after the time, e.g. <code>/subscribe { $time } Cairo</code>
+subscribe-missing-time = The time is missing before the time zone, e.g. <code>/subscribe 08:30 { $zone }</code>
+zone-did-you-mean = Did you mean: { $zones }?
+zone-examples = Type a city like Cairo, Riyadh or Dubai, a name like Europe/Moscow, or an offset like UTC+3.
+first-digest-today = Your first brief comes today at { $time }.
+first-digest-tomorrow = Your first brief comes tomorrow at { $time }.
+subscribe-topic-kept = I kept your topic: { $topic }. To change or clear it: /settings, then “Change time or topic”.
+nothing-to-cancel = There is nothing to cancel.
+subscribe-left = (You left the subscription set-up; nothing was saved.)
+subscribe-change-cancelled = Change cancelled; your subscription stays as it was: every day at { $time } ({ $zone }), about: { $topic }.
+unsubscribe-confirm = Unsubscribe from the daily brief?
+button-unsubscribe-yes = 🗑 Yes, unsubscribe
+button-unsubscribe-no = ↩️ Back
 subscribe-admins-only = In groups, only the group's admins can subscribe it.
 topic-all = all articles
 button-all-topics = All articles
