@@ -2,7 +2,13 @@ language-name = العربية
 
 welcome =
     مرحباً { $name }! 👋
-    أنا <b>موجز</b>: أجيب عن أسئلتك من ملف إخباري عن العلاقات الروسية الصينية ({ $count } مقالات)، بالمقاطع المطابقة ونقاط رئيسية ومصادر تفتحها بضغطة.
+    أنا <b>موجز</b>: أجيب عن أسئلتك من ملف إخباري عن العلاقات الروسية الصينية ({ $count ->
+            [one] مقال واحد
+            [two] مقالان
+            [few] { $count } مقالات
+            [many] { $count } مقالاً
+           *[other] { $count } مقال
+        })، بالمقاطع المطابقة ونقاط رئيسية ومصادر تفتحها بضغطة.
 
     ولموجز يومي بالوقت الذي تختاره: /subscribe (ثم /settings لتغييره).
 
@@ -34,6 +40,7 @@ answer-title = 🔎 <b>{ $query }</b>
 key-points = <b>النقاط الرئيسية</b>
 passages = <b>المقاطع</b>
 passages-range = <b>المقاطع { $from }–{ $to } من { $total }</b>
+passage-of = <b>المقطع { $from } من { $total }</b>
 sources-heading = <b>المصادر</b>
 undated = بلا تاريخ
 no-match =
@@ -65,7 +72,12 @@ nothing-more = لا مزيد من النتائج.
 
 paragraph-heading = <b>{ $title }</b>
 paragraph-meta = { $date } — الفقرة { $paragraph } من { $total }
-article-meta = { $date } — { $paragraphs } فقرات
+article-meta = { $date } — { $paragraphs ->
+        [one] فقرة واحدة
+        [two] فقرتان
+        [few] { $paragraphs } فقرات
+       *[other] { $paragraphs } فقرة
+    }
 article-part = (الجزء { $part } من { $parts })
 article-author = ✍️ { $author }
 article-usage = اكتب رقم المقال بعد الأمر، مثل <code>/article 1</code>. المقالات المتاحة: 1 إلى { $count }. أو اختر من /sources.
@@ -76,7 +88,13 @@ sources-line = { $n }. { $title } — { $date }
 sources-page = (صفحة { $page } من { $pages })
 
 summary-title = 📝 <b>خلاصة: { $title }</b>
-briefing-summary-title = 📝 <b>خلاصة الملف</b> ({ $count } مقالات)
+briefing-summary-title = 📝 <b>خلاصة الملف</b> ({ $count ->
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالاً
+       *[other] { $count } مقال
+    })
 summary-empty = لا نقاط كافية في هذا المقال لخلاصة.
 
 language-prompt = اختر اللغة:
@@ -102,7 +120,13 @@ source-line = { $article }{ $date } — { $count ->
     }
 source-article = المقال { $n }: { $title }
 inline-key-points = النقاط الرئيسية: { $query }
-inline-briefing-summary = خلاصة الملف ({ $count } مقالات)
+inline-briefing-summary = خلاصة الملف ({ $count ->
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالاً
+       *[other] { $count } مقال
+    })
 inline-no-match = لا نتائج — افتح موجز
 button-continue-private = 💬 المزيد في محادثة خاصة
 button-read-private = 💬 اقرأ في محادثة خاصة
@@ -113,8 +137,22 @@ group-intro =
     ومن أي محادثة: اكتب @{ $bot } ثم سؤالك لتشارك مقطعاً موثقاً.
 group-limited = طلبات كثيرة من هذه المجموعة. سأعود للإجابة بعد دقيقة.
 
-digest-title = 📰 <b>موجز اليوم</b> — { $date } ({ $count } جديد)
-digest-preview-title = 📰 <b>الموجز الآن</b> — { $date } ({ $count } جديد)
+digest-title = 📰 <b>موجز اليوم</b> — { $date } ({ $count ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $count } مقالات جديدة
+        [many] { $count } مقالاً جديداً
+       *[other] { $count } مقال جديد
+    })
+digest-preview-title = 📰 <b>الموجز الآن</b> — { $date } ({ $count ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $count } مقالات جديدة
+        [many] { $count } مقالاً جديداً
+       *[other] { $count } مقال جديد
+    })
 digest-topic = الموضوع: { $topic }
 digest-nothing-new = لا جديد في الملف منذ آخر موجز.
 digest-paragraph = (الفقرة { $paragraph })
@@ -182,10 +220,22 @@ admin-stats =
     المشتركون: { $active } نشط، { $paused } متوقف مؤقتاً، { $inactive } معطّل
     موجزات أُرسلت خلال 24 ساعة: { $sent }
     آخر تشغيل للجدولة: { $lastRun }
-    المقالات: { $articles } ({ $passages } فقرة)
+    المقالات: { $articles } ({ $passages ->
+            [one] فقرة واحدة
+            [two] فقرتان
+            [few] { $passages } فقرات
+           *[other] { $passages } فقرة
+        })
     المجموعات: { $groups }
 admin-never = لم يحدث بعد
-admin-reloaded = أُعيدت قراءة الملف: { $added } مقالات جديدة، { $total } في المجموع.
+admin-reloaded = أُعيدت قراءة الملف: { $added ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $added } مقالات جديدة
+        [many] { $added } مقالاً جديداً
+       *[other] { $added } مقال جديد
+    }، { $total } في المجموع.
 command-subscribe = الاشتراك في موجز يومي
 command-settings = إعدادات الموجز اليومي
 command-unsubscribe = إلغاء الموجز اليومي

@@ -2,7 +2,10 @@ language-name = English
 
 welcome =
     Hello { $name }! 👋
-    I am <b>mujaz</b>: I answer your questions from a news briefing on Russia–China relations ({ $count } articles, in Arabic), with the matching passages, key points and sources you can open.
+    I am <b>mujaz</b>: I answer your questions from a news briefing on Russia–China relations ({ $count ->
+            [one] 1 article
+           *[other] { $count } articles
+        }, in Arabic), with the matching passages, key points and sources you can open.
 
     For a daily brief at a time you choose: /subscribe (and /settings to change it).
 
@@ -34,6 +37,7 @@ answer-title = 🔎 <b>{ $query }</b>
 key-points = <b>Key points</b>
 passages = <b>Passages</b> (quoted in Arabic)
 passages-range = <b>Passages { $from }–{ $to } of { $total }</b> (quoted in Arabic)
+passage-of = <b>Passage { $from } of { $total }</b> (quoted in Arabic)
 sources-heading = <b>Sources</b>
 undated = undated
 no-match =
@@ -65,7 +69,10 @@ nothing-more = No more results.
 
 paragraph-heading = <b>{ $title }</b>
 paragraph-meta = { $date } — paragraph { $paragraph } of { $total }
-article-meta = { $date } — { $paragraphs } paragraphs
+article-meta = { $date } — { $paragraphs ->
+        [one] 1 paragraph
+       *[other] { $paragraphs } paragraphs
+    }
 article-part = (part { $part } of { $parts })
 article-author = ✍️ { $author }
 article-usage = Type the article's number after the command, e.g. <code>/article 1</code>. Articles: 1 to { $count }. Or pick one in /sources.
@@ -76,7 +83,10 @@ sources-line = { $n }. { $title } — { $date }
 sources-page = (page { $page } of { $pages })
 
 summary-title = 📝 <b>Key points: { $title }</b>
-briefing-summary-title = 📝 <b>Key points of the briefing</b> ({ $count } articles)
+briefing-summary-title = 📝 <b>Key points of the briefing</b> ({ $count ->
+        [one] 1 article
+       *[other] { $count } articles
+    })
 summary-empty = This article has too little text for key points.
 
 language-prompt = Choose a language:
@@ -101,7 +111,10 @@ source-line = { $article }{ $date } — { $count ->
     }
 source-article = article { $n }: { $title }
 inline-key-points = Key points: { $query }
-inline-briefing-summary = Key points of the briefing ({ $count } articles)
+inline-briefing-summary = Key points of the briefing ({ $count ->
+        [one] 1 article
+       *[other] { $count } articles
+    })
 inline-no-match = No results — open mujaz
 button-continue-private = 💬 More in a private chat
 button-read-private = 💬 Read in a private chat
@@ -181,10 +194,16 @@ admin-stats =
     Subscribers: { $active } active, { $paused } paused, { $inactive } stopped
     Digests sent in the last 24 hours: { $sent }
     Last scheduler run: { $lastRun }
-    Articles: { $articles } ({ $passages } paragraphs)
+    Articles: { $articles } ({ $passages ->
+            [one] 1 paragraph
+           *[other] { $passages } paragraphs
+        })
     Groups: { $groups }
 admin-never = not yet
-admin-reloaded = Briefing reloaded: { $added } new articles, { $total } in all.
+admin-reloaded = Briefing reloaded: { $added ->
+        [one] 1 new article
+       *[other] { $added } new articles
+    }, { $total } in all.
 command-subscribe = Subscribe to a daily brief
 command-settings = Daily brief settings
 command-unsubscribe = Stop the daily brief

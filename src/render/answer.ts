@@ -63,7 +63,7 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const to = answer.offset + answer.hits.length;
   const paged = answer.offset > 0 || answer.total > answer.hits.length;
   if (passages.length > 0) {
-    const heading = mark + (paged ? t("passages-range", { from: String(from), to: String(to), total: String(answer.total) }) : t("passages"));
+    const heading = mark + (paged ? t(from === to ? "passage-of" : "passages-range", { from: String(from), to: String(to), total: String(answer.total) }) : t("passages"));
     blocks.push([heading, ...passages.map(({ n, s }) => `${CONTENT_MARK}<b>[${n}]</b> ${highlight(s.text, s.ranges)}`)].join("\n\n"));
   }
   blocks.push(sourcesBlock(answer.citations, view));

@@ -17,7 +17,7 @@ export interface DigestHeader {
 export function renderDigest(items: readonly DigestItem[], view: View, header: DigestHeader): Rendered[] {
   const { t } = view;
   const mark = lineMark(view.lang);
-  const title = [mark + t(header.preview ? "digest-preview-title" : "digest-title", { date: formatDate(header.date, view), count: String(items.length) })];
+  const title = [mark + t(header.preview ? "digest-preview-title" : "digest-title", { date: formatDate(header.date, view), count: items.length })];
   if (header.topic) title.push(mark + t("digest-topic", { topic: escapeHtml(header.topic) }));
   if (items.length === 0) return [{ text: `${title.join("\n")}\n\n${mark}${t("digest-nothing-new")}`, keyboard: { inline_keyboard: [] } }];
 

@@ -64,7 +64,7 @@ export function browseResults(latest: readonly Article[], summary: Summary, summ
   const whole: InlineQueryResultArticle = {
     type: "article",
     id: "summary",
-    title: cutText(view.t("inline-briefing-summary", { count: String(count) }), INLINE_TITLE_MAX),
+    title: cutText(view.t("inline-briefing-summary", { count }), INLINE_TITLE_MAX),
     description: cutText(summary.keyPoints[0]?.text ?? "", INLINE_DESCRIPTION_MAX),
     input_message_content: { message_text: renderSummary(summary, view, count).text, parse_mode: "HTML", link_preview_options: noPreview },
     reply_markup: privateButton(view, "button-continue-private", `https://t.me/${bot}`),

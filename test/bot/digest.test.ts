@@ -229,7 +229,7 @@ describe("the short form and settings", () => {
     const h = await harness({ store });
     await h.send(textMessage(salma, "/digest"));
     expect(seen(h.last(salma.id).text)).toContain("الموجز الآن");
-    expect(seen(h.last(salma.id).text)).toContain("(5 جديد)");
+    expect(seen(h.last(salma.id).text)).toContain("(5 مقالات جديدة)");
     expect((await store.receivedArticles(salma.id)).size).toBe(0);
   });
 });

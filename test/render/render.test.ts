@@ -10,6 +10,7 @@ import { decode, encode, type Action } from "../../src/render/callback-data.js";
 import { decodeDeepLink, encodeDeepLink } from "../../src/render/deep-link.js";
 import { escapeHtml, highlight, MESSAGE_LIMIT, snippet, splitMessages, visibleLength } from "../../src/render/html.js";
 import { renderSources, renderSummary } from "../../src/render/sources.js";
+import { renderDigest } from "../../src/render/digest.js";
 import { parseTelegramHtml } from "../../src/local-api/telegram-html.js";
 import { QUESTIONS } from "../briefing/questions.js";
 import { seen } from "../support/harness.js";
@@ -213,6 +214,27 @@ describe("rendered answers", () => {
     const data = callbackData(keyboard).map(decode);
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 6 });
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 0 });
+  });
+});
+
+describe("Arabic number agreement", () => {
+  it("agrees counted nouns with their number through the plural categories of Intl.PluralRules(\"ar\")", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ article: briefing.articles[i % 5]!, points: [] }));
+    const digestTitle = (n: number) => visible(renderDigest(items(n), ar, { date: "2026-01-15", preview: false })[0]!.text).split("\n")[0];
+    expect([1, 2, 3, 10, 11, 100].map(digestTitle)).toEqual(
+      ["مقال جديد", "مقالان جديدان", "3 مقالات جديدة", "10 مقالات جديدة", "11 مقالاً جديداً", "100 مقال جديد"].map((s) => `📰 موجز اليوم — 15 يناير 2026 (${s})`),
+    );
+    const article = (n: number) => ({ ...briefing.articles[0]!, paragraphs: Array.from({ length: n }, (_, i) => ({ n: i + 1, text: "نص", sentences: ["نص"] })) });
+    const meta = (n: number) => visible(renderArticle(article(n), 1, ar)[0]!.text).split("\n")[1];
+    expect([1, 2, 9, 12].map(meta)).toEqual(["بلا تاريخ — فقرة واحدة", "بلا تاريخ — فقرتان", "بلا تاريخ — 9 فقرات", "بلا تاريخ — 12 فقرة"]);
+    expect(visible(renderSummary(briefing.summary(), ar, 2).text).split("\n")[0]).toBe("📝 خلاصة الملف (مقالان)");
+    expect(visible(renderSummary(briefing.summary(), en, 1).text).split("\n")[0]).toBe("📝 Key points of the briefing (1 article)");
+  });
+
+  it("names a last page of one passage in the singular", () => {
+    const answer = briefing.answer("الصين", 3, 3);
+    const last = { ...answer, total: 4, hits: answer.hits.slice(0, 1), citations: answer.citations.slice(0, 1) };
+    expect(visible(renderAnswer(last, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 }).text)).toContain("المقطع 4 من 4");
   });
 });
 
