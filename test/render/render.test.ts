@@ -11,6 +11,7 @@ import { decodeDeepLink, encodeDeepLink } from "../../src/render/deep-link.js";
 import { escapeHtml, highlight, MESSAGE_LIMIT, snippet, splitMessages, visibleLength } from "../../src/render/html.js";
 import { renderSources, renderSummary } from "../../src/render/sources.js";
 import { renderDigest } from "../../src/render/digest.js";
+import { transcript } from "../../src/console/plain.js";
 import { parseTelegramHtml } from "../../src/local-api/telegram-html.js";
 import { QUESTIONS } from "../briefing/questions.js";
 import { seen } from "../support/harness.js";
@@ -276,5 +277,19 @@ describe("articles, sources and summaries", () => {
     const s = renderSummary(briefing.summary(), ar, 5);
     expect(visible(s.text)).toContain("خلاصة الملف");
     expect(callbackData(s.keyboard).length).toBe(briefing.summary().citations.length);
+  });
+});
+
+describe("the emulator's transcript", () => {
+  it("prints a message the bot sends as a reader sees it, with its buttons, and other calls on one line", () => {
+    const { text, keyboard } = renderAnswer(briefing.answer("قوة سيبيريا"), ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const lines = transcript({ method: "sendMessage", params: { chat_id: 5, text, reply_markup: keyboard }, ok: true })!.split("\n");
+    expect(lines[0]).toBe("── to chat 5 ──");
+    expect(lines[1]).toBe("🔎 قوة سيبيريا");
+    expect(lines.join("\n")).not.toMatch(/<\/?b>|[\u200E\u200F\u2066-\u2069]/);
+    expect(lines.at(-1)).toBe("  [📄 1]");
+    expect(transcript({ method: "answerCallbackQuery", params: { callback_query_id: "1", text: "انتهت صلاحية هذا الزر." }, ok: true })).toBe("🔔 answer to a button: انتهت صلاحية هذا الزر.");
+    expect(transcript({ method: "sendMessage", params: { chat_id: 5, text: "x" }, ok: false, description: "Forbidden: bot was blocked by the user" })).toBe("⛔ sendMessage refused: Forbidden: bot was blocked by the user");
+    expect(transcript({ method: "getUpdates", params: {}, ok: true })).toBeUndefined();
   });
 });
