@@ -56,6 +56,7 @@ chatter-farewell = في أمان الله! 👋 عد متى شئت، واسأل 
 chatter-acknowledgement = 👍 إن كان لديك سؤال آخر فاكتبه، مثلاً:
 follow-up-note = (مع سؤالك السابق: «{ $previous }»)
 glosses = الكلمات المطابقة: { $pairs }
+quoted-in-arabic = (نص الاقتباس بالعربية)
 query-cut = (سؤالك طويل؛ بحثت في أوله فقط.)
 search-usage = اكتب سؤالك بعد الأمر، مثل: <code>/search التبادل التجاري</code>، أو اختر سؤالاً:
 button-more = ⬅️ المزيد

@@ -53,6 +53,7 @@ chatter-farewell = Goodbye! 👋 Come back any time, and ask for example:
 chatter-acknowledgement = 👍 If you have another question, type it, for example:
 follow-up-note = (read with your last question: “{ $previous }”)
 glosses = Matched in Arabic: { $pairs }
+quoted-in-arabic = (quoted in Arabic)
 query-cut = (Your question is long; I searched its beginning.)
 search-usage = Type your question after the command, e.g. <code>/search trade</code>, or pick one:
 button-more = More ➡️

@@ -56,7 +56,10 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const points = answer.keyPoints.filter((k) => !shown.some((text) => repeats(k.text, text))).slice(0, options.maxKeyPoints);
   const cite = (n: number) => isolate(`[${n}]`);
   const leadLine = lead && (merged ? `${CONTENT_MARK}${highlight(merged.text, merged.ranges)} ${cite(lead.cite)}` : `${CONTENT_MARK}<b>${escapeHtml(lead.text)}</b> ${cite(lead.cite)}`);
-  if (leadLine) blocks.push([leadLine, ...(points.length > 0 ? [keyPointLines(points)] : [])].join("\n"));
+  // Readers of another language are told once that quotes are in Arabic: in the passages' heading, or here when
+  // the lead is all that is quoted.
+  const quotedNote = lang !== "ar" && passages.length === 0 ? [mark + t("quoted-in-arabic")] : [];
+  if (leadLine) blocks.push([...quotedNote, leadLine, ...(points.length > 0 ? [keyPointLines(points)] : [])].join("\n"));
   else if (points.length > 0) blocks.push(`${mark}${t("key-points")}\n${keyPointLines(points)}`);
 
   const from = answer.offset + 1;

@@ -100,9 +100,13 @@ describe("English readers", () => {
     expect(h.refused()).toEqual([]);
   });
 
-  it("shows no glossary line for a question in Arabic", async () => {
+  it("shows no glossary line for a question in Arabic, and says once that the quote is in Arabic when the answer is one passage", async () => {
     const h = await harness();
     await h.send(textMessage(john, "ما هو خط انابيب قوة سيبيريا"));
-    expect(seen(h.last(john.id).text)).not.toContain("Matched in Arabic");
+    const text = seen(h.last(john.id).text);
+    expect(text).not.toContain("Matched in Arabic");
+    expect(text.split("\n")[2]).toBe("(quoted in Arabic)");
+    expect(text.split("(quoted in Arabic)")).toHaveLength(2);
+    expect(text).toMatch(/\nSources\n\[1\] article 4: .* — paragraph 5$/);
   });
 });
