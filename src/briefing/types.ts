@@ -90,6 +90,14 @@ export interface Answer {
   covered?: boolean;
   /** When not covered: the articles nearest to the question, best first, to offer as topics. */
   closest?: readonly ClosestTopic[];
+  /** English words of the question and the Arabic words of the passages they matched, for English readers. */
+  glosses?: readonly Gloss[];
+}
+
+/** An English word of a question ("pipeline") and the Arabic words it matched in the passages ("أنابيب"). */
+export interface Gloss {
+  term: string;
+  matched: string[];
 }
 
 /** An article offered when the question is not covered. */
