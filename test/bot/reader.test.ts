@@ -94,7 +94,7 @@ describe("English readers", () => {
     expect(lines[1]).toMatch(/^Matched in Arabic: .*pipeline → خط أنابيب/);
     expect(lines[1]).toContain("putin → بوتين");
     expect(text.split("(quoted in Arabic)")).toHaveLength(2);
-    expect(text).toMatch(/\nSources\n\[1\] article \d: /);
+    expect(text).toMatch(/\nSources\n\[1\] (\[\d\] )*article \d: /);
     for (const arabicInterface of ["المقاطع", "المصادر", "الفقرة", "المقال", "بلا تاريخ", "النقاط الرئيسية"]) expect(text).not.toContain(arabicInterface);
     expect(h.buttons(m).map((b) => b.text)).toEqual(expect.arrayContaining(["📄 1", "More ➡️", "↗️ Share in a chat"]));
     expect(h.refused()).toEqual([]);
