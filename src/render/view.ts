@@ -45,7 +45,8 @@ export function sourcesBlock(citations: readonly Citation[], view: View): string
 /** The citations of one article: its number and title, its date when it has one ("undated" is said in /sources), its paragraphs. */
 function sourceText(cs: readonly Citation[], view: View): string {
   const first = cs[0]!;
-  const paragraphs = [...new Set(cs.map((c) => c.paragraph))].sort((a, b) => a - b);
+  // In the order of the citation numbers before them: "[1] [2] … الفقرتان 6، 2" reads [1] → 6, [2] → 2.
+  const paragraphs = [...new Set(cs.map((c) => c.paragraph))];
   const number = view.articleNumber?.(first.articleId);
   const title = escapeHtml(cutText(first.title, SOURCE_TITLE_MAX));
   return view.t("source-line", {

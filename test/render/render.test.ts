@@ -170,6 +170,15 @@ describe("rendered answers", () => {
     expect(shown).toContain("المصادر\n[1] المقال 4: بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب… — الفقرة 5");
   });
 
+  it("groups sources by article, listing the paragraphs in the order of the citation numbers before them", () => {
+    const answer = briefing.answer("شو صار بالعرض العسكري ببكين؟");
+    const [first, second] = answer.citations;
+    expect(first!.articleId).toBe(second!.articleId);
+    const { text } = renderAnswer(answer, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const line = visible(text).split("\n").find((l) => l.startsWith("[1] [2] المقال"))!;
+    expect(line).toMatch(new RegExp(`الفقرتان ${first!.paragraph}، ${second!.paragraph}$`));
+  });
+
   it("shows at most three key points, none repeating the lead or a passage shown, none ending in a colon", () => {
     for (const { q } of QUESTIONS) {
       const answer = briefing.answer(q);
