@@ -48,6 +48,22 @@ describe("briefing summary", () => {
     const openings = s.citations.filter((c) => c.paragraph === 1).length;
     expect(openings).toBeLessThan(briefing.articles.length);
   });
+
+  it("represents every article by a point of its own and cites the other articles that report a shared fact", () => {
+    const s = briefing.summary();
+    const cited = (n: number) => s.citations.find((c) => c.n === n)!;
+    const own = new Set(s.keyPoints.map((k) => cited(k.cite).articleId));
+    expect(own).toEqual(new Set(briefing.articles.map((a) => a.id)));
+    const shared = s.keyPoints.filter((k) => (k.also ?? []).some((n) => cited(n).articleId !== cited(k.cite).articleId));
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    // The "no limits" partnership is told in article 002 and announced in article 001: the point cites both.
+    const noLimits = s.keyPoints.find((k) => forMatch(k.text).includes(forMatch("بلا حدود")))!;
+    const sources = [noLimits.cite, ...(noLimits.also ?? [])].map(cited);
+    const inOther = sources.find((c) => c.articleId === article("001").id)!;
+    expect(forMatch(article("001").paragraphs[inOther.paragraph - 1]!.text)).toContain(forMatch("شراكة بلا حدود"));
+    // Every further citation is of a paragraph of another article.
+    for (const k of shared) for (const n of k.also!) expect(cited(n).articleId).not.toBe(cited(k.cite).articleId);
+  });
 });
 
 describe("topic digest", () => {
@@ -57,6 +73,8 @@ describe("topic digest", () => {
     expect(forMatch(item.points[0]!.text)).toContain(forMatch("قوة سيبيريا"));
     expect(points).not.toContain(forMatch("أسبوع كامل"));
     expect(points).not.toContain(forMatch("ساحة تيانانمن"));
+    // The energy imports (oil, coal, gas) come before anything off the topic.
+    expect(forMatch(item.points[1]!.text)).toContain(forMatch("أكبر مستورد للنفط"));
   });
 
   it("reads an English topic as search does", () => {
