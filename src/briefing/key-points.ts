@@ -103,10 +103,14 @@ export function clauseSpans(sentence: string, max: number): string[] {
   if (text.length <= max) return [text];
   const clauses = clauseRanges(text);
   const opensReport = clauses.map(([start]) => COMPLEMENTIZERS.has(tokenize(text.slice(start, start + 12))[0] ?? ""));
+  // A clause before a colon announces what follows it ("مضيفاً:"): a span does not end there.
+  const announces = clauses.map(([, end]) => /^\s*[:：]/u.test(text.slice(end)));
   const out: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
+    // Nor does one start with what was reported, without who reported it.
+    if (i > 0 && opensReport[i]) continue;
     for (let j = i; j < clauses.length && clauses[j]![1] - clauses[i]![0] <= max; j++) {
-      if (opensReport[j + 1]) continue;
+      if (opensReport[j + 1] || (announces[j] && j < clauses.length - 1)) continue;
       const body = trimDangling(text.slice(clauses[i]![0], clauses[j]![1]));
       if (body.length < MIN_SPAN_CHARS || !quotesBalanced(body)) continue;
       out.push(`${i > 0 ? "…" : ""}${body}${j < clauses.length - 1 ? "…" : ""}`);

@@ -32,6 +32,22 @@ describe("article summaries", () => {
     }
   });
 
+  it("cut long sentences at clean clauses: never inside a quotation, before what a colon announces, or before the reported content", () => {
+    for (const a of briefing.articles)
+      for (const k of briefing.summary(a).keyPoints) {
+        expect(k.text).not.toMatch(/[:،,]…?$/u);
+        if (!/^…|…$/u.test(k.text)) continue;
+        // A cut point (whole sentences are left as the source wrote them).
+        const body = k.text.replace(/^…|…$/gu, "");
+        expect(body.match(/[“«]/gu)?.length ?? 0).toBe(body.match(/[”»]/gu)?.length ?? 0);
+        expect((body.match(/"/gu)?.length ?? 0) % 2).toBe(0);
+        const sentence = a.paragraphs.flatMap((p) => p.sentences).find((s) => s.includes(body))!;
+        const after = sentence.slice(sentence.indexOf(body) + body.length);
+        expect(after).not.toMatch(/^\s*:/u);
+        expect(after).not.toMatch(/^[،,]?\s*(?:بأن|أن|إن|أنه|بأنه)\s/u);
+      }
+  });
+
   it("do not restate themselves", () => {
     for (const a of briefing.articles) {
       const bags = briefing.summary(a).keyPoints.map((k) => stemBag(k.text));
