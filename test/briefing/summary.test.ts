@@ -89,8 +89,10 @@ describe("topic digest", () => {
     expect(forMatch(item.points[0]!.text)).toContain(forMatch("قوة سيبيريا"));
     expect(points).not.toContain(forMatch("أسبوع كامل"));
     expect(points).not.toContain(forMatch("ساحة تيانانمن"));
-    // The energy imports (oil, coal, gas) come before anything off the topic.
+    // The energy imports (oil, coal, gas) come next, and nothing off the topic follows.
     expect(forMatch(item.points[1]!.text)).toContain(forMatch("أكبر مستورد للنفط"));
+    expect(points).not.toContain(forMatch("العرض العسكري"));
+    expect(points).not.toContain(forMatch("كيم جونغ أون"));
   });
 
   it("reads an English topic as search does", () => {
