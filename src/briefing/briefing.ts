@@ -136,7 +136,7 @@ export class Briefing {
       if (!byTopic) this.articleSummaries.set(article, (byTopic = new Map()));
       let s = byTopic.get(topic ?? "");
       if (!s) {
-        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), ...(topic ? { topic } : {}) });
+        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), articles: this.list, ...(topic ? { topic } : {}) });
         byTopic.set(topic ?? "", s);
       }
       return s;

@@ -69,6 +69,8 @@ export interface KeyPoint {
   text: string;
   /** Citation number in the answer (or summary) this point comes from. */
   cite: number;
+  /** In the whole-briefing summary: citations of other articles that report the same fact. */
+  also?: number[];
 }
 
 export interface Answer {
