@@ -57,8 +57,9 @@ function sourceText(cs: readonly Citation[], view: View): string {
   });
 }
 
+/** A point and its citation numbers: its own first, then those of other articles reporting the same fact. */
 export function keyPointLines(points: readonly KeyPoint[]): string {
-  return points.map((p) => `${CONTENT_MARK}• ${escapeHtml(p.text)} ${isolate(`[${p.cite}]`)}`).join("\n");
+  return points.map((p) => `${CONTENT_MARK}• ${escapeHtml(p.text)} ${isolate([p.cite, ...(p.also ?? [])].map((n) => `[${n}]`).join(""))}`).join("\n");
 }
 
 /** One button per citation, opening the cited paragraph; rows of up to five. */

@@ -288,6 +288,10 @@ describe("articles, sources and summaries", () => {
     const s = renderSummary(briefing.summary(), ar, 5);
     expect(visible(s.text)).toContain("خلاصة الملف");
     expect(callbackData(s.keyboard).length).toBe(briefing.summary().citations.length);
+    // A fact several articles report carries their citation numbers after its own.
+    const shared = briefing.summary().keyPoints.find((p) => (p.also ?? []).length > 0)!;
+    const line = visible(s.text).split("\n").find((l) => l.startsWith(`• ${shared.text.slice(0, 20)}`))!;
+    expect(line.endsWith([shared.cite, ...shared.also!].map((n) => `[${n}]`).join(""))).toBe(true);
   });
 });
 
