@@ -7,13 +7,15 @@ import { createRequire } from "node:module";
 
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
 const TATWEEL = /\u0640/g;
+/** The alef that only carries the accusative tanween where the tanween is written (طرفًا, سابقاً → طرف, سابق). */
+const TANWEEN_ALEF = /(?:\u064B\u0627|\u0627\u064B)(?![\p{L}\p{M}])/gu;
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const ALEF_FORMS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ
 const DIGIT_BASES = [0x0660, 0x06f0]; // Arabic-Indic, Persian
 
 /** Lower-case, NFKC, and fold Arabic spelling variants. Idempotent. */
 export function normalize(text: string): string {
-  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TASHKEEL, "").replace(TATWEEL, "");
+  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TANWEEN_ALEF, "").replace(TASHKEEL, "").replace(TATWEEL, "");
   s = s
     .replace(ALEF_FORMS, "ا")
     .replace(/\u0649/g, "ي") // ى

@@ -72,6 +72,12 @@ describe("answers", () => {
     }
   });
 
+  it("leads with the sentence that settles a yes/no question, not one announcing a list", () => {
+    const answer = briefing.answer("هل الصين طرف في الحرب الأوكرانية؟");
+    expect(answer.lead!.text).toContain("ليست طرفًا في الأزمة");
+    for (const k of [answer.lead!, ...answer.keyPoints]) expect(k.text).not.toMatch(/[:：]…?$/u);
+  });
+
   it("never ends a point in an announced list or a dangling preposition", () => {
     expect(trimDangling("تأتي هذه الزيارة لتحمل دلالات عدة من بينها:")).toBe("تأتي هذه الزيارة لتحمل دلالات عدة");
     expect(trimDangling("ناقش الجانبان خطط توسيع صادرات النفط في")).toBe("ناقش الجانبان خطط توسيع صادرات النفط");

@@ -18,6 +18,12 @@ describe("normalize", () => {
     expect(normalize("Putin BRICS")).toBe("putin brics");
   });
 
+  it("drops the alef that only carries a written accusative tanween", () => {
+    expect(normalize("ليست طرفًا في الأزمة")).toBe("ليست طرف في الازمه");
+    expect(normalize("سابقاً كبيرًا")).toBe("سابق كبير");
+    expect(normalize("روسيا أمريكا طرفا")).toBe("روسيا امريكا طرفا");
+  });
+
   it("drops zero-width and direction marks", () => {
     expect(normalize("\u200Fبوتين\u200B\u2068شي\u2069")).toBe("بوتينشي");
   });
