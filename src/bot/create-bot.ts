@@ -1,5 +1,4 @@
 /** Builds the bot from what it is given. Features are composed in the order updates flow through them. */
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, GrammyError, HttpError, type Api } from "grammy";
@@ -21,11 +20,10 @@ import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { summaryFeature } from "./features/summary.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { messageDefaults } from "./api-defaults.js";
+import { installApiLayers, messageDefaults, networkCause } from "./api-defaults.js";
 import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
-import { sendOnce } from "./send-once.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -35,6 +33,8 @@ export interface CreateBotOptions {
   fetch?: typeof fetch;
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
+  /** Time limit on each attempt of a Bot API call (default CALL_TIMEOUT_MS). */
+  callTimeoutMs?: number;
 }
 
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
@@ -42,14 +42,16 @@ const GROUP_REQUESTS_PER_MINUTE = 8;
 
 const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "subscribe", "settings", "digest", "unsubscribe", "language"] as const;
 
-export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
+export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
-  bot.api.config.use(sendOnce());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  bot.api.config.use(messageDefaults());
+  installApiLayers(bot.api, {
+    ...(callTimeoutMs !== undefined ? { timeoutMs: callTimeoutMs } : {}),
+    onNetworkRetry: (r) =>
+      deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt} of ${r.of} in ${r.delayMs / 1000} s`),
+  });
   const i18n = createI18n(deps.stores.languages);
 
   const withLogger = (ctx: InnerContext) => {
