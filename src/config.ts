@@ -26,6 +26,7 @@ const common = {
   WATCH_SEEDS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   DIGEST_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 };
 
 const token = z
@@ -56,6 +57,8 @@ export interface BaseConfig {
   watchSeeds: boolean;
   rateLimitPerMinute: number;
   digestPerSecond: number;
+  /** How long a digest claim lives without its process's heartbeat; a dead process's deliveries resume after it. */
+  digestLeaseSeconds: number;
 }
 export type Config = BaseConfig &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
@@ -101,6 +104,7 @@ function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
     watchSeeds: e.WATCH_SEEDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     digestPerSecond: e.DIGEST_PER_SECOND,
+    digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
   };
 }
 

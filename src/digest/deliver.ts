@@ -58,7 +58,7 @@ export class DigestDeliverer {
   private readonly throttle: Throttle;
   private readonly sleep: (ms: number) => Promise<void>;
   readonly owner: string;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
   private readonly policy: AmbiguousPolicy;
   /** Chat and day of every delivery a tick of this process has queued and not finished: ticks overlap. */
   private readonly queued = new Set<string>();

@@ -28,10 +28,11 @@ export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock
   };
   const stopTimer = timer(run);
   run();
-  // The heartbeat keeps this process's claims alive through a long fan-out; a dead process's claims run out.
+  // The heartbeat keeps this process's claims alive through a long fan-out (four beats a lease, so one late beat
+  // loses nothing); a dead process's claims run out.
   const heartbeat = setInterval(() => {
     deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
-  }, 15_000);
+  }, deliverer.leaseMs / 4);
   heartbeat.unref();
   return {
     stop: async () => {

@@ -39,7 +39,7 @@ export class ConnectionReset extends Error {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same faults for the same order of calls. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -59,7 +59,7 @@ export class FaultPlan {
   constructor(readonly options: FaultOptions) {
     const total = Object.values(options.rates).reduce((s, r) => s + (r ?? 0), 0);
     if (total > 1) throw new Error(`local Bot API fault mode: the rates add up to ${total}; keep their sum at most 1`);
-    this.random = generator(options.seed);
+    this.random = seededRandom(options.seed);
   }
 
   get retryAfter(): number {
