@@ -152,7 +152,10 @@ export class DigestDeliverer {
       // A refusal (GrammyError 4xx) or a connection never made (an HttpError send-once let through) means Telegram
       // showed nothing; a timeout, a 5xx or a dropped connection arrive as AmbiguousSendError.
       const ambiguous = inFlight && !(err instanceof GrammyError) && !(err instanceof HttpError);
-      await log.finishDelivery(sub.chatId, date, owner, "failed", clock.now(), ambiguous ? { policy: this.policy } : undefined);
+      // Nothing reached a reader and Telegram refused nothing (a 429 longer than the wait, a connection never
+      // made): the attempt is not counted against the day's limit, which is there for chats that refuse.
+      const untouched = inFlight && (err instanceof HttpError || (err instanceof GrammyError && err.error_code === 429));
+      await log.finishDelivery(sub.chatId, date, owner, untouched ? "pending" : "failed", clock.now(), ambiguous ? { policy: this.policy } : undefined);
       if (err instanceof GrammyError && err.error_code === 403) {
         await stores.subscriptions.deactivate(sub.chatId, err.description);
         logger.warn({ chat: sub.chatId, reason: err.description }, "digest: chat refuses messages; subscription deactivated");
