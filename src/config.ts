@@ -67,6 +67,14 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/**
+ * Start-up failed because of the environment the settings point at (a port taken, a folder missing or read-only):
+ * its message is one line that names the variable and says what to do.
+ */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
 /** Settings the briefing alone needs (the CLI and the local console need no token). */
 export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
   const parsed = z.object(common).safeParse(withoutEmpty(env));

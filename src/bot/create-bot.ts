@@ -68,6 +68,9 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs 
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
+  // Channel posts are not asked for (ALLOWED_UPDATES), but anything can be posted to a webhook: a post in a
+  // channel is nobody's question, and a "/start" there must not reach the command handlers.
+  bot.on(["channel_post", "edited_channel_post"], () => {});
   // A failing feature answers with an apology instead of silence; the bot stays up.
   bot.use(async (ctx, next) => {
     try {
