@@ -6,7 +6,7 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { HttpError, type Api, type Transformer } from "grammy";
-import { sendOnce } from "./send-once.js";
+import { networkCode, sendOnce } from "./send-once.js";
 
 const TEXT_METHODS = new Set(["sendMessage", "editMessageText"]);
 
@@ -96,11 +96,14 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** What failed under a network error, for a log line: the cause's code (ECONNREFUSED, ENOTFOUND …) or its message. */
+/**
+ * What failed under a network error, for a log line: its code (ECONNREFUSED, ENOTFOUND …) or its message with
+ * the request's URL cut out (it holds the token).
+ */
 export function networkCause(error: HttpError): string {
-  const inner = error.error as { cause?: { code?: unknown; message?: unknown }; name?: unknown; message?: unknown } | undefined;
-  const code = inner?.cause?.code;
-  if (typeof code === "string") return code;
+  const code = networkCode(error);
+  if (code !== undefined) return code;
+  const inner = error.error as { name?: unknown; message?: unknown } | undefined;
   if (inner?.name === "TimeoutError" || inner?.name === "AbortError") return "no answer in time";
-  return String(inner?.cause?.message ?? inner?.message ?? error.message);
+  return String(inner?.message ?? error.message).replace(/\/bot[^/\s]+/g, "/bot…");
 }

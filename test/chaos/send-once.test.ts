@@ -1,4 +1,6 @@
+import { HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
+import { AmbiguousSendError, sendOnce } from "../../src/bot/send-once.js";
 import type { FaultKind } from "../../src/local-api/faults.js";
 import { QUERY_TOO_OLD } from "../../src/local-api/local-api.js";
 import { textMessage } from "../../src/local-api/updates.js";
@@ -39,5 +41,14 @@ describe("send once", () => {
 
   it("still waits out a 429 and sends the answer once, since Telegram did nothing", async () => {
     expect(await failingOnce("too-many-requests")).toEqual(["answer"]);
+  });
+
+  it("tells a connection never made from one that may have landed, with the code where Node's fetch puts it", async () => {
+    const failing = (code: string) => {
+      const error = new HttpError("Network request for 'sendMessage' failed!", Object.assign(new Error(`request failed, reason: ${code}`), { code }));
+      return sendOnce()(() => Promise.reject(error), "sendMessage", { chat_id: 1, text: "x" } as never);
+    };
+    await expect(failing("ECONNREFUSED")).rejects.toBeInstanceOf(HttpError);
+    await expect(failing("ECONNRESET")).rejects.toBeInstanceOf(AmbiguousSendError);
   });
 });
