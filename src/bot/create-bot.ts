@@ -24,6 +24,7 @@ import { installApiLayers, messageDefaults, networkCause } from "./api-defaults.
 import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
+import { decode } from "../render/callback-data.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -83,31 +84,36 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs 
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(i18n);
   bot.use(withView);
-  // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted).
+  // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted). Every
+  // limited button press is answered (or it spins until Telegram gives up); limited messages get one note a minute.
+  const readerNote = oncePerWindow(60_000, deps.clock);
   bot.use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: deps.settings.rateLimitPerMinute,
+      alwaysReply: true,
       keyGenerator: (ctx) => (ctx.inlineQuery || inGroup(ctx) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
-        else if (ctx.chat) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
+        else if (ctx.chat && readerNote(`${ctx.from?.id}`)) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
       },
     }),
   );
-  // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute.
-  bot.use(
-    limit<BotContext, never>({
-      timeFrame: 60_000,
-      limit: GROUP_REQUESTS_PER_MINUTE,
-      keyPrefix: "group",
-      keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
-        else await groupLimitNote(ctx);
-      },
-    }),
-  );
+  // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute. An
+  // admin setting up the group's digest (/subscribe, its buttons and answers) is not asking questions: not counted.
+  const groupNote = oncePerWindow(60_000, deps.clock);
+  const groupLimit = limit<BotContext, never>({
+    timeFrame: 60_000,
+    limit: GROUP_REQUESTS_PER_MINUTE,
+    keyPrefix: "group",
+    alwaysReply: true,
+    keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
+    onLimitExceeded: async (ctx) => {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
+      else if (groupNote(`${ctx.chat!.id}`)) await groupLimitNote(ctx);
+    },
+  });
+  bot.use(async (ctx, next) => ((await settingUpDigest(ctx, deps)) ? next() : groupLimit(ctx, next)));
 
   // Conversation state lives in the store, per chat and user: a half-finished /subscribe survives a restart,
   // and in a group only the admin who started it can continue it.
@@ -160,6 +166,29 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs 
     deps.logger.error({ err: e, update_id: err.ctx.update.update_id }, kind);
   });
   return bot;
+}
+
+/** True the first time a key is seen in each window of `ms`: one note per window, however many updates are refused. */
+function oncePerWindow(ms: number, clock: Deps["clock"]): (key: string) => boolean {
+  const until = new Map<string, number>();
+  return (key) => {
+    const now = clock.now();
+    if ((until.get(key) ?? 0) > now) return false;
+    if (until.size > 10_000) for (const [k, t] of until) if (t <= now) until.delete(k);
+    until.set(key, now + ms);
+    return true;
+  };
+}
+
+/** A group admin's /subscribe: the command, its buttons, and answers while the conversation is open. */
+async function settingUpDigest(ctx: BotContext, deps: Deps): Promise<boolean> {
+  if (!inGroup(ctx) || !ctx.from || !addressedToBot(ctx)) return false;
+  const command = /^\/(subscribe|cancel)(@\w+)?(\s|$)/.exec(ctx.message?.text ?? "");
+  if (command) return true;
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return decode(data)?.kind === "subscribe";
+  if (!ctx.message?.text) return false;
+  return (await deps.stores.state.readState(`conversation:${ctx.chat!.id}:${ctx.from.id}`)) !== undefined;
 }
 
 async function apologize(ctx: BotContext): Promise<void> {
