@@ -25,6 +25,7 @@ import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
 import { decode } from "../render/callback-data.js";
+import { AmbiguousSendError } from "./send-once.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -72,18 +73,31 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs 
   // Channel posts are not asked for (ALLOWED_UPDATES), but anything can be posted to a webhook: a post in a
   // channel is nobody's question, and a "/start" there must not reach the command handlers.
   bot.on(["channel_post", "edited_channel_post"], () => {});
-  // A failing feature answers with an apology instead of silence; the bot stays up.
+  // A failing feature answers with an apology instead of silence; the bot stays up. Telegram takes one answer per
+  // button press: once the press was answered, the apology goes to the chat as a message instead.
   bot.use(async (ctx, next) => {
+    let pressAnswered = false;
+    ctx.api.config.use((prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery") pressAnswered = true;
+      return prev(method, payload, signal);
+    });
     try {
       await next();
     } catch (err) {
       ctx.log.error({ err }, "update failed");
-      await apologize(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
+      await apologize(ctx, pressAnswered).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
     }
   });
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(i18n);
   bot.use(withView);
+  // Messages sent through inline results carry only link buttons in this build: a press on one (no chat, only an
+  // inline_message_id) is forged or from an older build. A short answer, and no handler that would reply into a
+  // chat it does not have.
+  bot.on("callback_query", async (ctx, next) => {
+    if (ctx.callbackQuery.message !== undefined || ctx.callbackQuery.inline_message_id === undefined) return next();
+    await ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
+  });
   // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted). Every
   // limited button press is answered (or it spins until Telegram gives up); limited messages get one note a minute.
   const readerNote = oncePerWindow(60_000, deps.clock);
@@ -191,10 +205,20 @@ async function settingUpDigest(ctx: BotContext, deps: Deps): Promise<boolean> {
   return (await deps.stores.state.readState(`conversation:${ctx.chat!.id}:${ctx.from.id}`)) !== undefined;
 }
 
-async function apologize(ctx: BotContext): Promise<void> {
+/** Tries at sending the apology: a reader may see it twice after an ambiguous failure, which beats not at all. */
+const APOLOGY_ATTEMPTS = 3;
+
+async function apologize(ctx: BotContext, pressAnswered: boolean): Promise<void> {
   const text = ctx.t("error-apology");
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-  else if (ctx.chat) await ctx.reply(lineMark(ctx.view?.lang ?? "ar") + text);
+  if (ctx.callbackQuery && !pressAnswered) return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+  if (!ctx.chat) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return void (await ctx.reply(lineMark(ctx.view?.lang ?? "ar") + text));
+    } catch (err) {
+      if (attempt >= APOLOGY_ATTEMPTS || !(err instanceof AmbiguousSendError || err instanceof HttpError)) throw err;
+    }
+  }
 }
 
 /** The command menu in each language (Arabic also as the default for other languages). */
