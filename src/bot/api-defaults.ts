@@ -68,7 +68,9 @@ export function callTimeout(ms: number): Transformer {
 
 /**
  * A bounded retry budget for network errors, with doubling waits. Sends that may have landed never reach it:
- * send-once turns those into AmbiguousSendError first, so only calls safe to repeat are retried.
+ * send-once turns those into AmbiguousSendError first, so only calls safe to repeat are retried. Long polling is
+ * the exception: getUpdates waits out any outage (a minute apart at most), as it did before, since the runner
+ * would give up for good after its own 15 hours.
  */
 export function networkRetry(
   retries: number,
@@ -80,9 +82,10 @@ export function networkRetry(
       try {
         return await prev(method, payload, signal);
       } catch (error) {
-        if (!(error instanceof HttpError) || signal?.aborted || attempt > retries) throw error;
-        const delayMs = 1000 * 2 ** (attempt - 1);
-        onRetry?.({ method, attempt, of: retries, delayMs, error });
+        const budget = method === "getUpdates" ? Infinity : retries;
+        if (!(error instanceof HttpError) || signal?.aborted || attempt > budget) throw error;
+        const delayMs = Math.min(60_000, 1000 * 2 ** (attempt - 1));
+        onRetry?.({ method, attempt, of: budget, delayMs, error });
         await sleep(delayMs, signal as unknown as AbortSignal | undefined);
       }
     }

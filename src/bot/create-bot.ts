@@ -52,7 +52,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs 
   installApiLayers(bot.api, {
     ...(callTimeoutMs !== undefined ? { timeoutMs: callTimeoutMs } : {}),
     onNetworkRetry: (r) =>
-      deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt} of ${r.of} in ${r.delayMs / 1000} s`),
+      deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt}${Number.isFinite(r.of) ? ` of ${r.of}` : ""} in ${r.delayMs / 1000} s`),
   });
   const i18n = createI18n(deps.stores.languages);
 
