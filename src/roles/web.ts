@@ -34,6 +34,7 @@ export async function startWeb(app: App, web: WebConfig): Promise<AddressInfo> {
     if (req.headers["x-telegram-bot-api-secret-token"] !== web.webhookSecret) return void res.writeHead(401).end();
     const chunks: Buffer[] = [];
     let size = 0;
+    req.on("error", (err) => logger.warn({ err }, "webhook: the request broke off"));
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);

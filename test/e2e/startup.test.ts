@@ -51,6 +51,13 @@ describe("start-up faults say what to fix", () => {
     expect(run.stdout + run.stderr).not.toContain(TOKEN.split(":")[1]);
   }, 60_000);
 
+  it("a BOT_TOKEN that Telegram refuses", async () => {
+    const server = await localServer();
+    cleanup.push(() => server.close());
+    const run = await startToExit({ TELEGRAM_API_ROOT: server.url, DATA_DIR: temp(), BOT_TOKEN: "123456:a-token-this-bot-api-does-not-know-at-all" });
+    expectOneLine(run, "BOT_TOKEN", "@BotFather");
+  });
+
   it("a PORT in use and a HOST that does not resolve", async () => {
     const server = await localServer();
     cleanup.push(() => server.close());
