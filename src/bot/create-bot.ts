@@ -35,8 +35,6 @@ export interface CreateBotOptions {
   fetch?: typeof fetch;
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
-  /** Time limit on each attempt of a Bot API call (default CALL_TIMEOUT_MS). */
-  callTimeoutMs?: number;
 }
 
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
@@ -44,13 +42,12 @@ const GROUP_REQUESTS_PER_MINUTE = 8;
 
 const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "subscribe", "settings", "digest", "unsubscribe", "language"] as const;
 
-export function createBot({ token, deps, apiRoot, fetch, botInfo, callTimeoutMs }: CreateBotOptions): Bot<BotContext> {
+export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
   installApiLayers(bot.api, {
-    ...(callTimeoutMs !== undefined ? { timeoutMs: callTimeoutMs } : {}),
     onNetworkRetry: (r) =>
       deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt}${Number.isFinite(r.of) ? ` of ${r.of}` : ""} in ${r.delayMs / 1000} s`),
   });

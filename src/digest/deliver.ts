@@ -102,6 +102,10 @@ export class DigestDeliverer {
         try {
           const outcome = await this.deliver(item.sub, item.date, now, rendered);
           if (outcome !== "taken") result[outcome]++;
+        } catch (err) {
+          // The store failed (a full disk, say): this chat is tried again on a later tick; the others go on.
+          this.o.logger.error({ err, chat: item.sub.chatId }, "digest: delivery failed in the store; will retry on a later tick");
+          result.failed++;
         } finally {
           this.queued.delete(`${item.sub.chatId}:${item.date}`);
         }

@@ -211,6 +211,23 @@ describe("failures", () => {
   });
 });
 
+describe("a failing store", () => {
+  it("a claim the store could not write is logged and tried again on the next tick, not lost for the day", async () => {
+    const store = new SqliteStore(tempFile());
+    let failures = 1;
+    const flaky: Store = Object.assign(Object.create(store) as SqliteStore, {
+      claimDelivery: (...args: Parameters<Store["claimDelivery"]>) =>
+        failures-- > 0 ? Promise.reject(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" })) : store.claimDelivery(...args),
+    });
+    const t = await setup({ store: flaky });
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    expect(await t.deliverer.tick(at("2026-01-15T08:00:00Z"))).toMatchObject({ due: 1, failed: 1 });
+    expect(t.logs.some((l) => l.chat === 1 && String(l.msg).includes("in the store"))).toBe(true);
+    expect(await t.deliverer.tick(at("2026-01-15T08:01:00Z"))).toMatchObject({ due: 1, sent: 1 });
+    expect(t.received(1)).toHaveLength(1);
+  });
+});
+
 describe("restarts", () => {
   it("a restart in the middle of a fan-out sends to those not yet served and to nobody twice", async () => {
     const file = tempFile();
