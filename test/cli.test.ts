@@ -50,7 +50,8 @@ describe("cli", () => {
     expect((JSON.parse(r.out) as unknown[]).length).toBe(5);
   });
 
-  it("exits non-zero with a usage line on bad arguments", () => {
+  // Seven process starts one after another: more than the default 30 s when the suite's process tests run beside it.
+  it("exits non-zero with a usage line on bad arguments", { timeout: 90_000 }, () => {
     for (const args of [[], ["bogus"], ["search"], ["search", "x", "--limit", "0"], ["search", "--stdin"], ["summary", "nope"], ["search", "--wat"]]) {
       const r = cli(args);
       expect(r.code, args.join(" ")).toBe(2);
