@@ -70,6 +70,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     view: (lang) => ({ lang, t: translator(i18n, lang) }),
     perSecond: config.digestPerSecond,
+    leaseMs: config.digestLeaseSeconds * 1000,
   });
   await trackArticles(briefing, stores, logger, clock);
 

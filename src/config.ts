@@ -26,6 +26,7 @@ const common = {
   WATCH_SEEDS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   DIGEST_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 };
 
 const token = z
@@ -56,12 +57,22 @@ export interface BaseConfig {
   watchSeeds: boolean;
   rateLimitPerMinute: number;
   digestPerSecond: number;
+  /** How long a digest claim lives without its process's heartbeat; a dead process's deliveries resume after it. */
+  digestLeaseSeconds: number;
 }
 export type Config = BaseConfig &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/**
+ * Start-up failed because of the environment the settings point at (a port taken, a folder missing or read-only):
+ * its message is one line that names the variable and says what to do.
+ */
+export class StartupError extends Error {
+  override name = "StartupError";
 }
 
 /** Settings the briefing alone needs (the CLI and the local console need no token). */
@@ -101,6 +112,7 @@ function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
     watchSeeds: e.WATCH_SEEDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     digestPerSecond: e.DIGEST_PER_SECOND,
+    digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
   };
 }
 

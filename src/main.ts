@@ -1,7 +1,10 @@
-/** Wiring only: config → createApp → the role asked for → stop on signals. */
-import { createApp } from "./app.js";
-import { ConfigError, loadDotEnv, readConfig, type Config } from "./config.js";
+/** Wiring only: config → createApp → the role asked for → stop on signals; a failed start says what to fix. */
+import { GrammyError, HttpError } from "grammy";
+import { createApp, type App } from "./app.js";
+import { networkCause } from "./bot/api-defaults.js";
+import { ConfigError, loadDotEnv, readConfig, StartupError, type Config } from "./config.js";
 import { startAll } from "./roles/all.js";
+import { StoreUnavailable } from "./store/sqlite-store.js";
 
 function config(): Config {
   loadDotEnv();
@@ -14,11 +17,44 @@ function config(): Config {
   }
 }
 
+/** One line naming the variable behind a failed start and what to do next; undefined for a defect (its stack helps). */
+function startupFailure(err: unknown, cfg: Config): string | undefined {
+  if (err instanceof StartupError) return err.message;
+  if (err instanceof GrammyError && err.error_code === 401) return "BOT_TOKEN: Telegram refused this token (401 Unauthorized); copy it again from @BotFather";
+  if (err instanceof GrammyError && err.error_code === 404) return `TELEGRAM_API_ROOT: ${cfg.apiRoot} does not answer as a Bot API (404); check the address`;
+  if (err instanceof HttpError) return `TELEGRAM_API_ROOT: could not reach ${cfg.apiRoot} (${networkCause(err)}), retries exhausted; check the address and the network, then start again`;
+  if (err instanceof StoreUnavailable) {
+    const next = {
+      "read-only": `make it writable for this user, or set DATA_DIR to a folder that is`,
+      corrupt: `it was left as it is: move it aside or restore it from a backup, then start again`,
+      newer: `a newer mujaz wrote it: run that version, or set DATA_DIR to another folder`,
+      full: `free some space on its disk, then start again`,
+      other: `check the folder and the file, then start again`,
+    }[err.kind];
+    return `DATA_DIR: cannot use the store ${err.file} (${err.kind}, ${err.code || (err.cause as Error).message}); ${next}`;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === "ENOENT" && e.syscall === "scandir" && e.path !== undefined) {
+    return `SEEDS_DIR: the articles folder ${e.path} does not exist; create it with the articles (.txt) or set SEEDS_DIR to the folder that has them`;
+  }
+  return undefined;
+}
+
 const cfg = config();
-const app = await createApp(cfg);
-await startAll(app, cfg);
-app.logger.info(
-  { mode: cfg.mode, articles: app.briefing.articles.length, passages: app.briefing.passageCount, bot: app.bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
+let app: App | undefined;
+try {
+  app = await createApp(cfg);
+  await startAll(app, cfg);
+} catch (err) {
+  const line = startupFailure(err, cfg);
+  if (line === undefined) throw err;
+  process.stderr.write(`mujaz could not start: ${line}\n`);
+  await app?.stop().catch(() => {});
+  process.exit(1);
+}
+const started = app;
+started.logger.info(
+  { mode: cfg.mode, articles: started.briefing.articles.length, passages: started.briefing.passageCount, bot: started.bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
   "mujaz is ready",
 );
 
@@ -26,8 +62,8 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  app.logger.info({ signal }, "shutting down");
-  await app.stop();
+  started.logger.info({ signal }, "shutting down");
+  await started.stop();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

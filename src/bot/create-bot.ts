@@ -1,5 +1,4 @@
 /** Builds the bot from what it is given. Features are composed in the order updates flow through them. */
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, GrammyError, HttpError, type Api } from "grammy";
@@ -21,11 +20,12 @@ import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { summaryFeature } from "./features/summary.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { messageDefaults } from "./api-defaults.js";
+import { installApiLayers, messageDefaults, networkCause } from "./api-defaults.js";
 import { createI18n } from "./i18n.js";
 import { LANGUAGES } from "../language.js";
 import { lineMark } from "../render/bidi.js";
-import { sendOnce } from "./send-once.js";
+import { decode } from "../render/callback-data.js";
+import { AmbiguousSendError } from "./send-once.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -47,9 +47,10 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
-  bot.api.config.use(sendOnce());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  bot.api.config.use(messageDefaults());
+  installApiLayers(bot.api, {
+    onNetworkRetry: (r) =>
+      deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt}${Number.isFinite(r.of) ? ` of ${r.of}` : ""} in ${r.delayMs / 1000} s`),
+  });
   const i18n = createI18n(deps.stores.languages);
 
   const withLogger = (ctx: InnerContext) => {
@@ -66,43 +67,64 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
-  // A failing feature answers with an apology instead of silence; the bot stays up.
+  // Channel posts are not asked for (ALLOWED_UPDATES), but anything can be posted to a webhook: a post in a
+  // channel is nobody's question, and a "/start" there must not reach the command handlers.
+  bot.on(["channel_post", "edited_channel_post"], () => {});
+  // A failing feature answers with an apology instead of silence; the bot stays up. Telegram takes one answer per
+  // button press: once the press was answered, the apology goes to the chat as a message instead.
   bot.use(async (ctx, next) => {
+    let pressAnswered = false;
+    ctx.api.config.use((prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery") pressAnswered = true;
+      return prev(method, payload, signal);
+    });
     try {
       await next();
     } catch (err) {
       ctx.log.error({ err }, "update failed");
-      await apologize(ctx).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
+      await apologize(ctx, pressAnswered).catch((e: unknown) => ctx.log.warn({ err: e }, "could not send the apology"));
     }
   });
   bot.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(i18n);
   bot.use(withView);
-  // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted).
+  // Messages sent through inline results carry only link buttons in this build: a press on one (no chat, only an
+  // inline_message_id) is forged or from an older build. A short answer, and no handler that would reply into a
+  // chat it does not have.
+  bot.on("callback_query", async (ctx, next) => {
+    if (ctx.callbackQuery.message !== undefined || ctx.callbackQuery.inline_message_id === undefined) return next();
+    await ctx.answerCallbackQuery({ text: ctx.t("expired"), show_alert: true });
+  });
+  // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted). Every
+  // limited button press is answered (or it spins until Telegram gives up); limited messages get one note a minute.
+  const readerNote = oncePerWindow(60_000, deps.clock);
   bot.use(
     limit<BotContext, never>({
       timeFrame: 60_000,
       limit: deps.settings.rateLimitPerMinute,
+      alwaysReply: true,
       keyGenerator: (ctx) => (ctx.inlineQuery || inGroup(ctx) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
-        else if (ctx.chat) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
+        else if (ctx.chat && readerNote(`${ctx.from?.id}`)) await ctx.reply(lineMark(ctx.view.lang) + ctx.t("rate-limited"));
       },
     }),
   );
-  // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute.
-  bot.use(
-    limit<BotContext, never>({
-      timeFrame: 60_000,
-      limit: GROUP_REQUESTS_PER_MINUTE,
-      keyPrefix: "group",
-      keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
-      onLimitExceeded: async (ctx) => {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
-        else await groupLimitNote(ctx);
-      },
-    }),
-  );
+  // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute. An
+  // admin setting up the group's digest (/subscribe, its buttons and answers) is not asking questions: not counted.
+  const groupNote = oncePerWindow(60_000, deps.clock);
+  const groupLimit = limit<BotContext, never>({
+    timeFrame: 60_000,
+    limit: GROUP_REQUESTS_PER_MINUTE,
+    keyPrefix: "group",
+    alwaysReply: true,
+    keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
+    onLimitExceeded: async (ctx) => {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
+      else if (groupNote(`${ctx.chat!.id}`)) await groupLimitNote(ctx);
+    },
+  });
+  bot.use(async (ctx, next) => ((await settingUpDigest(ctx, deps)) ? next() : groupLimit(ctx, next)));
 
   // Conversation state lives in the store, per chat and user: a half-finished /subscribe survives a restart,
   // and in a group only the admin who started it can continue it.
@@ -165,10 +187,43 @@ export function numberOf(deps: Pick<Deps, "briefing">): (articleId: string) => n
   };
 }
 
-async function apologize(ctx: BotContext): Promise<void> {
+/** True the first time a key is seen in each window of `ms`: one note per window, however many updates are refused. */
+function oncePerWindow(ms: number, clock: Deps["clock"]): (key: string) => boolean {
+  const until = new Map<string, number>();
+  return (key) => {
+    const now = clock.now();
+    if ((until.get(key) ?? 0) > now) return false;
+    if (until.size > 10_000) for (const [k, t] of until) if (t <= now) until.delete(k);
+    until.set(key, now + ms);
+    return true;
+  };
+}
+
+/** A group admin's /subscribe: the command, its buttons, and answers while the conversation is open. */
+async function settingUpDigest(ctx: BotContext, deps: Deps): Promise<boolean> {
+  if (!inGroup(ctx) || !ctx.from || !addressedToBot(ctx)) return false;
+  const command = /^\/(subscribe|cancel)(@\w+)?(\s|$)/.exec(ctx.message?.text ?? "");
+  if (command) return true;
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return decode(data)?.kind === "subscribe";
+  if (!ctx.message?.text) return false;
+  return (await deps.stores.state.readState(`conversation:${ctx.chat!.id}:${ctx.from.id}`)) !== undefined;
+}
+
+/** Tries at sending the apology: a reader may see it twice after an ambiguous failure, which beats not at all. */
+const APOLOGY_ATTEMPTS = 3;
+
+async function apologize(ctx: BotContext, pressAnswered: boolean): Promise<void> {
   const text = ctx.t("error-apology");
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
-  else if (ctx.chat) await ctx.reply(lineMark(ctx.view?.lang ?? "ar") + text);
+  if (ctx.callbackQuery && !pressAnswered) return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+  if (!ctx.chat) return;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return void (await ctx.reply(lineMark(ctx.view?.lang ?? "ar") + text));
+    } catch (err) {
+      if (attempt >= APOLOGY_ATTEMPTS || !(err instanceof AmbiguousSendError || err instanceof HttpError)) throw err;
+    }
+  }
 }
 
 /** The command menu in each language (Arabic also as the default for other languages). */

@@ -28,9 +28,19 @@ export class AmbiguousSendError extends Error {
   }
 }
 
+/**
+ * The system error code under a network error: on the error itself (node-fetch, which grammY uses on Node.js) or
+ * on its cause (the platform's fetch).
+ */
+export function networkCode(err: HttpError): string | undefined {
+  const inner = err.error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = inner?.code ?? inner?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 function neverSent(err: HttpError): boolean {
-  const cause = (err.error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return typeof cause?.code === "string" && NEVER_SENT.has(cause.code);
+  const code = networkCode(err);
+  return code !== undefined && NEVER_SENT.has(code);
 }
 
 /** A failure after which Telegram may or may not have done what was asked. */

@@ -6,12 +6,11 @@
  * (at least once by default, see the README) and counted. 429s wait (auto-retry) or end the attempt keeping the
  * parts sent, 403 deactivates, other errors are logged with the chat id and retried later that day.
  */
-import { GrammyError, type Api } from "grammy";
+import { GrammyError, HttpError, type Api } from "grammy";
 import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
 import { randomUUID } from "node:crypto";
-import { AmbiguousSendError } from "../bot/send-once.js";
 import type { AmbiguousPolicy, DeliveryClaim, Language, Stores, Subscription } from "../store/store.js";
 import { renderDigest } from "../render/digest.js";
 import type { View } from "../render/view.js";
@@ -59,8 +58,10 @@ export class DigestDeliverer {
   private readonly throttle: Throttle;
   private readonly sleep: (ms: number) => Promise<void>;
   readonly owner: string;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
   private readonly policy: AmbiguousPolicy;
+  /** Chat and day of every delivery a tick of this process has queued and not finished: ticks overlap. */
+  private readonly queued = new Set<string>();
 
   constructor(private readonly o: DelivererOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -76,15 +77,21 @@ export class DigestDeliverer {
     await this.o.stores.deliveries.renewLeases(this.owner, now + this.leaseMs, now);
   }
 
-  /** Deliver to everyone due at `now` (late ones too, while it is still their local day). */
+  /**
+   * Deliver to everyone due at `now` (late ones too, while it is still their local day). Ticks may overlap: one
+   * still sending does not hold the next minute's subscribers, and a subscriber queued by one is left to it
+   * (across processes, the claim in the store keeps a chat's day to one delivery).
+   */
   async tick(now: Date): Promise<TickResult> {
     const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
     if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a process that stopped");
-    const due: Array<{ sub: Subscription; date: string }> = [];
+    const found: Array<{ sub: Subscription; date: string }> = [];
     for (const zone of await this.o.stores.subscriptions.subscriptionZones()) {
       const local = localTime(now, zone);
-      for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
+      for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) found.push({ sub, date: local.date });
     }
+    const due = found.filter((d) => !this.queued.has(`${d.sub.chatId}:${d.date}`));
+    for (const d of due) this.queued.add(`${d.sub.chatId}:${d.date}`);
     const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0, resumed: stale.resumed, ambiguous: stale.ambiguous };
     // Subscribers due together mostly get the same digest (same articles, topic, language, date): render it once.
     const rendered = new Map<string, Rendered[]>();
@@ -92,8 +99,16 @@ export class DigestDeliverer {
     const worker = async () => {
       while (next < due.length) {
         const item = due[next++]!;
-        const outcome = await this.deliver(item.sub, item.date, now, rendered);
-        if (outcome !== "taken") result[outcome]++;
+        try {
+          const outcome = await this.deliver(item.sub, item.date, now, rendered);
+          if (outcome !== "taken") result[outcome]++;
+        } catch (err) {
+          // The store failed (a full disk, say): this chat is tried again on a later tick; the others go on.
+          this.o.logger.error({ err, chat: item.sub.chatId }, "digest: delivery failed in the store; will retry on a later tick");
+          result.failed++;
+        } finally {
+          this.queued.delete(`${item.sub.chatId}:${item.date}`);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency ?? 20, due.length) }, worker));
@@ -138,9 +153,13 @@ export class DigestDeliverer {
       await log.finishDelivery(sub.chatId, date, owner, "sent", clock.now());
       return "sent";
     } catch (err) {
-      // A refusal (GrammyError 4xx) or a connection never made means Telegram showed nothing.
-      const ambiguous = inFlight && (err instanceof AmbiguousSendError || !(err instanceof GrammyError));
-      await log.finishDelivery(sub.chatId, date, owner, "failed", clock.now(), ambiguous ? { policy: this.policy } : undefined);
+      // A refusal (GrammyError 4xx) or a connection never made (an HttpError send-once let through) means Telegram
+      // showed nothing; a timeout, a 5xx or a dropped connection arrive as AmbiguousSendError.
+      const ambiguous = inFlight && !(err instanceof GrammyError) && !(err instanceof HttpError);
+      // Nothing reached a reader and Telegram refused nothing (a 429 longer than the wait, a connection never
+      // made): the attempt is not counted against the day's limit, which is there for chats that refuse.
+      const untouched = inFlight && (err instanceof HttpError || (err instanceof GrammyError && err.error_code === 429));
+      await log.finishDelivery(sub.chatId, date, owner, untouched ? "pending" : "failed", clock.now(), ambiguous ? { policy: this.policy } : undefined);
       if (err instanceof GrammyError && err.error_code === 403) {
         await stores.subscriptions.deactivate(sub.chatId, err.description);
         logger.warn({ chat: sub.chatId, reason: err.description }, "digest: chat refuses messages; subscription deactivated");

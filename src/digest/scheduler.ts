@@ -1,36 +1,44 @@
-/** A cron tick each minute (and one at start-up, for digests missed while the bot was down). */
+/**
+ * A tick each minute (and one at start-up, for digests missed while the bot was down). A tick does not wait for
+ * the one before: a fan-out still sending (slow answers, a call waiting out its time limit) goes on while the
+ * next minute's subscribers start, and the deliverer leaves to the earlier tick whoever it already queued.
+ */
 import { Cron } from "croner";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import type { DigestDeliverer } from "./deliver.js";
 
-export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock: Clock): { stop(): Promise<void> } {
-  let running: Promise<void> | undefined;
-  // A run still going when the next minute starts is not overlapped; the next tick picks up what is left.
-  const run = (): Promise<void> => {
-    running ??= deliverer
+/** Calls `minute` at the start of every minute until the returned function is called. */
+export type MinuteTimer = (minute: () => void) => () => void;
+
+const everyMinute: MinuteTimer = (minute) => {
+  const job = new Cron("0 * * * * *", minute);
+  return () => job.stop();
+};
+
+export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock: Clock, timer: MinuteTimer = everyMinute): { stop(): Promise<void> } {
+  const running = new Set<Promise<void>>();
+  const run = (): void => {
+    const tick: Promise<void> = deliverer
       .tick(new Date(clock.now()))
       .then(() => undefined)
       .catch((err: unknown) => logger.error({ err }, "digest: run failed"))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+      .finally(() => running.delete(tick));
+    running.add(tick);
   };
-  const job = new Cron("0 * * * * *", () => {
-    void run();
-  });
-  void run();
-  // The heartbeat keeps this process's claims alive through a long fan-out; a dead process's claims run out.
+  const stopTimer = timer(run);
+  run();
+  // The heartbeat keeps this process's claims alive through a long fan-out (four beats a lease, so one late beat
+  // loses nothing); a dead process's claims run out.
   const heartbeat = setInterval(() => {
     deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
-  }, 15_000);
+  }, deliverer.leaseMs / 4);
   heartbeat.unref();
   return {
     stop: async () => {
-      job.stop();
+      stopTimer();
       clearInterval(heartbeat);
-      await running;
+      await Promise.all(running);
     },
   };
 }

@@ -23,6 +23,8 @@ export interface FaultOptions {
   rates: Partial<Record<FaultKind, number>>;
   /** Methods that may fail; by default every method except getUpdates (whose waits are the client's own). */
   methods?: readonly string[];
+  /** Chats whose calls may fail; by default every chat. */
+  chats?: readonly number[];
   /** A 429 starts a storm for its chat: every call there answers 429 until retry_after has passed. Default 1. */
   retryAfterSeconds?: number;
   /** How late a slow answer comes, in milliseconds, drawn between the two. Default [50, 400]. */
@@ -37,7 +39,7 @@ export class ConnectionReset extends Error {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same faults for the same order of calls. */
-function generator(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,7 +59,7 @@ export class FaultPlan {
   constructor(readonly options: FaultOptions) {
     const total = Object.values(options.rates).reduce((s, r) => s + (r ?? 0), 0);
     if (total > 1) throw new Error(`local Bot API fault mode: the rates add up to ${total}; keep their sum at most 1`);
-    this.random = generator(options.seed);
+    this.random = seededRandom(options.seed);
   }
 
   get retryAfter(): number {
@@ -67,6 +69,7 @@ export class FaultPlan {
   /** The fault for one call, or undefined to answer normally. `scope` is the chat (flood limits are per chat). */
   decide(method: string, scope: string, now: number): FaultKind | undefined {
     if (this.options.methods ? !this.options.methods.includes(method) : method === "getUpdates") return undefined;
+    if (this.options.chats && !this.options.chats.some((c) => String(c) === scope)) return undefined;
     const storm = this.storms.get(scope);
     if (storm !== undefined && now < storm) return this.count("too-many-requests");
     this.storms.delete(scope);

@@ -6,6 +6,8 @@ import { registerCommands } from "../bot/create-bot.js";
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 export async function prepareBot(app: App): Promise<void> {
-  await app.bot.init();
+  // Not bot.init(): grammY retries its getMe without end; the API layers' bounded retries (each logged) decide, so
+  // an unreachable TELEGRAM_API_ROOT stops start-up with a message instead of waiting forever.
+  if (!app.bot.isInited()) app.bot.botInfo = await app.bot.api.getMe();
   await registerCommands(app.bot.api);
 }

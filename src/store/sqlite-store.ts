@@ -80,8 +80,47 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX deliveries_live ON deliveries (status, lease_until);`,
 ];
 
-/** A day's delivery that failed this many times is not tried again that day. */
-export const MAX_ATTEMPTS = 3;
+/** Why the store file cannot be used, told apart so start-up can say what to do; the file is left as it is. */
+export class StoreUnavailable extends Error {
+  readonly kind: "read-only" | "corrupt" | "newer" | "full" | "other";
+  readonly code: string;
+
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    const code = sqliteCode(cause);
+    const kind = /READONLY|EACCES|EPERM|EROFS|CANTOPEN/.test(code)
+      ? "read-only"
+      : /NOTADB|CORRUPT/.test(code)
+        ? "corrupt"
+        : /FULL|ENOSPC/.test(code)
+          ? "full"
+          : String(cause).includes("newer than this build")
+            ? "newer"
+            : "other";
+    super(`store: cannot use ${file} (${kind}: ${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.kind = kind;
+    this.code = code;
+  }
+}
+
+/** SQLite's primary result codes by number (node:sqlite reports the number, better-sqlite3 the name). */
+const SQLITE_CODES: Record<number, string> = { 8: "SQLITE_READONLY", 11: "SQLITE_CORRUPT", 13: "SQLITE_FULL", 14: "SQLITE_CANTOPEN", 26: "SQLITE_NOTADB" };
+
+/** The failure's code: SQLITE_… for either driver, or the file system's (EACCES, ENOSPC …). */
+export function sqliteCode(err: unknown): string {
+  const e = err as { code?: unknown; errcode?: unknown } | undefined;
+  if (typeof e?.errcode === "number") return SQLITE_CODES[e.errcode & 0xff] ?? `SQLITE_ERROR_${e.errcode}`;
+  return typeof e?.code === "string" ? e.code : "";
+}
+
+/**
+ * A day's delivery that failed this many times is not tried again that day: enough that a Bot API failing one
+ * call in six ambiguously (the digest chaos test) loses about one chat-day in 50,000, few enough that a chat
+ * whose every send ends in a 5xx after Telegram stored it sees the digest at most this many times.
+ */
+export const MAX_ATTEMPTS = 6;
 
 interface SubscriptionRow {
   chat_id: number;
@@ -125,10 +164,15 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM queries WHERE used_at < ?").run(this.now() - QUERY_TTL_MS);
   }
 
-  /** The store file inside a data folder, created if missing. */
+  /** The store file inside a data folder, created if missing; a folder or file it cannot use is a StoreUnavailable. */
   static inDir(dataDir: string, now?: () => number): SqliteStore {
-    mkdirSync(dataDir, { recursive: true });
-    return new SqliteStore(join(dataDir, "mujaz.sqlite"), now);
+    const file = join(dataDir, "mujaz.sqlite");
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      return new SqliteStore(file, now);
+    } catch (err) {
+      throw new StoreUnavailable(file, err);
+    }
   }
 
   async getLanguage(userId: number): Promise<Language | undefined> {
@@ -281,7 +325,7 @@ export class SqliteStore implements Store {
     chatId: number,
     localDate: string,
     owner: string,
-    status: "sent" | "skipped" | "failed",
+    status: "sent" | "skipped" | "failed" | "pending",
     now: number,
     ambiguous?: { policy: AmbiguousPolicy },
   ): Promise<void> {

@@ -28,6 +28,8 @@ export interface Subscription {
  * claimed (an owner holds a lease; nothing in flight) → sending (part k handed to the network) → claimed (part k
  * confirmed, next part) … → sent. `pending` is a claim whose owner died, resolved and waiting to be resumed;
  * `failed` is an attempt that gave up (retried later that day, up to MAX_ATTEMPTS); `skipped` is a day not to send.
+ * An attempt that ends with nothing shown and nothing refused (a long 429, a connection never made) goes back to
+ * `pending`, so it does not use up an attempt.
  */
 export type DeliveryStatus = "claimed" | "sending" | "pending" | "sent" | "skipped" | "failed";
 
@@ -125,14 +127,14 @@ export interface DeliveryLog {
   endPart(chatId: number, localDate: string, owner: string, part: number, now: number): Promise<void>;
   /**
    * End this attempt. `sent` records the planned articles as received by the chat; `failed` keeps the parts
-   * already confirmed, so the next attempt resumes after them. `ambiguous` says the part in flight ended in a
+   * already confirmed, so the next attempt resumes after them; `pending` does the same without counting the attempt. `ambiguous` says the part in flight ended in a
    * failure after which Telegram may have shown it: it is resolved by `policy` and counted.
    */
   finishDelivery(
     chatId: number,
     localDate: string,
     owner: string,
-    status: "sent" | "skipped" | "failed",
+    status: "sent" | "skipped" | "failed" | "pending",
     now: number,
     ambiguous?: { policy: AmbiguousPolicy },
   ): Promise<void>;

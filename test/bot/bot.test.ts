@@ -266,6 +266,17 @@ describe("every other input", () => {
     expect(texts).toHaveLength(4);
     expect(texts[3]).toBe("رسائل كثيرة في وقت قصير. انتظر دقيقة ثم أعد المحاولة.");
   });
+
+  it("answers every button press beyond the limit with a short note, so no button is left spinning", async () => {
+    const h = await harness({ settings: { rateLimitPerMinute: 2 } });
+    await h.send(textMessage(salma, "/start"));
+    await h.send(textMessage(salma, "بوتين"));
+    const welcome = h.messages(salma.id)[0]!;
+    for (let i = 0; i < 3; i++) await h.press(salma, welcome, "التبادل التجاري");
+    expect(h.api.callsOf("answerCallbackQuery").map((c) => c.params.text)).toEqual(Array(3).fill("رسائل كثيرة في وقت قصير. انتظر دقيقة ثم أعد المحاولة."));
+    expect(h.messages(salma.id)).toHaveLength(2);
+    expect(h.refused()).toEqual([]);
+  });
 });
 
 describe("failures", () => {

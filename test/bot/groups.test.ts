@@ -89,6 +89,39 @@ describe("group chats", () => {
     expect(h.messages(other.id)).toHaveLength(1);
   });
 
+  it("does not count an admin's /subscribe steps against the group's limit; presses beyond it are still answered", async () => {
+    const store = new SqliteStore(":memory:");
+    const h = await harness({ store });
+    h.api.admins.add(`${GROUP.id}:${salma.id}`);
+    for (let i = 0; i < 8; i++) await h.send(say(john, `@mujaz_local_bot بوتين ${i}`));
+    expect(h.messages(GROUP.id)).toHaveLength(8);
+
+    // The admin answers the bot's questions by replying to them, as a group with privacy mode requires.
+    const replyingTo = () => {
+      const m = h.last(GROUP.id);
+      return { reply_to_message: { message_id: m.message_id, date: 0, chat: GROUP, from: LOCAL_BOT, text: m.text } };
+    };
+    await h.send(say(salma, "/subscribe"));
+    expect(seen(h.last(GROUP.id).text)).toContain("متى تريد الموجز كل يوم؟");
+    await h.press(salma, h.last(GROUP.id), "08:00");
+    await h.press(salma, h.last(GROUP.id), "القاهرة");
+    expect(seen(h.last(GROUP.id).text)).toContain("هل تريد موضوعاً محدداً؟");
+    await h.send(say(salma, "الطاقة", replyingTo()));
+    await h.press(salma, h.last(GROUP.id), "تأكيد");
+    expect(seen(h.last(GROUP.id).text)).toContain("✅ تم الاشتراك");
+    expect(await store.getSubscription(GROUP.id)).toMatchObject({ minutes: 480, timeZone: "Africa/Cairo", topic: "الطاقة" });
+
+    // The conversation is over: questions count again; the group is at its limit, so one note, then silence.
+    const before = h.messages(GROUP.id).length;
+    for (let i = 0; i < 3; i++) await h.send(say(john, `@mujaz_local_bot الغاز ${i}`, replyingTo()));
+    expect(h.messages(GROUP.id).slice(before).map((m) => seen(m.text))).toEqual(["Too many requests from this group. I will answer again in a minute."]);
+    // A button press beyond the limit still gets its answer, with the note.
+    const answer = h.messages(GROUP.id)[0]!;
+    for (let i = 0; i < 2; i++) await h.press(john, answer, /📄|1/);
+    expect(h.api.callsOf("answerCallbackQuery").slice(-2).map((c) => c.params.text)).toEqual(Array(2).fill("Too many requests from this group. I will answer again in a minute."));
+    expect(h.refused()).toEqual([]);
+  });
+
   it("introduces itself when added, remembers the group, and moves it when it becomes a supergroup", async () => {
     const store = new SqliteStore(":memory:");
     const h = await harness({ store });

@@ -1,4 +1,7 @@
+import { HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
+import { AmbiguousSendError, sendOnce } from "../../src/bot/send-once.js";
+import { networkRetry } from "../../src/bot/api-defaults.js";
 import type { FaultKind } from "../../src/local-api/faults.js";
 import { QUERY_TOO_OLD } from "../../src/local-api/local-api.js";
 import { textMessage } from "../../src/local-api/updates.js";
@@ -39,5 +42,30 @@ describe("send once", () => {
 
   it("still waits out a 429 and sends the answer once, since Telegram did nothing", async () => {
     expect(await failingOnce("too-many-requests")).toEqual(["answer"]);
+  });
+
+  it("tells a connection never made from one that may have landed, with the code where Node's fetch puts it", async () => {
+    const failing = (code: string) => {
+      const error = new HttpError("Network request for 'sendMessage' failed!", Object.assign(new Error(`request failed, reason: ${code}`), { code }));
+      return sendOnce()(() => Promise.reject(error), "sendMessage", { chat_id: 1, text: "x" } as never);
+    };
+    await expect(failing("ECONNREFUSED")).rejects.toBeInstanceOf(HttpError);
+    await expect(failing("ECONNRESET")).rejects.toBeInstanceOf(AmbiguousSendError);
+  });
+
+  it("gives a call three retries after network errors, but lets long polling wait out an outage", async () => {
+    const attempts = async (method: string, failures: number) => {
+      let n = 0;
+      const retry = networkRetry(3, undefined, async () => {});
+      const prev = async () => {
+        if (++n <= failures) throw new HttpError(`Network request for '${method}' failed!`, Object.assign(new Error("refused"), { code: "ECONNREFUSED" }));
+        return { ok: true as const, result: true };
+      };
+      const outcome = await retry(prev as never, method as never, {} as never).then(() => "ok", () => "failed");
+      return { outcome, calls: n };
+    };
+    expect(await attempts("getMe", 10)).toEqual({ outcome: "failed", calls: 4 });
+    expect(await attempts("getMe", 3)).toEqual({ outcome: "ok", calls: 4 });
+    expect(await attempts("getUpdates", 10)).toEqual({ outcome: "ok", calls: 11 });
   });
 });

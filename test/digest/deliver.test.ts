@@ -1,6 +1,5 @@
 /** The fan-out with a fake clock, a real SQLite file and the local Bot API. */
-import { messageDefaults } from "../../src/bot/api-defaults.js";
-import { autoRetry } from "@grammyjs/auto-retry";
+import { installApiLayers, NETWORK_RETRIES } from "../../src/bot/api-defaults.js";
 import { Api } from "grammy";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,13 +10,15 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { createI18n, translator } from "../../src/bot/i18n.js";
 import { DigestDeliverer } from "../../src/digest/deliver.js";
+import { startScheduler } from "../../src/digest/scheduler.js";
 import { saveSubscription } from "../../src/digest/subscribe.js";
 import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { createLogger } from "../../src/logger.js";
-import { SqliteStore } from "../../src/store/sqlite-store.js";
+import { MAX_ATTEMPTS, SqliteStore } from "../../src/store/sqlite-store.js";
 import { storesOf, type Store, type Subscription } from "../../src/store/store.js";
 import { systemClock } from "../../src/clock.js";
 import { seen, seeds } from "../support/harness.js";
+import { until } from "../support/process.js";
 
 const i18n = createI18n();
 const tempFile = () => join(mkdtempSync(join(tmpdir(), "mujaz-digest-")), "mujaz.sqlite");
@@ -27,11 +28,11 @@ function sub(chatId: number, time: string, timeZone: string, extra: Partial<Subs
   return { chatId, userId: chatId, minutes: h! * 60 + m!, timeZone, paused: false, notifyEmpty: false, language: "ar", active: true, ...extra };
 }
 
-async function setup(options: { store?: Store; briefing?: Briefing; perSecond?: number } = {}) {
+async function setup(options: { store?: Store; briefing?: Briefing; perSecond?: number; timeoutMs?: number; fetch?: typeof fetch } = {}) {
   const local = new LocalBotApi();
-  const api = new Api(`${local.botInfo.id}:digest-test-token-for-the-local-api`, { fetch: local.fetch });
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
-  api.config.use(messageDefaults());
+  const api = new Api(`${local.botInfo.id}:digest-test-token-for-the-local-api`, { fetch: options.fetch ?? local.fetch });
+  // The bot's own layers; network retries do not wait here.
+  installApiLayers(api, { ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), sleep: async () => {} });
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _e, done) {
@@ -165,19 +166,33 @@ describe("failures", () => {
     expect((await t.deliverer.tick(at("2026-01-16T08:00:00Z"))).due).toBe(2);
   });
 
-  it("waits out a 429 and retries a 502, delivering once", async () => {
+  it("waits out a 429; sends again on the next tick after a 502 (Telegram may have stored it), delivering once", async () => {
     const t = await setup();
     await t.store.saveSubscription(sub(1, "08:00", "UTC"));
     await t.store.saveSubscription(sub(2, "08:00", "UTC"));
     t.local.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 });
     t.local.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
-    const r = await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
-    expect(r.sent).toBe(2);
+    expect(await t.deliverer.tick(at("2026-01-15T08:00:00Z"))).toMatchObject({ sent: 1, failed: 1 });
+    expect(await t.deliverer.tick(at("2026-01-15T08:01:00Z"))).toMatchObject({ sent: 1, failed: 0 });
     expect(t.received(1)).toHaveLength(1);
     expect(t.received(2)).toHaveLength(1);
+    expect((await t.store.digestStats(0)).ambiguousSince).toBe(1);
   });
 
-  it("logs any other error with the chat id, keeps going, and retries on a later tick (three times a day at most)", async () => {
+  it("gives up on an unreachable Bot API after a bounded number of retries, counting nothing as shown", async () => {
+    let attempts = 0;
+    const refused = (async () => {
+      attempts++;
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) });
+    }) as typeof fetch;
+    const t = await setup({ fetch: refused });
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    expect(await t.deliverer.tick(at("2026-01-15T08:00:00Z"))).toMatchObject({ sent: 0, failed: 1 });
+    expect(attempts).toBe(1 + NETWORK_RETRIES);
+    expect((await t.store.digestStats(0)).ambiguousSince).toBe(0);
+  });
+
+  it("logs any other error with the chat id, keeps going, and retries on a later tick (MAX_ATTEMPTS times a day at most)", async () => {
     const t = await setup();
     await t.store.saveSubscription(sub(1, "08:00", "UTC"));
     await t.store.saveSubscription(sub(2, "08:00", "UTC"));
@@ -187,12 +202,29 @@ describe("failures", () => {
     expect(first).toMatchObject({ sent: 1, failed: 1 });
     const failedChat = t.received(1).length === 0 ? 1 : 2;
     expect(t.logs.some((l) => l.chat === failedChat && l.level === 50)).toBe(true);
-    t.local.failNext("sendMessage", chatNotFound);
-    t.local.failNext("sendMessage", chatNotFound);
-    await t.deliverer.tick(at("2026-01-15T08:01:00Z"));
-    await t.deliverer.tick(at("2026-01-15T08:02:00Z"));
-    expect((await t.deliverer.tick(at("2026-01-15T08:03:00Z"))).due).toBe(0);
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      t.local.failNext("sendMessage", chatNotFound);
+      expect(await t.deliverer.tick(at(`2026-01-15T08:0${attempt}:00Z`))).toMatchObject({ due: 1, failed: 1 });
+    }
+    expect((await t.deliverer.tick(at("2026-01-15T08:09:00Z"))).due).toBe(0);
     expect(t.received(failedChat)).toHaveLength(0);
+  });
+});
+
+describe("a failing store", () => {
+  it("a claim the store could not write is logged and tried again on the next tick, not lost for the day", async () => {
+    const store = new SqliteStore(tempFile());
+    let failures = 1;
+    const flaky: Store = Object.assign(Object.create(store) as SqliteStore, {
+      claimDelivery: (...args: Parameters<Store["claimDelivery"]>) =>
+        failures-- > 0 ? Promise.reject(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" })) : store.claimDelivery(...args),
+    });
+    const t = await setup({ store: flaky });
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    expect(await t.deliverer.tick(at("2026-01-15T08:00:00Z"))).toMatchObject({ due: 1, failed: 1 });
+    expect(t.logs.some((l) => l.chat === 1 && String(l.msg).includes("in the store"))).toBe(true);
+    expect(await t.deliverer.tick(at("2026-01-15T08:01:00Z"))).toMatchObject({ due: 1, sent: 1 });
+    expect(t.received(1)).toHaveLength(1);
   });
 });
 
@@ -229,4 +261,35 @@ describe("restarts", () => {
     expect((await t.deliverer.tick(at("2026-01-15T08:05:00Z"))).due).toBe(0);
     expect(t.received(1)).toHaveLength(0);
   });
+});
+
+describe("no single call stalls the scheduler", () => {
+  it("a hung sendMessage ends at its time limit while the next minute's subscribers are served; it is sent later, once", async () => {
+    const t = await setup({ timeoutMs: 3_000 });
+    await t.store.saveSubscription(sub(1, "08:00", "UTC"));
+    await t.store.saveSubscription(sub(2, "08:01", "UTC"));
+    t.local.setFaults({ seed: 1, rates: { hang: 1 }, methods: ["sendMessage"], chats: [1] });
+    let now = at("2026-01-15T08:00:00Z").getTime();
+    let minute = () => {};
+    const scheduler = startScheduler(t.deliverer, createLogger("silent"), { now: () => now }, (m) => ((minute = m), () => {}));
+    const status = (chat: number) => (t.store as SqliteStore).db.prepare("SELECT status FROM deliveries WHERE chat_id = ?").get(chat) as { status: string } | undefined;
+    await until("chat 1's part in flight", () => status(1)?.status === "sending");
+
+    now = at("2026-01-15T08:01:00Z").getTime();
+    minute();
+    await until("chat 2's digest", () => t.received(2)[0]);
+    expect(status(1)?.status).toBe("sending");
+
+    await until("the hung call to end at its time limit", () => status(1)?.status === "failed");
+    expect(t.received(1)).toHaveLength(0);
+    t.local.setFaults(undefined);
+    now = at("2026-01-15T08:02:00Z").getTime();
+    minute();
+    await until("chat 1's digest", () => t.received(1)[0]);
+    await scheduler.stop();
+    expect(t.received(1)).toHaveLength(1);
+    expect(t.received(2)).toHaveLength(1);
+    // The hung part may have been shown (Telegram's side is unknown): sent again, and counted.
+    expect((await t.store.digestStats(0)).ambiguousSince).toBe(1);
+  }, 20_000);
 });

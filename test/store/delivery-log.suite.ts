@@ -71,6 +71,22 @@ export function deliveryLogSuite(name: string, open: DeliveryStoreFactory): void
       expect((await s.claimDelivery(5, DAY, "a", T + 1, T + 60_000))?.nextPart).toBe(1);
     });
 
+    it("an attempt put back as pending resumes where it stopped without using up an attempt", async () => {
+      const s = await open();
+      for (let i = 0; i < 10; i++) {
+        const claim = await s.claimDelivery(7, DAY, "a", T + i, T + i + 60_000);
+        expect(claim?.nextPart).toBe(i === 0 ? 0 : 1);
+        if (i === 0) {
+          await s.planDelivery(7, DAY, "a", ["x"], 2, T);
+          await s.beginPart(7, DAY, "a", 0, T);
+          await s.endPart(7, DAY, "a", 0, T);
+        }
+        await s.beginPart(7, DAY, "a", 1, T + i);
+        await s.finishDelivery(7, DAY, "a", "pending", T + i);
+      }
+      expect(await s.claimDelivery(7, DAY, "a", T + 20, T + 60_000)).toMatchObject({ nextPart: 1, articleIds: ["x"], parts: 2 });
+    });
+
     it("renewed leases stay live", async () => {
       const s = await open();
       await s.claimDelivery(6, DAY, "a", T, T + 60_000);

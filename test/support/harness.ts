@@ -37,6 +37,7 @@ export function testConfig(extra: Partial<AppConfig> = {}): AppConfig {
     watchSeeds: false,
     rateLimitPerMinute: 1000,
     digestPerSecond: 1000,
+    digestLeaseSeconds: 60,
     ...extra,
   };
 }

@@ -42,3 +42,16 @@ export async function localServer(): Promise<LocalServer> {
   return startLocalServer(TOKEN, new LocalBotApi(undefined, spec ? [new SpecChecker(spec).check] : []));
 }
 
+
+/** Run `npm start` until it exits on its own (a start-up that must fail); its code, stdout and stderr. */
+export async function startToExit(env: Record<string, string>, ms = 40_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn("npm", ["start"], { env: { ...process.env, BOT_TOKEN: TOKEN, LOG_LEVEL: "info", WATCH_SEEDS: "false", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => stop(child, "SIGKILL"), ms);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
