@@ -6,7 +6,7 @@ import { analyze, normalize, stemCandidates, tokenize } from "./arabic.js";
 import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
-import { queryTerms, type SearchIndex } from "./search-index.js";
+import type { SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
 import type { Answer, Citation, Hit, KeyPoint, Mark, Range } from "./types.js";
 
@@ -52,7 +52,7 @@ interface Sentence {
 
 export function answerQuery(index: SearchIndex, query: string, offset = 0, limit = 3): Answer {
   const found = index.search(query, { offset, limit });
-  const queryStems = new Set(queryTerms(query).stems);
+  const queryStems = new Set(index.terms(query).stems);
   const type = questionType(query);
   const marksOf = (h: Hit) => answerMarks(h, type, queryStems, (t) => index.idf(t));
   const marked = found.hits.map((h) => ({ hit: h, marks: marksOf(h) }));

@@ -6,16 +6,19 @@ import { answerQuery } from "./answer.js";
 import { summarizeArticle, summarizeBriefing } from "./summary.js";
 import { loadArticles, type IngestWarning } from "./ingest.js";
 import { analyze } from "./arabic.js";
-import { queryTerms, SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import { SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import type { EnglishOptions } from "./english.js";
 import type { Answer, Article, Summary } from "./types.js";
 
 export interface BriefingOptions {
   dir: string;
   warn?: (w: IngestWarning) => void;
+  /** How English questions reach the Arabic text (the eval switches the glossary off). */
+  english?: EnglishOptions;
 }
 
 export class Briefing {
-  private index = new SearchIndex();
+  private index: SearchIndex;
   private list: Article[] = [];
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
@@ -23,7 +26,9 @@ export class Briefing {
   /** Articles do not change once indexed, so neither do their summaries (whole, or around each topic asked for). */
   private readonly articleSummaries = new WeakMap<Article, Map<string, Summary>>();
 
-  private constructor(private readonly options: BriefingOptions) {}
+  private constructor(private readonly options: BriefingOptions) {
+    this.index = new SearchIndex(options.english);
+  }
 
   static async load(options: BriefingOptions): Promise<Briefing> {
     const b = new Briefing(options);
@@ -88,7 +93,7 @@ export class Briefing {
 
   /** A test of whether an article is about any of the words of a topic (same analyzer as search). */
   aboutTopic(topic: string): (article: Article) => boolean {
-    const wanted = queryTerms(topic).stems;
+    const wanted = this.index.terms(topic).stems;
     return (article) => {
       let stems = this.articleStems.get(article);
       if (!stems) {

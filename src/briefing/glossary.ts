@@ -1,6 +1,6 @@
 /**
- * English words of the briefing's domain and their Arabic equivalents, so a question typed in English finds the
- * Arabic passages. Applied to queries only; Arabic text passes through unchanged.
+ * English words of the briefing's domain and their Arabic equivalents: an override over the dictionary and name
+ * transliteration of `english.ts` for the words those get wrong or cannot reach. Applied to queries only.
  */
 const ENTRIES: Record<string, string> = {
   putin: "بوتين",
@@ -115,17 +115,8 @@ function singular(word: string): string {
   return w;
 }
 
-/** The query with Arabic equivalents of its English domain words appended. */
-export function expandQuery(query: string): string {
-  const words = (query.toLowerCase().match(/[a-z0-9']+/g) ?? []).map(singular);
-  if (words.length === 0) return query;
-  const extra: string[] = [];
-  const content = words.filter((w) => !["of", "and", "the", "&"].includes(w));
-  for (let i = 0; i < content.length; i++) {
-    const pair = `${content[i]} ${content[i + 1] ?? ""}`;
-    if (pair in ENTRIES) extra.push(ENTRIES[pair]!);
-    const one = ENTRIES[content[i]!];
-    if (one) extra.push(one);
-  }
-  return extra.length > 0 ? `${query} ${extra.join(" ")}` : query;
+/** The glossary's Arabic for an English word or two-word phrase (lower case, plural or possessive allowed). */
+export function glossaryEntry(words: readonly string[]): string | undefined {
+  const key = words.map(singular).join(" ");
+  return Object.hasOwn(ENTRIES, key) ? ENTRIES[key] : undefined;
 }

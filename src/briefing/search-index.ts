@@ -5,7 +5,7 @@
  */
 import MiniSearch from "minisearch";
 import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
-import { expandQuery } from "./glossary.js";
+import { englishToArabic, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { coverage, jaccard } from "./sets.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
 
@@ -68,6 +68,11 @@ export class SearchIndex {
   /** In how many passages each stem occurs. */
   private readonly df = new Map<string, number>();
   private readonly champions = new Map<string, Map<number, number>>();
+  /** Normalized words as written, for matching English names against what the briefing holds. */
+  private readonly vocabulary = new Set<string>();
+  private readonly held: IndexVocabulary = { df: (stem) => this.df.get(stem) ?? 0, vocabulary: this.vocabulary };
+
+  constructor(private readonly english: EnglishOptions = {}) {}
 
   get size(): number {
     return this.passages.length;
@@ -90,6 +95,7 @@ export class SearchIndex {
         const id = this.passages.length;
         this.passages.push({ article, paragraph, words: new Set(a.exact), title, heading: headings.get(paragraph.section)! });
         for (const t of new Set(a.stems)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        for (const w of a.exact) this.vocabulary.add(w);
         docs.push({ id, text: a.stems.join(" ") });
       }
     }
@@ -102,9 +108,14 @@ export class SearchIndex {
     return Math.log(1 + this.passages.length / (1 + (this.df.get(stem) ?? 0)));
   }
 
+  /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
+  terms(query: string): Analysis {
+    return queryTerms(query, this.held, this.english);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResult {
     const { limit = 3, offset = 0 } = options;
-    const q = queryTerms(query);
+    const q = this.terms(query);
     if (q.exact.length === 0) return { hits: [], total: 0 };
     const { rare, common } = this.splitByFrequency(q);
     let raw: Array<{ id: number; score: number }> =
@@ -213,9 +224,12 @@ export class SearchIndex {
   }
 }
 
-/** The analyzed query, with Arabic equivalents of English domain words. */
-export function queryTerms(query: string): Analysis {
-  return analyze(expandQuery(query));
+const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: [] };
+
+/** The analyzed query with Arabic for its English words; without an index, only the glossary's. */
+export function queryTerms(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): Analysis {
+  const arabic = englishToArabic(query, index, options);
+  return analyze(arabic.length > 0 ? `${query} ${arabic.map((t) => t.text).join(" ")}` : query);
 }
 
 /** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
