@@ -5,7 +5,7 @@
  */
 import MiniSearch from "minisearch";
 import { analyze, stemCandidates, tokenize, isStopWord, type Analysis } from "./arabic.js";
-import { englishToArabic, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { coverage, jaccard } from "./sets.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
 
@@ -109,7 +109,7 @@ export class SearchIndex {
   }
 
   /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
-  terms(query: string): Analysis {
+  terms(query: string): QueryTerms {
     return queryTerms(query, this.held, this.english);
   }
 
@@ -120,7 +120,7 @@ export class SearchIndex {
     const { rare, common } = this.splitByFrequency(q);
     let raw: Array<{ id: number; score: number }> =
       rare.length > 0
-        ? this.mini.search(rare.join(" ")).slice(0, 2 * MAX_CANDIDATES).map((r) => ({ id: r.id as number, score: r.score }))
+        ? this.mini.search(rare.join(" "), { boostTerm: (t) => q.weights.get(t) ?? 1 }).slice(0, 2 * MAX_CANDIDATES).map((r) => ({ id: r.id as number, score: r.score }))
         : this.fromChampions(common);
     // Common words still count for the best passages the rarer words found.
     if (rare.length > 0 && common.length > 0) {
@@ -224,12 +224,15 @@ export class SearchIndex {
   }
 }
 
-const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: [] };
+/** The analyzed query; `weights` lowers the stems only a guessed translation brought (absent means 1). */
+export interface QueryTerms extends Analysis {
+  weights: ReadonlyMap<string, number>;
+}
 
 /** The analyzed query with Arabic for its English words; without an index, only the glossary's. */
-export function queryTerms(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): Analysis {
-  const arabic = englishToArabic(query, index, options);
-  return analyze(arabic.length > 0 ? `${query} ${arabic.map((t) => t.text).join(" ")}` : query);
+export function queryTerms(query: string, index?: IndexVocabulary, options?: EnglishOptions): QueryTerms {
+  const { text, weights } = withEnglish(query, index, options);
+  return { ...analyze(text), weights };
 }
 
 /** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */

@@ -111,6 +111,10 @@ const insertCost = (letter: string) => (LONG_VOWELS.includes(letter) ? 0.4 : let
  * is a perfect rendering and 1 a word with every other letter wrong.
  */
 export function nameDistance(latin: readonly Sound[], arabic: string): number {
+  return alignmentCost(latin, arabic) / (Math.max(latin.length, arabic.length) / 2);
+}
+
+function alignmentCost(latin: readonly Sound[], arabic: string): number {
   const n = arabic.length;
   let prev = new Float64Array(n + 1);
   for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + insertCost(arabic[j - 1]!);
@@ -130,7 +134,7 @@ export function nameDistance(latin: readonly Sound[], arabic: string): number {
     }
     prev = next;
   }
-  return prev[n]! / (Math.max(latin.length, n) / 2);
+  return prev[n]!;
 }
 
 /**
@@ -185,6 +189,8 @@ function outlineRange(s: readonly Sound[]): [number, number] {
 export interface NameMatch {
   arabic: string;
   distance: number;
+  /** The alignment's cost before normalizing: 0.4 is one near letter swapped (س for ش). */
+  cost: number;
 }
 
 /**
@@ -225,8 +231,9 @@ export class NameMatcher {
       for (const first of firsts) {
         for (const [form, standsAlone] of this.buckets.get(`${length}:${first}`) ?? []) {
           if (standsAlone && !this.seen.has(form)) continue;
-          const distance = nameDistance(s, form);
-          if (distance <= maxDistance) out.push({ arabic: form, distance });
+          const cost = alignmentCost(s, form);
+          const distance = cost / (Math.max(s.length, form.length) / 2);
+          if (distance <= maxDistance) out.push({ arabic: form, distance, cost });
         }
       }
     }

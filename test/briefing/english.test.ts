@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, normalize, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
 import { Briefing } from "../../src/briefing/briefing.js";
-import { englishDictionary, englishToArabic, lemmas, type IndexVocabulary } from "../../src/briefing/english.js";
+import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
 import { NameMatcher } from "../../src/briefing/transliterate.js";
 
 /** An index over a few Arabic sentences, answering as SearchIndex does: stems' passage counts and the words as written. */
@@ -130,6 +130,18 @@ describe("the glossary as an override", () => {
     const sense = off.find((t) => t.from === "dictionary");
     expect(sense?.text).toBe("العقوبات");
     expect(sense!.weight).toBeLessThan(off.find((t) => t.from === "name")!.weight);
+  });
+
+  it("hands the ranking each added stem at the weight of its heaviest term", () => {
+    const weights = stemWeights([
+      { text: "الحرب", weight: 0.9, from: "dictionary" },
+      { text: "بوتين", weight: 1, from: "name" },
+      { text: "حرب باردة", weight: 1, from: "glossary" },
+    ]);
+    expect(weights.get("بوتين")).toBe(1);
+    expect(weights.get("حرب")).toBe(1);
+    expect(weights.get("بارد")).toBe(1);
+    expect(stemWeights([{ text: "الحرب", weight: 0.9, from: "dictionary" }]).get("حرب")).toBe(0.9);
   });
 
   it("reaches the Arabic passages of the briefing with the glossary switched off", async () => {
