@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { analyze, isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
 import { glossaryEntry } from "./glossary.js";
-import { NameMatcher } from "./transliterate.js";
+import { NameMatcher, nameDistance, sounds } from "./transliterate.js";
 
 /** What the index tells about the Arabic words it holds; plain functions so any index implementation can answer. */
 export interface IndexVocabulary {
@@ -181,6 +181,15 @@ function guessName(word: string, matcher: NameMatcher, maxDistance: number): Nam
   return best;
 }
 
+/**
+ * Whether the dictionary renders a word by its sound (harbin → حربين, wang → وانج): then it is a name, and the
+ * briefing may spell it its own way (خاربين), so it is looked for among the briefing's words even in lower case.
+ */
+function soundsLikeItsSenses(word: string, headwords: readonly string[], dict: ReadonlyMap<string, readonly string[]>): boolean {
+  const latin = sounds(word);
+  return headwords.some((h) => (dict.get(h) ?? []).some((sense) => nameDistance(latin, normalize(sense).replace(/^ال|\s+/g, "")) <= NAME.accept));
+}
+
 interface Word {
   /** Lower case, possessive off. */
   text: string;
@@ -259,7 +268,7 @@ export function englishToArabic(query: string, index: IndexVocabulary, options: 
     const headwords = family(w.text, dict);
     const held = heldSenses(headwords.flatMap((h) => dict.get(h) ?? []), index);
     if (held.length > 0) for (const s of held) emit(s, "dictionary");
-    else if (w.capitalized || headwords.length === 0) pending.push(i);
+    else if (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict)) pending.push(i);
   });
   const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName) }));
   for (const { i, guess } of guesses) if (guess && guess.distance <= NAME.accept) named[i] = true;

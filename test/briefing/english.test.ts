@@ -117,19 +117,20 @@ describe("names read as sounds against the briefing's words", () => {
 });
 
 describe("the glossary as an override", () => {
-  const index = indexOf("فرضت العقوبات على روسيا", "تحدث بوتين");
+  const index = indexOf("فرضت العقوبات على روسيا وأرسلت الجنود", "تحدث بوتين");
 
-  it("weighs glossary entries and names above dictionary senses", () => {
-    const on = englishToArabic("Putin sanctions", index, { glossary: true });
+  it("weighs glossary entries and names above dictionary senses, and switches off", () => {
+    const on = englishToArabic("Putin troops sanctions", index, { glossary: true });
     expect(on.map((t) => [t.text, t.from])).toEqual([
-      ["بوتين", "glossary"],
-      ["العقوبات", "glossary"],
+      ["الجنود", "glossary"],
+      ["بوتين", "name"],
+      ["العقوبات", "dictionary"],
     ]);
-    const off = englishToArabic("Putin sanctions", index, { glossary: false });
-    expect(off.find((t) => t.text === "بوتين")?.from).toBe("name");
-    const sense = off.find((t) => t.from === "dictionary");
-    expect(sense?.text).toBe("العقوبات");
-    expect(sense!.weight).toBeLessThan(off.find((t) => t.from === "name")!.weight);
+    const weight = (from: string) => on.find((t) => t.from === from)!.weight;
+    expect(weight("dictionary")).toBeLessThan(weight("name"));
+    expect(weight("dictionary")).toBeLessThan(weight("glossary"));
+    const off = englishToArabic("Putin troops sanctions", index, { glossary: false });
+    expect(off.map((t) => t.text)).toEqual(["بوتين", "العقوبات"]);
   });
 
   it("hands the ranking each added stem at the weight of its heaviest term", () => {
