@@ -14,11 +14,13 @@ import { NameMatcher, nameDistance, sounds } from "./transliterate.js";
 export interface IndexVocabulary {
   /** In how many passages an analyzed Arabic stem (`stemCandidates`) occurs; 0 when the briefing lacks it. */
   df(stem: string): number;
+  /** Normalized words as written in the passages (words with other letters or digits are passed over). */
+  vocabulary(): Iterable<string>;
   /**
-   * Normalized Arabic words as written in the passages. A Set that only grows is read again only when its size
-   * changes; any other iterable is read on every query.
+   * A number that changes whenever words are added (the passage count will do): the vocabulary is read again only
+   * then. Without it, it is read on every query.
    */
-  vocabulary: Iterable<string>;
+  version?(): number;
 }
 
 export interface EnglishOptions {
@@ -67,7 +69,7 @@ export function stemWeights(terms: readonly ArabicTerm[]): Map<string, number> {
   return out;
 }
 
-const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: [] };
+const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: () => [], version: () => 0 };
 
 /**
  * The query to analyze, with the Arabic for its English words appended, and the weights of the stems that only
@@ -149,12 +151,17 @@ function heldSenses(senses: Iterable<string>, index: IndexVocabulary): string[] 
     .slice(0, MAX_SENSES);
 }
 
-const matchers = new WeakMap<object, NameMatcher>();
-function nameMatcher(vocabulary: Iterable<string>): NameMatcher {
-  let matcher = matchers.get(vocabulary);
-  if (!matcher) matchers.set(vocabulary, (matcher = new NameMatcher()));
-  matcher.update(vocabulary);
-  return matcher;
+/** Name matchers by index, with the version they were last brought up to. */
+const matchers = new WeakMap<IndexVocabulary, { matcher: NameMatcher; version: number | undefined }>();
+function nameMatcher(index: IndexVocabulary): NameMatcher {
+  let cached = matchers.get(index);
+  const version = index.version?.();
+  if (!cached) matchers.set(index, (cached = { matcher: new NameMatcher(), version: undefined }));
+  if (version === undefined || cached.version !== version) {
+    cached.matcher.update(index.vocabulary());
+    cached.version = version;
+  }
+  return cached.matcher;
 }
 
 interface NameGuess {
@@ -170,6 +177,7 @@ interface NameGuess {
 function guessName(word: string, matcher: NameMatcher, maxDistance: number): NameGuess | undefined {
   const whole = matcher.match(word, maxDistance)[0];
   let best: NameGuess | undefined = whole && { text: whole.arabic, distance: whole.distance, cost: whole.cost };
+  if (best && best.distance <= NAME.sure) return best;
   for (let cut = 3; cut <= word.length - 3; cut++) {
     const head = matcher.match(word.slice(0, cut), NAME.sure)[0];
     if (!head) continue;
@@ -254,7 +262,7 @@ export function englishToArabic(query: string, index: IndexVocabulary, options: 
   }
 
   // Single words: a sure name, else the dictionary's held senses, else the closest name.
-  const matcher = nameMatcher(index.vocabulary);
+  const matcher = nameMatcher(index);
   const named = words.map(() => false);
   const pending: number[] = [];
   words.forEach((w, i) => {

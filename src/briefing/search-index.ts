@@ -70,7 +70,11 @@ export class SearchIndex {
   private readonly champions = new Map<string, Map<number, number>>();
   /** Normalized words as written, for matching English names against what the briefing holds. */
   private readonly vocabulary = new Set<string>();
-  private readonly held: IndexVocabulary = { df: (stem) => this.df.get(stem) ?? 0, vocabulary: this.vocabulary };
+  private readonly held: IndexVocabulary = {
+    df: (stem) => this.df.get(stem) ?? 0,
+    vocabulary: () => this.vocabulary,
+    version: () => this.passages.length,
+  };
 
   constructor(private readonly english: EnglishOptions = {}) {}
 
@@ -95,7 +99,7 @@ export class SearchIndex {
         const id = this.passages.length;
         this.passages.push({ article, paragraph, words: new Set(a.exact), title, heading: headings.get(paragraph.section)! });
         for (const t of new Set(a.stems)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-        for (const w of a.exact) this.vocabulary.add(w);
+        for (const w of a.exact) if (!/\d/.test(w)) this.vocabulary.add(w);
         docs.push({ id, text: a.stems.join(" ") });
       }
     }

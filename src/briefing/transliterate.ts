@@ -114,25 +114,32 @@ export function nameDistance(latin: readonly Sound[], arabic: string): number {
   return alignmentCost(latin, arabic) / (Math.max(latin.length, arabic.length) / 2);
 }
 
-function alignmentCost(latin: readonly Sound[], arabic: string): number {
+/** The alignment's cost, or Infinity as soon as it must exceed `limit` (costs only grow row by row). */
+function alignmentCost(latin: readonly Sound[], arabic: string, limit = Number.POSITIVE_INFINITY): number {
   const n = arabic.length;
   let prev = new Float64Array(n + 1);
+  let next = new Float64Array(n + 1);
   for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + insertCost(arabic[j - 1]!);
   for (const sound of latin) {
-    const next = new Float64Array(n + 1).fill(Number.POSITIVE_INFINITY);
+    const skip = sound.vowel ? 0.1 : 1;
     next[0] = prev[0]! + (sound.vowel ? 0 : 1);
-    for (let j = 0; j <= n; j++) {
-      if (j > 0) next[j] = Math.min(next[j]!, next[j - 1]! + insertCost(arabic[j - 1]!), prev[j]! + (sound.vowel ? 0.1 : 1));
+    let rowMin = next[0]!;
+    for (const [text, cost] of sound.renderings) if (text === "") rowMin = next[0] = Math.min(next[0]!, prev[0]! + cost);
+    for (let j = 1; j <= n; j++) {
+      let best = Math.min(next[j - 1]! + insertCost(arabic[j - 1]!), prev[j]! + skip);
       // Renderings that end at j; a rendering of k letters starts at j - k.
       for (const [text, cost] of sound.renderings) {
         const start = j - text.length;
-        if (start < 0 || prev[start] === Number.POSITIVE_INFINITY) continue;
+        if (start < 0) continue;
         let c = prev[start]! + cost;
-        for (let k = 0; k < text.length; k++) c += swapCost(text[k]!, arabic[start + k]!);
-        if (c < next[j]!) next[j] = c;
+        for (let k = 0; k < text.length && c < best; k++) c += swapCost(text[k]!, arabic[start + k]!);
+        if (c < best) best = c;
       }
+      next[j] = best;
+      if (best < rowMin) rowMin = best;
     }
-    prev = next;
+    if (rowMin > limit) return Number.POSITIVE_INFINITY;
+    [prev, next] = [next, prev];
   }
   return prev[n]!;
 }
@@ -179,12 +186,15 @@ function outlineRange(s: readonly Sound[]): [number, number] {
   let min = 0;
   let max = 0;
   for (const sound of s) {
-    const lengths = sound.renderings.map(([text]) => outline(text).length);
+    // A vowel's ه (a final ة) is dropped from outlines, and elsewhere it is no vowel's usual rendering.
+    const lengths = sound.vowel ? [0] : sound.renderings.map(([text]) => outline(text).length);
     min += Math.min(...lengths);
     max += Math.max(...lengths);
   }
   return [min, max];
 }
+
+const RECENT_LIMIT = 10_000;
 
 export interface NameMatch {
   arabic: string;
@@ -201,14 +211,15 @@ export class NameMatcher {
   /** Forms by outline length and first letter; true when the form must also stand alone in the vocabulary. */
   private readonly buckets = new Map<string, Map<string, boolean>>();
   private readonly seen = new Set<string>();
-  private readSize = -1;
+  /** Recent answers by Latin word and distance: readers ask about the same names again and again. */
+  private readonly recent = new Map<string, NameMatch[]>();
 
-  /** Adds the words not seen before. A Set whose size has not changed since the last call is not read again. */
+  /** Adds the words not seen before. */
   update(vocabulary: Iterable<string>): void {
-    if (vocabulary instanceof Set && vocabulary.size === this.readSize) return;
     for (const word of vocabulary) {
       if (this.seen.has(word) || !/^[\u0621-\u064A]+$/.test(word)) continue;
       this.seen.add(word);
+      this.recent.clear();
       for (const { form, standsAlone } of bareForms(word)) {
         const o = outline(form);
         const key = `${o.length}:${o[0] ?? ""}`;
@@ -217,12 +228,22 @@ export class NameMatcher {
         bucket.set(form, (bucket.get(form) ?? true) && standsAlone);
       }
     }
-    if (vocabulary instanceof Set) this.readSize = vocabulary.size;
   }
 
   /** Vocabulary words within `maxDistance` of a Latin word, closest first. */
   match(latin: string, maxDistance: number): NameMatch[] {
-    const s = sounds(latin.toLowerCase());
+    const key = `${latin.toLowerCase()} ${maxDistance}`;
+    let found = this.recent.get(key);
+    if (!found) {
+      found = this.scan(latin.toLowerCase(), maxDistance);
+      if (this.recent.size >= RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, found);
+    }
+    return found;
+  }
+
+  private scan(latin: string, maxDistance: number): NameMatch[] {
+    const s = sounds(latin);
     if (s.length === 0) return [];
     const [min, max] = outlineRange(s);
     const firsts = firstLetters(s);
@@ -231,8 +252,9 @@ export class NameMatcher {
       for (const first of firsts) {
         for (const [form, standsAlone] of this.buckets.get(`${length}:${first}`) ?? []) {
           if (standsAlone && !this.seen.has(form)) continue;
-          const cost = alignmentCost(s, form);
-          const distance = cost / (Math.max(s.length, form.length) / 2);
+          const scale = Math.max(s.length, form.length) / 2;
+          const cost = alignmentCost(s, form, maxDistance * scale);
+          const distance = cost / scale;
           if (distance <= maxDistance) out.push({ arabic: form, distance, cost });
         }
       }

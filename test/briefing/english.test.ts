@@ -14,7 +14,7 @@ function indexOf(...passages: string[]): IndexVocabulary {
     for (const s of new Set(a.stems)) df.set(s, (df.get(s) ?? 0) + 1);
     for (const w of a.exact) vocabulary.add(w);
   }
-  return { df: (s) => df.get(s) ?? 0, vocabulary };
+  return { df: (s) => df.get(s) ?? 0, vocabulary: () => vocabulary, version: () => passages.length };
 }
 
 const texts = (query: string, index: IndexVocabulary, glossary = false) => englishToArabic(query, index, { glossary }).map((t) => t.text);
@@ -113,6 +113,23 @@ describe("names read as sounds against the briefing's words", () => {
     vocabulary.add(normalize("وتيانجين"));
     matcher.update(vocabulary);
     expect(matcher.match("tianjin", 0.25)[0]?.arabic).toBe("وتيانجين");
+  });
+});
+
+describe("an index that grows", () => {
+  it("reads the vocabulary again when the index's version changes", () => {
+    const words = new Set(["موسكو"]);
+    let version = 1;
+    const index: IndexVocabulary = { df: () => 1, vocabulary: () => words, version: () => version };
+    expect(texts("Tianjin", index)).toEqual([]);
+    words.add("تيانجين");
+    expect(texts("Tianjin", index)).toEqual([]);
+    version++;
+    expect(texts("Tianjin", index)).toEqual(["تيانجين"]);
+    // Without a version the vocabulary is read on every query.
+    const unversioned: IndexVocabulary = { df: () => 1, vocabulary: () => words };
+    words.add("خاربين");
+    expect(texts("Harbin", unversioned)).toEqual(["خاربين"]);
   });
 });
 
