@@ -2,7 +2,15 @@ language-name = العربية
 
 welcome =
     مرحباً { $name }! 👋
-    أنا <b>موجز</b>: أجيب عن أسئلتك من ملف إخباري عن العلاقات الروسية الصينية ({ $count } مقالات)، بالمقاطع المطابقة ونقاط رئيسية ومصادر تفتحها بضغطة.
+    أنا <b>موجز</b>: أجيب عن أسئلتك من ملف إخباري عن العلاقات الروسية الصينية ({ $count ->
+            [one] مقال واحد
+            [two] مقالان
+            [few] { $count } مقالات
+            [many] { $count } مقالاً
+           *[other] { $count } مقال
+        })، بالمقاطع المطابقة ونقاط رئيسية ومصادر تفتحها بضغطة.
+
+    ولموجز يومي بالوقت الذي تختاره: /subscribe (ثم /settings لتغييره).
 
     اكتب سؤالك مباشرة، أو جرّب أحد هذه الأسئلة:
 example-1 = ما حجم التبادل التجاري بين روسيا والصين؟
@@ -20,12 +28,19 @@ help =
     /language — تغيير اللغة
     /help — هذه الرسالة
 
+    <b>الموجز اليومي</b>
+    /subscribe — اشترك في موجز يومي بالوقت الذي تختاره (أو في سطر واحد: /subscribe 08:30 القاهرة)
+    /settings — اشتراكك: إيقاف مؤقت، تغيير، إلغاء
+    /digest — الموجز الآن
+    /unsubscribe — إلغاء الموجز اليومي
+
     في أي محادثة: اكتب @{ $bot } ثم سؤالك.
 
 answer-title = 🔎 <b>{ $query }</b>
 key-points = <b>النقاط الرئيسية</b>
 passages = <b>المقاطع</b>
 passages-range = <b>المقاطع { $from }–{ $to } من { $total }</b>
+passage-of = <b>المقطع { $from } من { $total }</b>
 sources-heading = <b>المصادر</b>
 undated = بلا تاريخ
 no-match =
@@ -35,6 +50,13 @@ not-covered = لا يتناول الملف ما سألت عنه: «{ $query }».
 not-covered-closest = أقرب ما فيه من موضوعات:
 not-covered-sources = تصفح المقالات كلها: /sources
 no-searchable-text = أقرأ النصوص العربية والإنجليزية فقط. اكتب سؤالك بالكلمات، مثل: ما حجم التجارة بين روسيا والصين؟
+chatter-greeting = أهلاً بك! 👋 أجيب عن أسئلتك عن العلاقات الروسية الصينية من ملف الأخبار. اكتب سؤالك، أو جرّب هذا:
+chatter-thanks = العفو! 🌷 اسأل متى شئت، مثلاً:
+chatter-farewell = في أمان الله! 👋 عد متى شئت، واسأل مثلاً:
+chatter-acknowledgement = 👍 إن كان لديك سؤال آخر فاكتبه، مثلاً:
+follow-up-note = (مع سؤالك السابق: «{ $previous }»)
+glosses = الكلمات المطابقة: { $pairs }
+quoted-in-arabic = (نص الاقتباس بالعربية)
 query-cut = (سؤالك طويل؛ بحثت في أوله فقط.)
 search-usage = اكتب سؤالك بعد الأمر، مثل: <code>/search التبادل التجاري</code>، أو اختر سؤالاً:
 button-more = ⬅️ المزيد
@@ -51,7 +73,12 @@ nothing-more = لا مزيد من النتائج.
 
 paragraph-heading = <b>{ $title }</b>
 paragraph-meta = { $date } — الفقرة { $paragraph } من { $total }
-article-meta = { $date } — { $paragraphs } فقرات
+article-meta = { $date } — { $paragraphs ->
+        [one] فقرة واحدة
+        [two] فقرتان
+        [few] { $paragraphs } فقرات
+       *[other] { $paragraphs } فقرة
+    }
 article-part = (الجزء { $part } من { $parts })
 article-author = ✍️ { $author }
 article-usage = اكتب رقم المقال بعد الأمر، مثل <code>/article 1</code>. المقالات المتاحة: 1 إلى { $count }. أو اختر من /sources.
@@ -62,7 +89,13 @@ sources-line = { $n }. { $title } — { $date }
 sources-page = (صفحة { $page } من { $pages })
 
 summary-title = 📝 <b>خلاصة: { $title }</b>
-briefing-summary-title = 📝 <b>خلاصة الملف</b> ({ $count } مقالات)
+briefing-summary-title = 📝 <b>خلاصة الملف</b> ({ $count ->
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالاً
+       *[other] { $count } مقال
+    })
 summary-empty = لا نقاط كافية في هذا المقال لخلاصة.
 
 language-prompt = اختر اللغة:
@@ -81,9 +114,20 @@ command-article = نص مقال كامل
 command-summary = خلاصة الملف أو مقال
 command-language = تغيير اللغة
 
-source-line = { $title } — { $date } — الفقرة { $paragraph }
+source-line = { $article }{ $date } — { $count ->
+        [one] الفقرة { $paragraphs }
+        [two] الفقرتان { $paragraphs }
+       *[other] الفقرات { $paragraphs }
+    }
+source-article = المقال { $n }: { $title }
 inline-key-points = النقاط الرئيسية: { $query }
-inline-briefing-summary = خلاصة الملف ({ $count } مقالات)
+inline-briefing-summary = خلاصة الملف ({ $count ->
+        [one] مقال واحد
+        [two] مقالان
+        [few] { $count } مقالات
+        [many] { $count } مقالاً
+       *[other] { $count } مقال
+    })
 inline-no-match = لا نتائج — افتح موجز
 button-continue-private = 💬 المزيد في محادثة خاصة
 button-read-private = 💬 اقرأ في محادثة خاصة
@@ -94,22 +138,50 @@ group-intro =
     ومن أي محادثة: اكتب @{ $bot } ثم سؤالك لتشارك مقطعاً موثقاً.
 group-limited = طلبات كثيرة من هذه المجموعة. سأعود للإجابة بعد دقيقة.
 
-digest-title = 📰 <b>موجز اليوم</b> — { $date } ({ $count } جديد)
-digest-preview-title = 📰 <b>الموجز الآن</b> — { $date } ({ $count } جديد)
+digest-title = 📰 <b>موجز اليوم</b> — { $date } ({ $count ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $count } مقالات جديدة
+        [many] { $count } مقالاً جديداً
+       *[other] { $count } مقال جديد
+    })
+digest-preview-title = 📰 <b>الموجز الآن</b> — { $date } ({ $count ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $count } مقالات جديدة
+        [many] { $count } مقالاً جديداً
+       *[other] { $count } مقال جديد
+    })
 digest-topic = الموضوع: { $topic }
 digest-nothing-new = لا جديد في الملف منذ آخر موجز.
 digest-paragraph = (الفقرة { $paragraph })
 
 subscribe-ask-time = 🕗 متى تريد الموجز كل يوم؟ اختر وقتاً، أو اكتبه بصيغة HH:MM (مثل 08:30 أو ٠٨:٣٠).
 subscribe-bad-time = لم أفهم الوقت «{ $text }». اكتبه هكذا: 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59).
-subscribe-ask-zone = 🌍 في أي منطقة زمنية؟ اختر، أو اكتب اسمها مثل Africa/Cairo.
-subscribe-bad-zone = لا أعرف المنطقة الزمنية «{ $text }». اكتبها مثل Asia/Riyadh أو Europe/Moscow أو UTC.
+subscribe-ask-zone = 🌍 في أي منطقة زمنية؟ اختر، أو اكتب مدينتك (مثل القاهرة أو Riyadh أو Africa/Cairo).
+subscribe-bad-zone = لا أعرف المنطقة الزمنية «{ $text }».
 subscribe-ask-topic = 🏷 هل تريد موضوعاً محدداً؟ اكتب كلماته (مثل: الطاقة أوكرانيا)، أو اختر «كل المقالات».
 subscribe-bad-topic = اكتب كلمات الموضوع بالعربية أو الإنجليزية، في أقل من 100 حرف، أو اختر «كل المقالات».
 subscribe-confirm = سأرسل الموجز كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. تأكيد؟
 subscribe-done = ✅ تم الاشتراك: كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }. غيّر ذلك متى شئت من /settings.
 subscribe-cancelled = أُلغي الاشتراك قبل إتمامه، ولم يُحفظ شيء.
-subscribe-usage = لم أفهم. اكتب الوقت ثم المنطقة الزمنية، مثل: <code>/subscribe 08:30 Africa/Cairo</code>، أو /subscribe وحده لأسألك خطوة بخطوة.
+subscribe-wrong-time = الوقت «{ $text }» غير صحيح: اكتبه هكذا 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59)، ثم المنطقة الزمنية، مثل: <code>/subscribe 08:30 القاهرة</code>
+subscribe-wrong-zone = الوقت صحيح، لكني لا أعرف المنطقة الزمنية «{ $text }».
+subscribe-missing-zone = ينقص المنطقة الزمنية بعد الوقت، مثل: <code>/subscribe { $time } القاهرة</code>
+subscribe-missing-time = ينقص الوقت قبل المنطقة الزمنية، مثل: <code>/subscribe 08:30 { $zone }</code>
+zone-did-you-mean = هل تقصد: { $zones }؟
+zone-examples = اكتب اسم مدينة مثل القاهرة أو الرياض أو دبي، أو اسماً مثل Europe/Moscow، أو فرق التوقيت مثل UTC+3.
+first-digest-today = يصلك أول موجز اليوم الساعة { $time }.
+first-digest-tomorrow = يصلك أول موجز غداً الساعة { $time }.
+subscribe-topic-kept = أبقيت موضوعك السابق: { $topic }. لتغييره أو إزالته: /settings ثم «تغيير الوقت أو الموضوع».
+nothing-to-cancel = لا شيء لإلغائه الآن.
+subscribe-left = (تركتَ إعداد الاشتراك دون حفظ.)
+subscribe-change-cancelled = أُلغي التغيير، واشتراكك الحالي باقٍ كما هو: كل يوم الساعة { $time } بتوقيت { $zone }، عن: { $topic }.
+unsubscribe-confirm = هل تريد إلغاء اشتراكك في الموجز اليومي؟
+button-unsubscribe-yes = 🗑 نعم، ألغِ الاشتراك
+button-unsubscribe-no = ↩️ تراجع
 subscribe-admins-only = في المجموعات، يشترك مشرفو المجموعة فقط.
 topic-all = كل المقالات
 button-all-topics = كل المقالات
@@ -149,10 +221,22 @@ admin-stats =
     المشتركون: { $active } نشط، { $paused } متوقف مؤقتاً، { $inactive } معطّل
     موجزات أُرسلت خلال 24 ساعة: { $sent }
     آخر تشغيل للجدولة: { $lastRun }
-    المقالات: { $articles } ({ $passages } فقرة)
+    المقالات: { $articles } ({ $passages ->
+            [one] فقرة واحدة
+            [two] فقرتان
+            [few] { $passages } فقرات
+           *[other] { $passages } فقرة
+        })
     المجموعات: { $groups }
 admin-never = لم يحدث بعد
-admin-reloaded = أُعيدت قراءة الملف: { $added } مقالات جديدة، { $total } في المجموع.
+admin-reloaded = أُعيدت قراءة الملف: { $added ->
+        [zero] لا جديد
+        [one] مقال جديد
+        [two] مقالان جديدان
+        [few] { $added } مقالات جديدة
+        [many] { $added } مقالاً جديداً
+       *[other] { $added } مقال جديد
+    }، { $total } في المجموع.
 command-subscribe = الاشتراك في موجز يومي
 command-settings = إعدادات الموجز اليومي
 command-unsubscribe = إلغاء الموجز اليومي

@@ -2,12 +2,14 @@
  * Command line: search, ask, sources, summary. The JSON shapes are read by outside checks; keep them stable.
  *   search "<query>" [--limit N] [--json]      search --json --stdin [--limit N]
  *   ask "<question>" [--lang ar|en]            sources [--json]            summary [<source>] [--json]
+ *   --help
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { loadBriefing } from "./app.js";
 import type { Briefing } from "./briefing/briefing.js";
 import { createI18n, translator } from "./bot/i18n.js";
+import { numberOf } from "./bot/create-bot.js";
 import { offersClosest, renderAnswer, renderNotCovered } from "./render/answer.js";
 import { renderSummary } from "./render/sources.js";
 import { formatDate } from "./render/view.js";
@@ -18,7 +20,7 @@ import { createLogger } from "./logger.js";
 import { queryId } from "./store/sqlite-store.js";
 import type { Language } from "./store/store.js";
 
-const USAGE = `usage: npm run -s cli -- <command>
+const USAGE = `usage: npm run -s cli -- <command>   (--help for this)
   search "<query>" [--limit N] [--json]
   search --json --stdin [--limit N]     one query per line in, one JSON object per line out
   ask "<question>" [--lang ar|en]       the answer as the bot sends it, as plain text
@@ -50,8 +52,13 @@ async function main(argv: string[]): Promise<void> {
       json: { type: "boolean", default: false },
       stdin: { type: "boolean", default: false },
       lang: { type: "string", default: "ar" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help || positionals[0] === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const [command, ...rest] = positionals;
   const limit = values.limit === undefined ? 3 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError("--limit takes a whole number from 1 to 100");
@@ -64,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger("warn", undefined, process.stderr as never);
   const briefing = await loadBriefing(config, logger);
   const i18n = createI18n();
-  const view = { lang, t: translator(i18n, lang) };
+  const view = { lang, t: translator(i18n, lang), articleNumber: numberOf({ briefing }) };
   const out = (s: string): void => {
     process.stdout.write(`${s}\n`);
   };
@@ -74,7 +81,9 @@ async function main(argv: string[]): Promise<void> {
       if (values.stdin) {
         if (!values.json) throw new UsageError("--stdin goes with --json");
         for await (const line of createInterface({ input: process.stdin })) {
-          if (line.trim()) out(JSON.stringify(searchJson(briefing, line.trim(), limit)));
+          // One line out for every line in, so outputs line up with inputs; an empty query has no results.
+          const query = line.trim();
+          out(JSON.stringify(query ? searchJson(briefing, query, limit) : { query, results: [] }));
         }
         return;
       }

@@ -20,19 +20,20 @@ describe("cli", () => {
     expect(typeof json.results[0]!.score).toBe("number");
   });
 
-  it("search --json --stdin answers one JSON line per query line", () => {
+  it("search --json --stdin answers one JSON line for every input line, an empty one with no results", () => {
     const r = cli(["search", "--json", "--stdin", "--limit", "1"], "مجلس الأمن\n\nخاربين\n");
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l) as { query: string; results: Array<{ source: string; paragraph: number }> });
-    expect(lines.map((l) => l.query)).toEqual(["مجلس الأمن", "خاربين"]);
-    expect(lines[1]!.results[0]).toMatchObject({ source: "001_5f974563870b29f1", paragraph: 4 });
+    const lines = r.out.split("\n").slice(0, -1).map((l) => JSON.parse(l) as { query: string; results: Array<{ source: string; paragraph: number }> });
+    expect(lines.map((l) => l.query)).toEqual(["مجلس الأمن", "", "خاربين"]);
+    expect(lines[1]!.results).toEqual([]);
+    expect(lines[2]!.results[0]).toMatchObject({ source: "001_5f974563870b29f1", paragraph: 4 });
   });
 
   it("ask prints the answer as the bot sends it, as plain text", () => {
     const r = cli(["ask", "كم بلغ حجم التبادل التجاري؟"]);
     expect(r.code).toBe(0);
-    // The answer's one line is now Answer.lead (not yet rendered); the passage still shows the figure.
-    expect(seen(r.out)).toContain("240 مليار دولار");
+    // The answer in one line, cited, under the question.
+    expect(seen(r.out).split("\n")[2]).toMatch(/240 مليار دولار.* \[1\]$/);
     expect(r.out).not.toMatch(/<\/?b>/);
   });
 
@@ -50,7 +51,17 @@ describe("cli", () => {
     expect((JSON.parse(r.out) as unknown[]).length).toBe(5);
   });
 
-  it("exits non-zero with a usage line on bad arguments", () => {
+  it("prints its usage and exits 0 on --help", () => {
+    for (const args of [["--help"], ["-h"]]) {
+      const r = cli(args);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.out).toContain("usage: npm run -s cli -- <command>");
+      expect(r.out).toContain('ask "<question>" [--lang ar|en]');
+    }
+  });
+
+  // Seven processes, each a tsx start-up of 4–6 s when the machine is busy: more than the default timeout.
+  it("exits non-zero with a usage line on bad arguments", { timeout: 120_000 }, () => {
     for (const args of [[], ["bogus"], ["search"], ["search", "x", "--limit", "0"], ["search", "--stdin"], ["summary", "nope"], ["search", "--wat"]]) {
       const r = cli(args);
       expect(r.code, args.join(" ")).toBe(2);

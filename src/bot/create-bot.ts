@@ -56,7 +56,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
   };
   const withView: MiddlewareFn<InnerContext> = async (ctx, next) => {
-    ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars) };
+    ctx.view = { lang: (await ctx.i18n.getLocale()) as Language, t: (key, vars) => ctx.t(key, vars), articleNumber: numberOf(deps) };
     await next();
   };
   // One child logger per update, with its latency.
@@ -155,6 +155,14 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     deps.logger.error({ err: e, update_id: err.ctx.update.update_id }, kind);
   });
   return bot;
+}
+
+/** The number readers see for an article in /sources, for citations that name it. */
+export function numberOf(deps: Pick<Deps, "briefing">): (articleId: string) => number | undefined {
+  return (articleId) => {
+    const article = deps.briefing.find(articleId);
+    return article && deps.briefing.numberOf(article);
+  };
 }
 
 async function apologize(ctx: BotContext): Promise<void> {

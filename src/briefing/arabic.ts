@@ -3,6 +3,8 @@
  * with or without diacritics, hamza forms, tatweel, Arabic-Indic digits, attached prepositions or the article.
  */
 
+import { createRequire } from "node:module";
+
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
 const TATWEEL = /\u0640/g;
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
@@ -44,7 +46,9 @@ const ARABIC_STOP = `
 هل ماذا لماذا كيف متى اين ماهي ماهو وما وهل ولا وفي ومن وعلى والى وان وقد وكان فقد فان لقد ايضا
 يا ال التى الذى فى الي علي كذلك غير سوى عام عن عدد بعض ذات ذو تم يتم وهو وهي وقال قال اليوم
 كم وكم بكم
+هناك هنالك زال يزال مازال لايزال اللتان اللذان ماهي ماهو
 شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
+اللي باللي هاد هادا هاي هيدا هيدي ده دي دول كده كدا بس برضو كمان
 `;
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that
@@ -88,19 +92,88 @@ export function stem(token: string): string {
 }
 
 /**
- * The stems a token may stand for. A leading و ف ب ك ل is either an attached preposition or part of the word
- * (بوتين, بكين), so both readings are kept: the wrong one only ever matches the same word elsewhere.
+ * Dialect and colloquial forms folded onto the standard ones: the demonstrative هال/عال ("this", "on the") glued
+ * to a noun (هالزيارة → الزيارة, عالحدود → الحدود), and the Levantine and Egyptian plural verb ending وا (بيحكوا
+ * → يحك, عرضوا → عرض). The بـ of the colloquial present (بيحكي, بتقول) is an attached letter like any other.
+ */
+const DIALECT_PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ["هال", "ال"],
+  ["عال", "ال"],
+];
+
+/** The Egyptian هـ and Levantine حـ of the future on a present verb (هتبقى → تبقى, حيعمل → يعمل). */
+const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
+
+/**
+ * The stems a token may stand for. A leading و ف ب ك ل is either an attached letter or part of the word (بوتين,
+ * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
+ * ever matches the same word elsewhere.
  */
 export function stemCandidates(token: string): string[] {
+  const cached = candidateCache.get(token);
+  if (cached) return cached;
+  const found = readings(token);
+  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+  candidateCache.set(token, found);
+  return found;
+}
+
+/** A text's vocabulary is small next to its length, so each word's readings are worked out once. */
+const CANDIDATE_CACHE_LIMIT = 200_000;
+const candidateCache = new Map<string, string[]>();
+
+function readings(token: string): string[] {
   const out = new Set([stem(token)]);
-  let rest = token;
-  for (let depth = 0; depth < 2; depth++) {
+  if (!ARABIC_LETTERS.test(token)) return [...out];
+  const forms = [token];
+  for (let rest = token, depth = 0; depth < 2; depth++) {
     const first = rest[0];
-    if (!first || !CLITICS.has(first) || rest.length < 5 || !ARABIC_LETTERS.test(rest)) break;
+    if (!first || !CLITICS.has(first) || rest.length < 4) break;
     rest = rest.slice(1);
-    out.add(stem(rest));
+    forms.push(rest);
   }
+  for (const form of forms) {
+    out.add(stem(form));
+    for (const [prefix, article] of DIALECT_PREFIXES) {
+      if (form.startsWith(prefix) && form.length - prefix.length >= 3) out.add(stem(article + form.slice(prefix.length)));
+    }
+  }
+  if (token.length >= 5 && token.endsWith("وا")) for (const s of readings(token.slice(0, -2))) out.add(s);
+  if (DIALECT_FUTURE.test(token)) for (const s of readings(token.slice(1))) out.add(s);
   return [...out];
+}
+
+/** Root extraction for the secondary field: maintained npm package, ISC licence (see lexicon/README.md). */
+interface RootStemmer {
+  stem(token: string): { stem: string[] };
+}
+// The package is a UMD bundle whose module.exports is the class; its typings describe an ES default export.
+const RootStemmerClass = createRequire(import.meta.url)("arabic-stem") as new () => RootStemmer;
+const rootStemmer = new RootStemmerClass();
+const ROOT_CACHE_LIMIT = 200_000;
+const rootCache = new Map<string, readonly string[]>();
+
+/**
+ * Root candidates of a normalized token (يفصل and انفصال both give فصل, تقارب and اقتراب قرب), so words of one root
+ * in different patterns can meet in a lower-weighted field. Latin, digits and words under three letters have none.
+ */
+export function roots(token: string): readonly string[] {
+  if (token.length < 3 || !ARABIC_LETTERS.test(token)) return [];
+  const cached = rootCache.get(token);
+  if (cached) return cached;
+  const found = rootsOf(token);
+  if (rootCache.size >= ROOT_CACHE_LIMIT) rootCache.clear();
+  rootCache.set(token, found);
+  return found;
+}
+
+/** The package throws on some long words (it has no patterns past eight letters): those simply have no root. */
+function rootsOf(token: string): readonly string[] {
+  try {
+    return rootStemmer.stem(token).stem.filter((r) => r.length >= 3);
+  } catch {
+    return [];
+  }
 }
 
 export interface Analysis {

@@ -10,6 +10,9 @@ import { SearchIndex, type SearchOptions, type SearchResult } from "./search-ind
 import type { EnglishOptions } from "./english.js";
 import type { Answer, Article, Summary } from "./types.js";
 
+/** Articles indexed between two turns of the event loop when a large reload is built (about 15 ms of dense text). */
+const SLICE = 50;
+
 export interface BriefingOptions {
   dir: string;
   warn?: (w: IngestWarning) => void;
@@ -19,6 +22,7 @@ export interface BriefingOptions {
 
 export class Briefing {
   private index: SearchIndex;
+  private reloading: Promise<unknown> = Promise.resolve();
   private list: Article[] = [];
   private wholeSummary: Summary | undefined;
   private readonly listeners: Array<(added: Article[]) => void> = [];
@@ -27,7 +31,7 @@ export class Briefing {
   private readonly articleSummaries = new WeakMap<Article, Map<string, Summary>>();
 
   private constructor(private readonly options: BriefingOptions) {
-    this.index = new SearchIndex(options.english);
+    this.index = new SearchIndex({}, options.english);
   }
 
   static async load(options: BriefingOptions): Promise<Briefing> {
@@ -43,20 +47,46 @@ export class Briefing {
     return b;
   }
 
-  /** Read the folder again; files not seen before are indexed. Returns the articles added. */
-  async reload(): Promise<Article[]> {
-    const found = await loadArticles(this.options.dir, this.options.warn ?? (() => {}));
-    return this.addArticles(found);
+  /**
+   * Read the folder again; files not seen before are indexed. Returns the articles added. Reloads run one after
+   * another, and a large one is built beside the index in use, a slice at a time, so questions go on being answered.
+   */
+  reload(): Promise<Article[]> {
+    const next = this.reloading.then(async () => {
+      const found = await loadArticles(this.options.dir, this.options.warn ?? (() => {}));
+      const fresh = found.filter((a) => !this.index.has(a.id));
+      return fresh.length <= SLICE ? this.addArticles(fresh) : this.rebuildWith(fresh);
+    });
+    this.reloading = next.catch(() => []);
+    return next;
   }
 
   addArticles(articles: readonly Article[]): Article[] {
     const added = articles.filter((a) => !this.index.has(a.id));
     if (added.length === 0) return [];
     this.index.add(added);
+    this.index.trim();
+    return this.took(added);
+  }
+
+  /** A new index over every article, built in slices with the event loop free between them, then swapped in. */
+  private async rebuildWith(fresh: readonly Article[]): Promise<Article[]> {
+    const index = new SearchIndex({}, this.options.english);
+    const all = [...this.list, ...fresh];
+    for (let i = 0; i < all.length; i += SLICE) {
+      index.add(all.slice(i, i + SLICE));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    index.trim();
+    this.index = index;
+    return this.took(fresh);
+  }
+
+  private took(added: Article[] | readonly Article[]): Article[] {
     this.list = [...this.list, ...added];
     this.wholeSummary = undefined;
-    for (const l of this.listeners) l(added);
-    return added;
+    for (const l of this.listeners) l([...added]);
+    return [...added];
   }
 
   onAdded(listener: (added: Article[]) => void): void {
@@ -111,7 +141,7 @@ export class Briefing {
       if (!byTopic) this.articleSummaries.set(article, (byTopic = new Map()));
       let s = byTopic.get(topic ?? "");
       if (!s) {
-        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), ...(topic ? { topic } : {}) });
+        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), terms: (q) => this.index.terms(q), articles: this.list, ...(topic ? { topic } : {}) });
         byTopic.set(topic ?? "", s);
       }
       return s;

@@ -8,6 +8,8 @@ import questions from "./lexicon/question-words.json" with { type: "json" };
 
 /** Openings that mark a follow-up: "وماذا عن", "طيب و", "what about", "and". */
 const OPENERS = ["وماذا عن", "ماذا عن", "وما عن", "وشو عن", "شو عن", "وايش عن", "ووش عن", "وكيف عن", "طيب و", "وعن", "و", "what about", "how about", "and what about", "and", "also", "what of"].map((o) => tokenize(o)).sort((a, b) => b.length - a.length);
+/** Words a reader may put before the opener ("طيب وعن الغاز؟", "ok and the pipeline?"). */
+const FILLERS = new Set(["طيب", "طب", "اوكي", "حسنا", "تمام", "ok", "okay", "so", "well"].flatMap((w) => tokenize(w)));
 /** Question words say what is asked, not about what: they are not the subject. */
 const QUESTION_WORDS = new Set(questions.cues.flatMap((c) => c.words.map((w) => tokenize(w)).filter((t) => t.length === 1).flat()));
 /** A follow-up has at most this many content words; more, and it is a question of its own. */
@@ -22,7 +24,10 @@ function contentWords(text: string): string[] {
  * undefined when the message does not read as a follow-up (no opener, or enough words to stand alone).
  */
 export function followUpQuery(previous: string, message: string): string | undefined {
-  const tokens = tokenize(message);
+  const all = tokenize(message);
+  let start = 0;
+  while (start < all.length - 1 && FILLERS.has(all[start]!)) start++;
+  const tokens = all.slice(start);
   const opener = OPENERS.find((o) => o.every((t, i) => tokens[i] === t || (i === o.length - 1 && o.length === 1 && tokens[i]?.startsWith(t) && tokens[i]!.length > 3)));
   if (!opener) return undefined;
   // A "و" attached to the next word ("والغاز") stays on it: the analyzer reads the word both ways.

@@ -5,7 +5,7 @@
  * counted against a sentence (Lin & Bilmes, "Multi-document summarization via budgeted maximization of
  * submodular functions", 2010), so a long sentence that restates wins less than a short one that informs.
  */
-import { analyze, normalize, tokenize } from "./arabic.js";
+import { analyze, isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { coverage } from "./sets.js";
 
@@ -82,22 +82,37 @@ export function clauseRanges(text: string): Array<readonly [number, number]> {
   return out;
 }
 
+/** A run of clauses shorter than this is a fragment ("أكد الرئيس الروسي، اليوم الثلاثاء…"), not a fact. */
+const MIN_SPAN_CHARS = 70;
+
+/** Words that open what was said or reported ("أعلن المتحدث…، بأن الزيارة…"): a cut before them leaves the report without its content. */
+const COMPLEMENTIZERS = new Set(["ان", "بان", "انه", "بانه", "انها", "بانها", "انهما", "بانهما"]);
+
+/** True when every quotation the text opens is closed in it: a cut inside a quotation misquotes. */
+function quotesBalanced(text: string): boolean {
+  const curly = (text.match(/[“«]/gu)?.length ?? 0) === (text.match(/[”»]/gu)?.length ?? 0);
+  return curly && (text.match(/"/gu)?.length ?? 0) % 2 === 0;
+}
+
 /**
  * A long sentence as the runs of its clauses that fit in max characters (the whole sentence when it fits),
  * each with "…" where it was cut: so a summary can take the fact out of a 488-character sentence.
  */
-/** A run of clauses shorter than this is a fragment ("أكد الرئيس الروسي، اليوم الثلاثاء…"), not a fact. */
-const MIN_SPAN_CHARS = 70;
-
 export function clauseSpans(sentence: string, max: number): string[] {
   const text = trimDangling(sentence);
   if (text.length <= max) return [text];
   const clauses = clauseRanges(text);
+  const opensReport = clauses.map(([start]) => COMPLEMENTIZERS.has(tokenize(text.slice(start, start + 12))[0] ?? ""));
+  // A clause before a colon announces what follows it ("مضيفاً:"): a span does not end there.
+  const announces = clauses.map(([, end]) => /^\s*[:：]/u.test(text.slice(end)));
   const out: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
+    // Nor does one start with what was reported, without who reported it.
+    if (i > 0 && opensReport[i]) continue;
     for (let j = i; j < clauses.length && clauses[j]![1] - clauses[i]![0] <= max; j++) {
+      if (opensReport[j + 1] || (announces[j] && j < clauses.length - 1)) continue;
       const body = trimDangling(text.slice(clauses[i]![0], clauses[j]![1]));
-      if (body.length < MIN_SPAN_CHARS) continue;
+      if (body.length < MIN_SPAN_CHARS || !quotesBalanced(body)) continue;
       out.push(`${i > 0 ? "…" : ""}${body}${j < clauses.length - 1 ? "…" : ""}`);
     }
   }
@@ -106,8 +121,6 @@ export function clauseSpans(sentence: string, max: number): string[] {
 
 export interface SummaryCandidate {
   text: string;
-  /** Stems of the section heading the sentence stands under. */
-  heading?: ReadonlySet<string>;
   /** Key of the section, so each sub-heading's topic counts as content to cover. */
   section?: string;
   /** Candidates of one unit (spans of one sentence) exclude each other. */
@@ -121,6 +134,8 @@ export interface CoverageOptions {
   maxPoints: number;
   /** Rarity of a stem in the briefing: words every article uses weigh little. */
   idf: (stem: string) => number;
+  /** Multiplies a word's weight, e.g. when other articles of the briefing report it too (1 when absent). */
+  salience?: (stem: string) => number;
   /** Multiplies the gain of a candidate, e.g. by its relevance to a topic (1 when absent). */
   boost?: (index: number) => number;
   /** Candidates that must be chosen from first, in groups (e.g. one per article) until each group has one. */
@@ -138,17 +153,32 @@ const LENGTH_SCALE = 0.8;
  * doubled for quotes and sections below). Measured on the editor's facts with the length scale: quotes 2, 5, 10
  * and sections 0, 4, 8 tried; numbers 5 lost a fact of article 004.
  */
-const WEIGHT = { number: 2.5, quote: 10, section: 8, heading: 1.5 };
+const WEIGHT = { number: 2.5, quote: 10, section: 8 };
 
-/** The concepts a sentence holds, with weights: content stems, numbers, quoted phrases, its section's topic. */
-function concepts(c: SummaryCandidate, idf: (stem: string) => number): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const s of analyze(c.text).stems) {
-    const w = /^\d+$/.test(s) ? (s.length >= 2 ? WEIGHT.number * Math.max(1, idf(s)) : 0) : idf(s) * (c.heading?.has(s) ? WEIGHT.heading : 1);
-    if (w > 0) out.set(s, Math.max(out.get(s) ?? 0, w));
+/**
+ * One thing a point can say: a word (any of its stem readings covers it), a number, a quoted phrase or a
+ * section's topic, with what it is worth.
+ */
+interface Concept {
+  keys: readonly string[];
+  weight: number;
+}
+
+/** The concepts a candidate holds, each word counted once however many stem readings it has. */
+function concepts(c: SummaryCandidate, options: CoverageOptions): Concept[] {
+  const out: Concept[] = [];
+  const seen = new Set<string>();
+  const salience = options.salience ?? (() => 1);
+  for (const token of tokenize(c.text)) {
+    if (isStopWord(token)) continue;
+    const keys = stemCandidates(token);
+    if (keys.some((k) => seen.has(k))) continue;
+    keys.forEach((k) => seen.add(k));
+    const idf = Math.max(...keys.map(options.idf));
+    out.push({ keys, weight: /^\d+$/.test(token) ? WEIGHT.number * Math.max(1, idf) : idf * Math.max(...keys.map(salience)) });
   }
-  for (const m of c.text.matchAll(/["“«]([^"”»]{3,60})["”»]/gu)) out.set(`"${normalize(m[1]!)}`, WEIGHT.quote * 2);
-  if (c.section !== undefined) out.set(`§${c.section}`, WEIGHT.section * 2);
+  for (const m of c.text.matchAll(/["“«]([^"”»]{3,60})["”»]/gu)) out.push({ keys: [`"${normalize(m[1]!)}`], weight: WEIGHT.quote * 2 });
+  if (c.section !== undefined) out.push({ keys: [`§${c.section}`], weight: WEIGHT.section * 2 });
   return out;
 }
 
@@ -157,11 +187,16 @@ function concepts(c: SummaryCandidate, idf: (stem: string) => number): Map<strin
  * within the character and point budgets.
  */
 export function pickByCoverage(candidates: readonly SummaryCandidate[], options: CoverageOptions): number[] {
-  const bags = candidates.map((c) => concepts(c, options.idf));
+  const bags = candidates.map((c) => concepts(c, options));
   const covered = new Set<string>();
   const chosen: number[] = [];
   const groupsLeft = new Set(options.group ? candidates.map((_, i) => options.group!(i)) : []);
   let chars = 0;
+  const gainOf = (i: number): number => {
+    let gain = 0;
+    for (const { keys, weight } of bags[i]!) if (!keys.some((k) => covered.has(k))) gain += weight;
+    return gain * (options.boost?.(i) ?? 1) * (candidates[i]!.prior ?? 1);
+  };
   while (chosen.length < options.maxPoints) {
     let best = -1;
     let bestRatio = 0;
@@ -170,10 +205,7 @@ export function pickByCoverage(candidates: readonly SummaryCandidate[], options:
       if (c.unit !== undefined && chosen.some((k) => candidates[k]!.unit === c.unit)) return;
       if (chars + c.text.length > options.maxChars) return;
       if (groupsLeft.size > 0 && !groupsLeft.has(options.group!(i))) return;
-      let gain = 0;
-      for (const [k, w] of bags[i]!) if (!covered.has(k)) gain += w;
-      gain *= (options.boost?.(i) ?? 1) * (c.prior ?? 1);
-      const ratio = gain / c.text.length ** LENGTH_SCALE;
+      const ratio = gainOf(i) / c.text.length ** LENGTH_SCALE;
       if (ratio > bestRatio) {
         bestRatio = ratio;
         best = i;
@@ -189,8 +221,9 @@ export function pickByCoverage(candidates: readonly SummaryCandidate[], options:
     }
     chosen.push(best);
     chars += candidates[best]!.text.length;
-    for (const k of bags[best]!.keys()) covered.add(k);
+    for (const { keys } of bags[best]!) keys.forEach((k) => covered.add(k));
     if (options.group) groupsLeft.delete(options.group(best));
   }
   return chosen;
 }
+

@@ -69,6 +69,8 @@ export interface KeyPoint {
   text: string;
   /** Citation number in the answer (or summary) this point comes from. */
   cite: number;
+  /** In the whole-briefing summary: citations of other articles that report the same fact. */
+  also?: number[];
 }
 
 export interface Answer {
@@ -90,6 +92,14 @@ export interface Answer {
   covered?: boolean;
   /** When not covered: the articles nearest to the question, best first, to offer as topics. */
   closest?: readonly ClosestTopic[];
+  /** English words of the question and the Arabic words of the passages they matched, for English readers. */
+  glosses?: readonly Gloss[];
+}
+
+/** An English word of a question ("pipeline") and the Arabic words it matched in the passages ("أنابيب"). */
+export interface Gloss {
+  term: string;
+  matched: string[];
 }
 
 /** An article offered when the question is not covered. */

@@ -1,4 +1,5 @@
-/** Telegram HTML shown in a terminal: tags become plain text (or ANSI styles), direction marks are dropped. */
+/** Telegram HTML shown in a terminal (and calls to the Bot API, for the emulator): tags become plain text (or ANSI styles), direction marks are dropped. */
+import type { ApiCall } from "../local-api/local-api.js";
 import { parseTelegramHtml } from "../local-api/telegram-html.js";
 
 const MARKS = /[\u200E\u200F\u2066-\u2069]/g;
@@ -22,4 +23,33 @@ export function htmlToPlain(html: string, ansi = false): string {
   let out = parsed.text;
   for (const [at, code] of inserts) out = out.slice(0, at) + code + out.slice(at);
   return out.replace(MARKS, "");
+}
+
+type Keyboard = { inline_keyboard?: Array<Array<Record<string, unknown>>> } | undefined;
+
+/**
+ * One call the bot made, as a person follows a conversation: who it went to, the text as a reader sees it, the
+ * buttons; other calls on one line, except the long polling itself. Used by `npm run emulator`.
+ */
+export function transcript(call: ApiCall): string | undefined {
+  const p = call.params;
+  if (!call.ok) return `⛔ ${call.method} refused: ${call.description ?? ""}${call.fault ? ` (injected: ${call.fault})` : ""}`;
+  switch (call.method) {
+    case "sendMessage":
+    case "editMessageText": {
+      const head = `── ${call.method === "sendMessage" ? "to" : `edit of message ${String(p.message_id)} in`} chat ${String(p.chat_id)} ──`;
+      const rows = ((p.reply_markup as Keyboard)?.inline_keyboard ?? []).map((row) => `  ${row.map((b) => `[${String(b.text).replace(/[\u2066-\u2069]/g, "")}]`).join(" ")}`);
+      return [head, htmlToPlain(String(p.text)), ...rows].join("\n");
+    }
+    case "answerCallbackQuery":
+      return `🔔 answer to a button${p.text ? `: ${String(p.text)}` : ""}${p.url ? ` (opens ${String(p.url)})` : ""}`;
+    case "answerInlineQuery": {
+      const results = (p.results as Array<{ title?: string }> | undefined) ?? [];
+      return [`── inline results (${results.length}) ──`, ...results.map((r, i) => `  ${i + 1}. ${htmlToPlain(String(r.title ?? ""))}`)].join("\n");
+    }
+    case "getUpdates":
+      return undefined;
+    default:
+      return `→ ${call.method}`;
+  }
 }

@@ -1,10 +1,15 @@
 /** `npm run emulator`: a local Bot API on 127.0.0.1 for `npm start` without Telegram. */
 import { readEmulatorConfig } from "../config.js";
+import { transcript } from "../console/plain.js";
 import { startLocalServer } from "./server.js";
 
 const { token, port } = readEmulatorConfig();
 const server = await startLocalServer(token, undefined, port);
-server.api.onCall((c) => process.stdout.write(`${c.ok ? "→" : "⛔"} ${c.method} ${c.ok ? "" : c.description}\n`));
+// Each message the bot sends is printed as a reader would see it, so a conversation can be followed here.
+server.api.onCall((c) => {
+  const line = transcript(c);
+  if (line !== undefined) process.stdout.write(`${line}\n`);
+});
 process.stdout.write(
   `local Bot API at ${server.url}\n  run the bot against it: BOT_TOKEN=${token} TELEGRAM_API_ROOT=${server.url} npm start\n` +
     `  send it an update:      curl -s ${server.url}/_local/updates -H 'content-type: application/json' -d '{"message":{"message_id":1,"date":0,"chat":{"id":5,"type":"private","first_name":"A"},"from":{"id":5,"is_bot":false,"first_name":"A"},"text":"بوتين"}}'\n` +

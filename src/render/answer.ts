@@ -1,8 +1,9 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Answer } from "../briefing/types.js";
-import { lineMark } from "./bidi.js";
+import { snippetWindow } from "../briefing/snippet.js";
+import type { Answer, Hit, KeyPoint, Range } from "../briefing/types.js";
+import { isolate, lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
-import { cutText, escapeHtml, highlight, snippet, splitMessages } from "./html.js";
+import { cutText, escapeHtml, highlight, snippet, splitMessages, windowed } from "./html.js";
 import { CONTENT_MARK, citationButtons, keyPointLines, pagingRow, sourcesBlock, type View } from "./view.js";
 
 export interface AnswerOptions {
@@ -13,8 +14,12 @@ export interface AnswerOptions {
   pageSize: number;
   /** A note shown under the title (e.g. that a long question was cut). */
   note?: string;
+  /** What the title shows instead of the query searched (a follow-up shows the reader's words). */
+  title?: string;
   /** In groups: instead of paging here, a link that continues the answer in a private chat. */
   continueUrl?: string;
+  /** At most this many key points under the lead (groups get fewer: answers are shorter there). */
+  maxKeyPoints?: number;
   /** In private chats: a button that shares the question into another chat through inline mode. */
   share?: boolean;
 }
@@ -26,27 +31,44 @@ export interface Rendered {
 
 const QUERY_SHOWN = 120;
 
-/** Key points, passages with matched words in bold, and sources — one message, paged with buttons. */
+/**
+ * The answer in one line (cited), the key points the passages below do not already show, the passages cut around
+ * the words that answer with those words in bold, and the sources — one message, paged with buttons.
+ */
 export function renderAnswer(answer: Answer, view: View, options: AnswerOptions): Rendered {
   const { t, lang } = view;
   const mark = lineMark(lang);
   const blocks: string[] = [];
-  const title = mark + t("answer-title", { query: escapeHtml(cutText(answer.query, QUERY_SHOWN)) });
-  blocks.push(options.note ? `${title}\n${mark}${options.note}` : title);
-  if (answer.keyPoints.length > 0) blocks.push(`${mark}${t("key-points")}\n${keyPointLines(answer.keyPoints)}`);
+  const title = mark + t("answer-title", { query: escapeHtml(cutText(options.title ?? answer.query, QUERY_SHOWN)) });
+  const head = [title, ...(options.note ? [mark + options.note] : [])];
+  if (answer.glosses && answer.glosses.length > 0) {
+    const pairs = answer.glosses.map((g) => `${escapeHtml(g.term)} → ${isolate(escapeHtml(g.matched.join(" ")))}`);
+    head.push(mark + t("glosses", { pairs: pairs.join(" · ") }));
+  }
+  blocks.push(head.join("\n"));
+
+  const snippets = answer.hits.map((h) => passageSnippet(h, options.snippetChars));
+  const lead = answer.lead;
+  // A passage the lead already mostly shows is shown once, as the lead line with the lead in bold.
+  const merged = lead ? mergedLead(lead, snippets[lead.cite - 1 - answer.offset]) : undefined;
+  const passages = snippets.flatMap((s, i) => (merged && lead!.cite === answer.offset + i + 1 ? [] : [{ n: answer.offset + i + 1, s }]));
+  const shown = [...(lead ? [lead.text] : []), ...passages.map((p) => p.s.text), ...(merged ? [merged.text] : [])];
+  const points = answer.keyPoints.filter((k) => !shown.some((text) => repeats(k.text, text))).slice(0, options.maxKeyPoints);
+  const cite = (n: number) => isolate(`[${n}]`);
+  const leadLine = lead && (merged ? `${CONTENT_MARK}${highlight(merged.text, merged.ranges)} ${cite(lead.cite)}` : `${CONTENT_MARK}<b>${escapeHtml(lead.text)}</b> ${cite(lead.cite)}`);
+  // Readers of another language are told once that quotes are in Arabic: in the passages' heading, or here when
+  // the lead is all that is quoted.
+  const quotedNote = lang !== "ar" && passages.length === 0 ? [mark + t("quoted-in-arabic")] : [];
+  if (leadLine) blocks.push([...quotedNote, leadLine, ...(points.length > 0 ? [keyPointLines(points)] : [])].join("\n"));
+  else if (points.length > 0) blocks.push(`${mark}${t("key-points")}\n${keyPointLines(points)}`);
 
   const from = answer.offset + 1;
   const to = answer.offset + answer.hits.length;
   const paged = answer.offset > 0 || answer.total > answer.hits.length;
-  const passages = answer.hits.map((h, i) => {
-    const s = snippet(h.paragraph.text, h.highlights, options.snippetChars);
-    return `${CONTENT_MARK}<b>[${answer.offset + i + 1}]</b> ${highlight(s.text, s.ranges)}`;
-  });
-  blocks.push(
-    [mark + (paged ? t("passages-range", { from: String(from), to: String(to), total: String(answer.total) }) : t("passages")), ...passages].join(
-      "\n\n",
-    ),
-  );
+  if (passages.length > 0) {
+    const heading = mark + (paged ? t(from === to ? "passage-of" : "passages-range", { from: String(from), to: String(to), total: String(answer.total) }) : t("passages"));
+    blocks.push([heading, ...passages.map(({ n, s }) => `${CONTENT_MARK}<b>[${n}]</b> ${highlight(s.text, s.ranges)}`)].join("\n\n"));
+  }
   blocks.push(sourcesBlock(answer.citations, view));
 
   const previous =
@@ -66,6 +88,40 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const rows = [...citationButtons(answer.citations, view), paging, share].filter((r) => r.length > 0);
   // Snippets keep an answer well under the limit; should one not, the first message is what the reader sees.
   return { text: splitMessages(blocks)[0]!, keyboard: { inline_keyboard: rows } };
+}
+
+/** A passage cut around the words that answer (the answer model's marks), or around its first match without them. */
+function passageSnippet(hit: Hit, chars: number): { text: string; ranges: Hit["highlights"] } {
+  if (!hit.marks) return snippet(hit.paragraph.text, hit.highlights, chars);
+  return windowed(hit.paragraph.text, snippetWindow(hit.paragraph.text, hit.marks, chars), hit.highlights);
+}
+
+/** Below this share of its passage, the lead is a line of its own; above it, the passage is shown as the lead. */
+const LEAD_SHARE_OF_PASSAGE = 0.6;
+/** A key point with this share of its word triples already shown says nothing new. */
+const REPEAT_SHARE = 0.6;
+
+const bare = (s: string) => s.replace(/^[\s…]+|[\s….!?؟:،,]+$/gu, "");
+
+/** The lead's passage shown as the lead line, the lead in bold, when the lead is most of what the passage shows. */
+function mergedLead(lead: KeyPoint, passage: { text: string } | undefined): { text: string; ranges: Range[] } | undefined {
+  if (!passage) return undefined;
+  const body = bare(lead.text).split("…")[0]!;
+  const at = passage.text.indexOf(body);
+  if (body.length === 0 || at < 0 || bare(lead.text).length < bare(passage.text).length * LEAD_SHARE_OF_PASSAGE) return undefined;
+  return { text: passage.text, ranges: [[at, at + body.length]] };
+}
+
+function triples(text: string): string[] {
+  const words = text.split(/[\s،,.:;؛!?؟…“”"«»()-]+/u).filter(Boolean);
+  return words.length < 3 ? [words.join(" ")] : words.slice(2).map((_, i) => words.slice(i, i + 3).join(" "));
+}
+
+/** Whether a key point mostly repeats text already shown (the lead, or a passage's window). */
+function repeats(point: string, shown: string): boolean {
+  const have = new Set(triples(shown));
+  const mine = triples(point);
+  return mine.filter((t) => have.has(t)).length >= mine.length * REPEAT_SHARE;
 }
 
 /** Whether an answer is the "not covered" reply with nearby articles to offer (with none, the no-match note is). */

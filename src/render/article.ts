@@ -43,7 +43,7 @@ export function renderArticle(article: Article, number: number, view: View): Ren
   const mark = lineMark(view.lang);
   const head = [
     `${CONTENT_MARK}<b>${number}. ${escapeHtml(article.title)}</b>`,
-    mark + t("article-meta", { date: formatDate(article.date, view), paragraphs: String(article.paragraphs.length) }),
+    mark + t("article-meta", { date: formatDate(article.date, view), paragraphs: article.paragraphs.length }),
   ];
   if (article.kicker) head.push(`${CONTENT_MARK}<i>${escapeHtml(article.kicker)}</i>`);
   if (article.author) head.push(CONTENT_MARK + t("article-author", { author: escapeHtml(article.author) }));

@@ -18,8 +18,9 @@ export type Action =
   /** A button under /settings. */
   | { kind: "settings"; op: SettingsOp };
 
-export type SettingsOp = "pause" | "resume" | "empty-on" | "empty-off" | "edit" | "off";
-const SETTINGS_OPS: readonly SettingsOp[] = ["pause", "resume", "empty-on", "empty-off", "edit", "off"];
+/** "off" asks to confirm, "off-yes" unsubscribes, "show" goes back to the settings. */
+export type SettingsOp = "pause" | "resume" | "empty-on" | "empty-off" | "edit" | "off" | "off-yes" | "show";
+const SETTINGS_OPS: readonly SettingsOp[] = ["pause", "resume", "empty-on", "empty-off", "edit", "off", "off-yes", "show"];
 
 const ID = "[A-Za-z0-9]{8}";
 const QID = "[A-Za-z0-9_-]{10}";

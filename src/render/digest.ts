@@ -17,12 +17,13 @@ export interface DigestHeader {
 export function renderDigest(items: readonly DigestItem[], view: View, header: DigestHeader): Rendered[] {
   const { t } = view;
   const mark = lineMark(view.lang);
-  const title = [mark + t(header.preview ? "digest-preview-title" : "digest-title", { date: formatDate(header.date, view), count: String(items.length) })];
+  const title = [mark + t(header.preview ? "digest-preview-title" : "digest-title", { date: formatDate(header.date, view), count: items.length })];
   if (header.topic) title.push(mark + t("digest-topic", { topic: escapeHtml(header.topic) }));
   if (items.length === 0) return [{ text: `${title.join("\n")}\n\n${mark}${t("digest-nothing-new")}`, keyboard: { inline_keyboard: [] } }];
 
   const blocks = items.map((item, i) => {
-    const lines = [`${CONTENT_MARK}<b>${i + 1}. ${escapeHtml(item.article.title)}</b>`, mark + formatDate(item.article.date, view)];
+    // An undated article says nothing under its title ("undated" is said once, in /sources).
+    const lines = [`${CONTENT_MARK}<b>${i + 1}. ${escapeHtml(item.article.title)}</b>`, ...(item.article.date ? [mark + formatDate(item.article.date, view)] : [])];
     for (const p of item.points) lines.push(`${CONTENT_MARK}• ${escapeHtml(p.text)} ${mark}${t("digest-paragraph", { paragraph: String(p.paragraph) })}`);
     return lines.join("\n");
   });

@@ -94,3 +94,16 @@ export function cutText(text: string, max: number): string {
   const space = slice.lastIndexOf(" ");
   return `${(space > max / 2 ? slice.slice(0, space) : slice).trimEnd()}…`;
 }
+
+/**
+ * The part [start, end) of a text to show, with "… " where it was cut and the highlighted ranges inside it moved
+ * to match (the window comes from the answer model, cut around the words that answer).
+ */
+export function windowed(text: string, window: Range, ranges: readonly Range[]): { text: string; ranges: Range[] } {
+  const [start, end] = window;
+  const lead = start > 0 ? "… " : "";
+  const tail = end < text.length ? " …" : "";
+  const shift = lead.length - start;
+  const kept = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): Range => [s + shift, e + shift]);
+  return { text: lead + text.slice(start, end) + tail, ranges: kept };
+}

@@ -1,6 +1,6 @@
 /** Inline mode results: pure functions from answers and articles to InlineQueryResultArticle objects. */
 import type { InlineQueryResultArticle } from "grammy/types";
-import type { Answer, Article, Summary } from "../briefing/types.js";
+import type { Answer, Article, KeyPoint, Summary } from "../briefing/types.js";
 import { lineMark } from "./bidi.js";
 import { startLink } from "./deep-link.js";
 import { cutText, escapeHtml, snippet, highlight } from "./html.js";
@@ -18,19 +18,25 @@ function privateButton(view: View, text: string, url: string) {
   return { inline_keyboard: [[{ text: cutText(view.t(text), 60), url }]] };
 }
 
-/** First page: a result that posts the cited key points. */
+/** The answer's lead and key points, in order; what the first inline result posts. */
+export function answerPoints(answer: Answer): KeyPoint[] {
+  return [...(answer.lead ? [answer.lead] : []), ...answer.keyPoints];
+}
+
+/** First page: a result that posts the answer in a line and the cited key points. */
 export function keyPointsResult(answer: Answer, view: View, bot: string, queryId: string): InlineQueryResultArticle {
   const mark = lineMark(view.lang);
+  const points = answerPoints(answer);
   const text = [
     mark + view.t("answer-title", { query: escapeHtml(cutText(answer.query, 120)) }),
-    `${mark}${view.t("key-points")}\n${keyPointLines(answer.keyPoints)}`,
-    sourcesBlock(answer.citations.filter((c) => answer.keyPoints.some((k) => k.cite === c.n)), view),
+    keyPointLines(points),
+    sourcesBlock(answer.citations.filter((c) => points.some((k) => k.cite === c.n)), view),
   ].join("\n\n");
   return {
     type: "article",
     id: `k:${queryId}`,
     title: cutText(view.t("inline-key-points", { query: answer.query }), INLINE_TITLE_MAX),
-    description: cutText(answer.keyPoints[0]?.text ?? "", INLINE_DESCRIPTION_MAX),
+    description: cutText(points[0]?.text ?? "", INLINE_DESCRIPTION_MAX),
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: noPreview },
     reply_markup: privateButton(view, "button-continue-private", startLink(bot, { kind: "query", queryId })),
   };
@@ -58,7 +64,7 @@ export function browseResults(latest: readonly Article[], summary: Summary, summ
   const whole: InlineQueryResultArticle = {
     type: "article",
     id: "summary",
-    title: cutText(view.t("inline-briefing-summary", { count: String(count) }), INLINE_TITLE_MAX),
+    title: cutText(view.t("inline-briefing-summary", { count }), INLINE_TITLE_MAX),
     description: cutText(summary.keyPoints[0]?.text ?? "", INLINE_DESCRIPTION_MAX),
     input_message_content: { message_text: renderSummary(summary, view, count).text, parse_mode: "HTML", link_preview_options: noPreview },
     reply_markup: privateButton(view, "button-continue-private", `https://t.me/${bot}`),

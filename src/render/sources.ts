@@ -33,7 +33,7 @@ export function renderSummary(summary: Summary, view: View, articleCount: number
   const mark = lineMark(view.lang);
   const title = summary.article
     ? CONTENT_MARK + t("summary-title", { title: `${number ?? ""}. ${escapeHtml(summary.article.title)}` })
-    : mark + t("briefing-summary-title", { count: String(articleCount) });
+    : mark + t("briefing-summary-title", { count: articleCount });
   if (summary.keyPoints.length === 0) return { text: `${title}\n\n${mark}${t("summary-empty")}`, keyboard: { inline_keyboard: [] } };
   const text = [title, keyPointLines(summary.keyPoints), sourcesBlock(summary.citations, view)].join("\n\n");
   return { text, keyboard: { inline_keyboard: citationButtons(summary.citations, view) } };

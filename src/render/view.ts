@@ -4,13 +4,15 @@ import type { Citation, KeyPoint } from "../briefing/types.js";
 import type { Language } from "../language.js";
 import { isolate, lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
-import { escapeHtml } from "./html.js";
+import { cutText, escapeHtml } from "./html.js";
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface View {
   lang: Language;
   t: Translate;
+  /** The number an article has in /sources, so a citation can say "article 4"; without it titles alone are shown. */
+  articleNumber?: (articleId: string) => number | undefined;
 }
 
 /** Article text is Arabic: its lines read right to left whatever the interface language. */
@@ -24,26 +26,40 @@ export function formatDate(iso: string | undefined, view: View): string {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
-/** "[n] title — date — paragraph p", as a line in the reader's direction with the title isolated. */
-export function citationLine(c: Citation, view: View): string {
-  return lineMark(view.lang) + `${isolate(`[${c.n}]`)} ${sourceText(c, view)}`;
-}
+/** Longer titles are cut in source lines: the number opens the article, the title only recalls it. */
+const SOURCE_TITLE_MAX = 70;
 
-/** "title — date — paragraph p" without a citation number, in the reader's direction. */
+/** "article 4: title — 2 September 2025 — paragraphs 1, 2, 6" without citation numbers, in the reader's direction. */
 export function sourceLine(c: Citation, view: View): string {
-  return lineMark(view.lang) + sourceText(c, view);
+  return lineMark(view.lang) + sourceText([c], view);
 }
 
-function sourceText(c: Citation, view: View): string {
-  return view.t("source-line", { title: escapeHtml(c.title), date: formatDate(c.date, view), paragraph: String(c.paragraph) });
-}
-
+/** One line per article cited, in order of first citation: its citation numbers, then the article and its paragraphs. */
 export function sourcesBlock(citations: readonly Citation[], view: View): string {
-  return [lineMark(view.lang) + view.t("sources-heading"), ...citations.map((c) => citationLine(c, view))].join("\n");
+  const groups = new Map<string, Citation[]>();
+  for (const c of citations) groups.set(c.articleId, [...(groups.get(c.articleId) ?? []), c]);
+  const lines = [...groups.values()].map((cs) => lineMark(view.lang) + `${isolate(cs.map((c) => `[${c.n}]`).join(" "))} ${sourceText(cs, view)}`);
+  return [lineMark(view.lang) + view.t("sources-heading"), ...lines].join("\n");
 }
 
+/** The citations of one article: its number and title, its date when it has one ("undated" is said in /sources), its paragraphs. */
+function sourceText(cs: readonly Citation[], view: View): string {
+  const first = cs[0]!;
+  // In the order of the citation numbers before them: "[1] [2] … الفقرتان 6، 2" reads [1] → 6, [2] → 2.
+  const paragraphs = [...new Set(cs.map((c) => c.paragraph))];
+  const number = view.articleNumber?.(first.articleId);
+  const title = escapeHtml(cutText(first.title, SOURCE_TITLE_MAX));
+  return view.t("source-line", {
+    article: number === undefined ? title : view.t("source-article", { n: String(number), title }),
+    date: first.date ? ` — ${formatDate(first.date, view)}` : "",
+    count: paragraphs.length,
+    paragraphs: paragraphs.join(view.lang === "ar" ? "، " : ", "),
+  });
+}
+
+/** A point and its citation numbers: its own first, then those of other articles reporting the same fact. */
 export function keyPointLines(points: readonly KeyPoint[]): string {
-  return points.map((p) => `${CONTENT_MARK}• ${escapeHtml(p.text)} ${isolate(`[${p.cite}]`)}`).join("\n");
+  return points.map((p) => `${CONTENT_MARK}• ${escapeHtml(p.text)} ${isolate([p.cite, ...(p.also ?? [])].map((n) => `[${n}]`).join(""))}`).join("\n");
 }
 
 /** One button per citation, opening the cited paragraph; rows of up to five. */

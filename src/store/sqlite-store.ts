@@ -341,6 +341,11 @@ export class SqliteStore implements Store {
       .run(chatId, localDate, now);
   }
 
+  async unskipDay(chatId: number, localDate: string): Promise<void> {
+    // attempts = 0 only for a day skipDay wrote; a day the deliverer skipped (nothing new) stays as it is.
+    this.db.prepare("DELETE FROM deliveries WHERE chat_id = ? AND local_date = ? AND status = 'skipped' AND attempts = 0").run(chatId, localDate);
+  }
+
   async receivedArticles(chatId: number): Promise<Set<string>> {
     const rows = this.db.prepare("SELECT article_id FROM received WHERE chat_id = ?").all(chatId) as Array<{ article_id: string }>;
     return new Set(rows.map((r) => r.article_id));

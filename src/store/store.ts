@@ -142,6 +142,8 @@ export interface DeliveryLog {
   resolveStale(now: number, policy: AmbiguousPolicy): Promise<StaleResolution>;
   /** Mark a day as not to be delivered (a subscription made after that day's time starts the next day). */
   skipDay(chatId: number, localDate: string, now: number): Promise<void>;
+  /** Undo `skipDay` for that day (only a day skipped that way): a subscription moved to a later time today is delivered today. */
+  unskipDay(chatId: number, localDate: string): Promise<void>;
   receivedArticles(chatId: number): Promise<Set<string>>;
   /** Record when articles were first seen; those already known keep their time. */
   recordArticles(articles: ReadonlyArray<{ id: string; source: string }>, now: number): Promise<void>;

@@ -71,6 +71,10 @@ describe("/subscribe, step by step", () => {
     await h.send(textMessage(salma, "/subscribe"));
     await h.send(textMessage(salma, "/help"));
     expect(seen(h.last(salma.id).text)).toContain("كيف أستخدم موجز؟");
+    // Help and the welcome tell how to subscribe.
+    for (const command of ["/subscribe", "/settings", "/digest", "/unsubscribe"]) expect(seen(h.last(salma.id).text)).toContain(command);
+    await h.send(textMessage(salma, "/start"));
+    expect(seen(h.last(salma.id).text)).toContain("ولموجز يومي بالوقت الذي تختاره: /subscribe (ثم /settings لتغييره).");
     // No longer in the conversation: "08:00" is a question now, not an answer to "when?".
     await h.send(textMessage(salma, "08:00"));
     expect(seen(h.last(salma.id).text)).toContain("لم أجد في الملف ما يطابق «08:00»");
@@ -93,17 +97,98 @@ describe("/subscribe, step by step", () => {
 });
 
 describe("the short form and settings", () => {
-  it("subscribes in one message and confirms the stored time and zone; refuses bad values storing nothing", async () => {
+  it("subscribes in one message, says which part is wrong, and when the first digest comes", async () => {
     const store = tempStore();
-    const h = await harness({ store });
-    for (const bad of ["/subscribe 25:00 Africa/Cairo", "/subscribe 08:30 Cairo", "/subscribe 08:30", "/subscribe 08:30 Africa/Cairo extra"]) {
+    // 10:19 in Cairo (UTC+2 in January).
+    const h = await harness({ store, clock: { now: () => Date.UTC(2026, 0, 15, 8, 19) } });
+    const cases: Array<[string, string]> = [
+      ["/subscribe 25:00 القاهرة", "الوقت «25:00» غير صحيح: اكتبه هكذا 08:30 أو ٠٨:٣٠ (من 00:00 إلى 23:59)، ثم المنطقة الزمنية، مثل: /subscribe 08:30 القاهرة"],
+      ["/subscribe 08:30", "ينقص المنطقة الزمنية بعد الوقت، مثل: /subscribe 08:30 القاهرة"],
+      ["/subscribe القاهرة", "ينقص الوقت قبل المنطقة الزمنية، مثل: /subscribe 08:30 القاهرة"],
+      ["/subscribe 08:30 Caiiro", "الوقت صحيح، لكني لا أعرف المنطقة الزمنية «Caiiro».\nهل تقصد: القاهرة (Africa/Cairo)؟"],
+      ["/subscribe 08:30 Mars/Base", "الوقت صحيح، لكني لا أعرف المنطقة الزمنية «Mars/Base».\nاكتب اسم مدينة مثل القاهرة أو الرياض أو دبي، أو اسماً مثل Europe/Moscow، أو فرق التوقيت مثل UTC+3."],
+    ];
+    for (const [bad, reply] of cases) {
       await h.send(textMessage(salma, bad));
-      expect(seen(h.last(salma.id).text)).toContain("لم أفهم. اكتب الوقت ثم المنطقة الزمنية، مثل: /subscribe 08:30 Africa/Cairo");
+      expect(seen(h.last(salma.id).text), bad).toBe(reply);
     }
     expect(await store.getSubscription(salma.id)).toBeUndefined();
-    await h.send(textMessage(salma, "/subscribe ٠٨:٣٠ africa/cairo"));
-    expect(seen(h.last(salma.id).text)).toContain("✅ تم الاشتراك: كل يوم الساعة 08:30 بتوقيت Africa/Cairo، عن: كل المقالات.");
+    await h.send(textMessage(salma, "/subscribe ٠٨:٣٠ القاهرة"));
+    expect(seen(h.last(salma.id).text)).toBe(
+      "✅ تم الاشتراك: كل يوم الساعة 08:30 بتوقيت Africa/Cairo، عن: كل المقالات. غيّر ذلك متى شئت من /settings.\nيصلك أول موجز غداً الساعة 08:30.",
+    );
     expect(await store.getSubscription(salma.id)).toMatchObject({ minutes: 510, timeZone: "Africa/Cairo" });
+    await h.send(textMessage(john, "/subscribe 21:00 riyadh"));
+    expect(seen(h.last(john.id).text)).toBe("✅ Subscribed: every day at 21:00 (Asia/Riyadh), about: all articles. Change it any time in /settings.\nYour first brief comes today at 21:00.");
+  });
+
+  it("accepts time zones typed as people type them", async () => {
+    const store = tempStore();
+    const h = await harness({ store });
+    for (const [typed, zone] of [["cairo", "Africa/Cairo"], ["Riyadh", "Asia/Riyadh"], ["الرياض", "Asia/Riyadh"], ["بتوقيت مكة", "Asia/Riyadh"], ["أبو ظبي", "Asia/Dubai"], ["UTC+3", "Etc/GMT-3"], ["new york", "America/New_York"], ["Tashkent", "Asia/Tashkent"]] as const) {
+      await h.send(textMessage(salma, `/subscribe 07:00 ${typed}`));
+      expect((await store.getSubscription(salma.id))?.timeZone, typed).toBe(zone);
+    }
+    // A name of two places offers both.
+    await h.send(textMessage(salma, "/subscribe 07:00 عمان"));
+    expect(seen(h.last(salma.id).text)).toContain("هل تقصد: دبي (Asia/Dubai)، عمّان (Asia/Amman)؟");
+  });
+
+  it("keeps the topic when the one-line form changes time and zone, and says so", async () => {
+    const store = tempStore();
+    const h = await harness({ store });
+    await store.saveSubscription({ chatId: salma.id, userId: salma.id, minutes: 480, timeZone: "UTC", topic: "الطاقة", paused: false, notifyEmpty: false, language: "ar", active: true });
+    await h.send(textMessage(salma, "/subscribe 09:00 القاهرة"));
+    expect(seen(h.last(salma.id).text)).toContain("عن: الطاقة.");
+    expect(seen(h.last(salma.id).text).split("\n").at(-1)).toBe("أبقيت موضوعك السابق: الطاقة. لتغييره أو إزالته: /settings ثم «تغيير الوقت أو الموضوع».");
+    expect((await store.getSubscription(salma.id))!.topic).toBe("الطاقة");
+  });
+
+  it("delivers today's digest at a later time chosen the same day", async () => {
+    const store = tempStore();
+    let now = Date.UTC(2026, 0, 15, 10, 19);
+    const h = await harness({ store, clock: { now: () => now } });
+    await h.send(textMessage(salma, "/subscribe 08:00 UTC"));
+    expect(seen(h.last(salma.id).text)).toContain("يصلك أول موجز غداً الساعة 08:00.");
+    await h.send(textMessage(salma, "/subscribe 10:20 UTC"));
+    expect(seen(h.last(salma.id).text)).toContain("يصلك أول موجز اليوم الساعة 10:20.");
+    const before = h.messages(salma.id).length;
+    now = Date.UTC(2026, 0, 15, 10, 20);
+    await h.app.deliverer.tick(new Date(now));
+    const digest = h.messages(salma.id).slice(before);
+    expect(digest.length).toBeGreaterThan(0);
+    expect(seen(digest[0]!.text)).toContain("موجز اليوم");
+    // Earlier than now the same day: nothing more today.
+    await h.send(textMessage(salma, "/subscribe 09:00 UTC"));
+    const after = h.messages(salma.id).length;
+    now = Date.UTC(2026, 0, 15, 11, 0);
+    await h.app.deliverer.tick(new Date(now));
+    expect(h.messages(salma.id)).toHaveLength(after);
+  });
+
+  it("answers /cancel outside a flow, keeps a subscription when a change is cancelled, and says once that a command left the flow", async () => {
+    const store = tempStore();
+    const h = await harness({ store });
+    await h.send(textMessage(salma, "/cancel"));
+    expect(seen(h.last(salma.id).text)).toBe("لا شيء لإلغائه الآن.");
+    await h.send(textMessage(salma, "/subscribe 08:00 القاهرة"));
+    await h.send(textMessage(salma, "/settings"));
+    await h.press(salma, h.last(salma.id), "تغيير الوقت أو الموضوع");
+    await h.press(salma, h.last(salma.id), "09:00");
+    await h.send(textMessage(salma, "/cancel"));
+    expect(seen(h.last(salma.id).text)).toBe("أُلغي التغيير، واشتراكك الحالي باقٍ كما هو: كل يوم الساعة 08:00 بتوقيت Africa/Cairo، عن: كل المقالات.");
+    expect(await store.getSubscription(salma.id)).toMatchObject({ minutes: 480, timeZone: "Africa/Cairo" });
+
+    await h.send(textMessage(salma, "/subscribe"));
+    const count = h.messages(salma.id).length;
+    await h.send(textMessage(salma, "/sources"));
+    const replies = h.messages(salma.id).slice(count).map((m) => seen(m.text));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toBe("(تركتَ إعداد الاشتراك دون حفظ.)");
+    expect(replies[1]).toContain("مقالات الملف (5)");
+    await h.send(textMessage(salma, "/cancel"));
+    expect(seen(h.last(salma.id).text)).toBe("لا شيء لإلغائه الآن.");
+    expect(h.refused()).toEqual([]);
   });
 
   it("shows settings with buttons to pause, resume, change the empty-day note and unsubscribe", async () => {
@@ -123,7 +208,16 @@ describe("the short form and settings", () => {
     await h.press(john, h.last(john.id), "Resume");
     await h.press(john, h.last(john.id), "Note when nothing is new");
     expect(await store.getSubscription(john.id)).toMatchObject({ paused: false, notifyEmpty: true });
+    // Unsubscribing asks first; "Back" returns to the settings, "Yes" unsubscribes.
     await h.press(john, h.last(john.id), "Unsubscribe");
+    expect(seen(h.last(john.id).text)).toBe("Unsubscribe from the daily brief?");
+    expect(h.buttons(h.last(john.id)).map((b) => b.text)).toEqual(["🗑 Yes, unsubscribe", "↩️ Back"]);
+    expect(await store.getSubscription(john.id)).toBeDefined();
+    await h.press(john, h.last(john.id), "Back");
+    expect(seen(h.last(john.id).text)).toContain("Time: 21:00 (UTC)");
+    await h.press(john, h.last(john.id), "Unsubscribe");
+    await h.press(john, h.last(john.id), "Yes, unsubscribe");
+    expect(seen(h.last(john.id).text)).toBe("You are unsubscribed from the daily brief.");
     expect(await store.getSubscription(john.id)).toBeUndefined();
     await h.send(textMessage(john, "/unsubscribe"));
     expect(seen(h.last(john.id).text)).toContain("You are not subscribed");
@@ -135,7 +229,7 @@ describe("the short form and settings", () => {
     const h = await harness({ store });
     await h.send(textMessage(salma, "/digest"));
     expect(seen(h.last(salma.id).text)).toContain("الموجز الآن");
-    expect(seen(h.last(salma.id).text)).toContain("(5 جديد)");
+    expect(seen(h.last(salma.id).text)).toContain("(5 مقالات جديدة)");
     expect((await store.receivedArticles(salma.id)).size).toBe(0);
   });
 });

@@ -60,6 +60,22 @@ describe("group chats", () => {
     expect(h.buttons(inPrivate).some((b) => b.callback_data?.startsWith("p:"))).toBe(true);
   });
 
+  it("opens an article pressed in a group in a private chat, through a deep link, instead of posting it there", async () => {
+    const h = await harness();
+    await h.send(say(salma, "/sources"));
+    const list = h.last(GROUP.id);
+    const count = h.messages(GROUP.id).length;
+    await h.press(salma, list, /^2$/);
+    expect(h.messages(GROUP.id)).toHaveLength(count);
+    const answer = h.api.callsOf("answerCallbackQuery").at(-1)!;
+    const article = h.briefing.articles[1]!;
+    expect(answer.params.url).toBe(`https://t.me/mujaz_local_bot?start=a_${article.id}`);
+    // The link opens the article in the private chat.
+    await h.send(textMessage(salma, `/start a_${article.id}`));
+    expect(seen(h.messages(salma.id)[0]!.text)).toContain(`2. ${article.title}`);
+    expect(h.refused()).toEqual([]);
+  });
+
   it("limits one group to 8 answers a minute with one short note; chatter does not count", async () => {
     const h = await harness();
     for (let i = 0; i < 20; i++) await h.send(say(john, `chatter ${i}`));

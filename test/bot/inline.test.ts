@@ -35,16 +35,21 @@ describe("inline mode", () => {
     const h = await harness();
     const a = await ask(h, salma, "ما هو خط انابيب قوة سيبيريا");
     withinLimits(a);
-    // This answer is its lead alone (Answer.lead, not yet rendered): no key-point result, the passage comes first.
-    expect(a.results.some((r) => r.id.startsWith("k:"))).toBe(false);
-    const passage = a.results[0]!;
+    // The answer in a line comes first, then the passage it is cut from.
+    const points = a.results[0]!;
+    expect(points.id).toMatch(/^k:/);
+    expect(points.description).toContain("قوة سيبيريا-2");
+    const posted = (points.input_message_content as { message_text: string }).message_text;
+    expect(seen(posted)).toContain("[1] المقال 4: بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب… — الفقرة 5");
+    const passage = a.results[1]!;
     expect(passage.title).toBe("بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب المباحثا");
     expect(passage.description).toContain("قوة سيبيريا");
     const html = (passage.input_message_content as { message_text: string }).message_text;
     const parsed = parseTelegramHtml(html);
-    const posted = seen(parsed.ok ? parsed.text : html);
-    expect(posted).toContain("ناقش الجانبان مشروع خط أنابيب");
-    expect(posted).toContain("— بلا تاريخ — الفقرة 5");
+    const postedPassage = seen(parsed.ok ? parsed.text : html);
+    expect(postedPassage).toContain("ناقش الجانبان مشروع خط أنابيب");
+    expect(postedPassage).toContain("— الفقرة 5");
+    expect(postedPassage).not.toContain("بلا تاريخ");
     const url = (passage.reply_markup!.inline_keyboard[0]![0] as { url: string }).url;
     expect(url).toMatch(/^https:\/\/t\.me\/mujaz_local_bot\?start=p_[A-Za-z0-9]{8}_5$/);
 
@@ -73,11 +78,14 @@ describe("inline mode", () => {
     const h = await harness();
     const first = await ask(h, salma, "الصين");
     withinLimits(first);
-    expect(first.next_offset).toBe("20");
-    expect(first.results).toHaveLength(21);
+    // Exactly 20 results a page: the key-points result and 19 passages, the next page from passage 20.
+    expect(first.results).toHaveLength(20);
+    expect(first.results[0]!.id).toMatch(/^k:/);
+    expect(first.next_offset).toBe("19");
     const second = await ask(h, salma, "الصين", first.next_offset);
     withinLimits(second);
     expect(second.results.length).toBeGreaterThan(0);
+    expect(second.results.length).toBeLessThanOrEqual(20);
     expect(second.results.some((r) => r.id.startsWith("k:"))).toBe(false);
     const seenIds = new Set(first.results.map((r) => r.id));
     for (const r of second.results) expect(seenIds.has(r.id)).toBe(false);

@@ -154,6 +154,8 @@ describe("follow-up", () => {
   it("reads a short follow-up with the subject of the question before it", () => {
     expect(followUpQuery("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toBe("الغاز بلغ حجم التبادل التجاري موسكو وبكين");
     expect(followUpQuery("What did Putin and Xi discuss about energy?", "and the pipeline?")).toBe("pipeline putin xi discuss energy");
+    expect(followUpQuery("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "طيب وعن الغاز؟")).toBe("الغاز بلغ حجم التبادل التجاري موسكو وبكين");
+    expect(followUpQuery("What did Putin and Xi discuss about energy?", "ok, and the pipeline?")).toBe("pipeline putin xi discuss energy");
     expect(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")).toBe("والغاز خط انابيب قوه سيبيريا");
   });
 

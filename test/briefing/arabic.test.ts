@@ -70,7 +70,7 @@ describe("light stemming", () => {
   it("keeps proper nouns whole", () => {
     for (const name of ["بوتين", "موسكو", "بكين", "روسيا", "بينغ", "كييف"]) expect(stem(normalize(name))).toBe(normalize(name));
     expect(stemCandidates("بوتين")).toContain("بوتين");
-    expect(stemCandidates("بكين")).toEqual(["بكين"]);
+    expect(stemCandidates("بكين")).toContain("بكين");
   });
 
   it("does not join unrelated words", () => {

@@ -10,12 +10,12 @@ const article = (prefix: string) => briefing.articles.find((a) => a.source.start
 const text = (points: ReadonlyArray<{ text: string }>) => forMatch(points.map((k) => k.text).join(" "));
 
 describe("article summaries", () => {
-  it("hold the editor's facts within the budget (floor a little under the measured 22 of 30)", () => {
+  it("hold the editor's facts within the budget (floor a little under the measured 23 of 30)", () => {
     const rows = summaryCoverage(briefing);
     for (const row of rows) expect(row.chars).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
     const found = rows.reduce((n, r) => n + r.found, 0);
     const facts = rows.reduce((n, r) => n + r.facts, 0);
-    expect(found / facts, rows.map((r) => `${r.source.slice(0, 3)} ${r.found}/${r.facts} missing ${r.missing.join(" | ")}`).join("\n")).toBeGreaterThanOrEqual(0.7);
+    expect(found / facts, rows.map((r) => `${r.source.slice(0, 3)} ${r.found}/${r.facts} missing ${r.missing.join(" | ")}`).join("\n")).toBeGreaterThanOrEqual(0.73);
   });
 
   it("carry the trade figure and the pipeline of article 003", () => {
@@ -30,6 +30,22 @@ describe("article summaries", () => {
       expect(points.length).toBeGreaterThanOrEqual(3);
       for (const k of points) expect(k.text.length).toBeLessThanOrEqual(224);
     }
+  });
+
+  it("cut long sentences at clean clauses: never inside a quotation, before what a colon announces, or before the reported content", () => {
+    for (const a of briefing.articles)
+      for (const k of briefing.summary(a).keyPoints) {
+        expect(k.text).not.toMatch(/[:،,]…?$/u);
+        if (!/^…|…$/u.test(k.text)) continue;
+        // A cut point (whole sentences are left as the source wrote them).
+        const body = k.text.replace(/^…|…$/gu, "");
+        expect(body.match(/[“«]/gu)?.length ?? 0).toBe(body.match(/[”»]/gu)?.length ?? 0);
+        expect((body.match(/"/gu)?.length ?? 0) % 2).toBe(0);
+        const sentence = a.paragraphs.flatMap((p) => p.sentences).find((s) => s.includes(body))!;
+        const after = sentence.slice(sentence.indexOf(body) + body.length);
+        expect(after).not.toMatch(/^\s*:/u);
+        expect(after).not.toMatch(/^[،,]?\s*(?:بأن|أن|إن|أنه|بأنه)\s/u);
+      }
   });
 
   it("do not restate themselves", () => {
@@ -48,6 +64,22 @@ describe("briefing summary", () => {
     const openings = s.citations.filter((c) => c.paragraph === 1).length;
     expect(openings).toBeLessThan(briefing.articles.length);
   });
+
+  it("represents every article by a point of its own and cites the other articles that report a shared fact", () => {
+    const s = briefing.summary();
+    const cited = (n: number) => s.citations.find((c) => c.n === n)!;
+    const own = new Set(s.keyPoints.map((k) => cited(k.cite).articleId));
+    expect(own).toEqual(new Set(briefing.articles.map((a) => a.id)));
+    const shared = s.keyPoints.filter((k) => (k.also ?? []).some((n) => cited(n).articleId !== cited(k.cite).articleId));
+    expect(shared.length).toBeGreaterThanOrEqual(1);
+    // The "no limits" partnership is told in article 002 and announced in article 001: the point cites both.
+    const noLimits = s.keyPoints.find((k) => forMatch(k.text).includes(forMatch("بلا حدود")))!;
+    const sources = [noLimits.cite, ...(noLimits.also ?? [])].map(cited);
+    const inOther = sources.find((c) => c.articleId === article("001").id)!;
+    expect(forMatch(article("001").paragraphs[inOther.paragraph - 1]!.text)).toContain(forMatch("شراكة بلا حدود"));
+    // Every further citation is of a paragraph of another article.
+    for (const k of shared) for (const n of k.also!) expect(cited(n).articleId).not.toBe(cited(k.cite).articleId);
+  });
 });
 
 describe("topic digest", () => {
@@ -57,6 +89,10 @@ describe("topic digest", () => {
     expect(forMatch(item.points[0]!.text)).toContain(forMatch("قوة سيبيريا"));
     expect(points).not.toContain(forMatch("أسبوع كامل"));
     expect(points).not.toContain(forMatch("ساحة تيانانمن"));
+    // The energy imports (oil, coal, gas) come next, and nothing off the topic follows.
+    expect(forMatch(item.points[1]!.text)).toContain(forMatch("أكبر مستورد للنفط"));
+    expect(points).not.toContain(forMatch("العرض العسكري"));
+    expect(points).not.toContain(forMatch("كيم جونغ أون"));
   });
 
   it("reads an English topic as search does", () => {

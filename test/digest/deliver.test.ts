@@ -121,7 +121,7 @@ describe("what a digest holds", () => {
     await t.store.saveSubscription(sub(2, "08:00", "UTC", { notifyEmpty: true, language: "en" }));
     await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
     const first = seen(t.received(1)[0]!.text);
-    expect(first).toContain("موجز اليوم — 15 يناير 2026 (5 جديد)");
+    expect(first).toContain("موجز اليوم — 15 يناير 2026 (5 مقالات جديدة)");
     for (const a of briefing.articles) expect(first).toContain(a.title);
     expect(first).toMatch(/\(الفقرة \d+\)/);
     expect(t.local.chatMessages(1)[0]!.reply_markup).toMatchObject({ inline_keyboard: [[{ text: "📰 1" }, {}, {}, {}, {}]] });
@@ -137,7 +137,7 @@ describe("what a digest holds", () => {
     briefing.addArticles([added]);
     await t.deliverer.tick(at("2026-01-17T08:00:00Z"));
     const day3 = seen(t.received(1)[1]!.text);
-    expect(day3).toContain("(1 جديد)");
+    expect(day3).toContain("(مقال جديد)");
     expect(day3).toContain("روسيا والصين توقعان اتفاقاً جديداً للطاقة");
     expect(day3).not.toContain(briefing.articles[0]!.title);
   });
@@ -148,7 +148,7 @@ describe("what a digest holds", () => {
     await t.deliverer.tick(at("2026-01-15T08:00:00Z"));
     const text = seen(t.received(1)[0]!.text);
     expect(text).toContain("الموضوع: كوريا الشمالية");
-    expect(text).toContain("(3 جديد)");
+    expect(text).toContain("(3 مقالات جديدة)");
     expect(text).not.toContain("بوتين وشي: التحالف الروسي الصيني ركيزة استقرار عالمي");
   });
 });

@@ -35,7 +35,7 @@ describe("daily digest with the real process", () => {
     await until("the digest at its minute", () => digests(salma.id)[0], 150_000);
     const arrived = localTime(new Date(), "UTC");
     expect(arrived.minutes).toBe(due.minutes);
-    expect(seen(digests(salma.id)[0]!.text)).toContain("(5 جديد)");
+    expect(seen(digests(salma.id)[0]!.text)).toContain("(5 مقالات جديدة)");
 
     // Killed; meanwhile John's subscription for a time already past today is written to the store.
     stop(bot.child, "SIGKILL");

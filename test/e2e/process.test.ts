@@ -51,9 +51,10 @@ describe("npm start against a local Bot API", () => {
     const call = await until("the inline answer", () => server.api.callsOf("answerInlineQuery")[0]);
     expect(call.ok).toBe(true);
     const results = call.params.results as Array<{ id: string; description: string }>;
-    // This answer is its lead alone (Answer.lead, not yet rendered): the passage comes first.
-    expect(results[0]!.id).toMatch(/^p:/);
-    expect(results[0]!.description).toContain("قوة سيبيريا");
+    // The answer in a line first, then the passage it comes from.
+    expect(results[0]!.id).toMatch(/^k:/);
+    expect(results[1]!.id).toMatch(/^p:/);
+    expect(results[1]!.description).toContain("قوة سيبيريا");
   });
 
   it("refuses to start with a clear message when the token is missing", async () => {

@@ -3,20 +3,25 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { createI18n, translator } from "../../src/bot/i18n.js";
+import { numberOf } from "../../src/bot/create-bot.js";
+import { PRIVATE_SNIPPET } from "../../src/bot/helpers/answer.js";
 import { renderAnswer } from "../../src/render/answer.js";
 import { renderArticle, renderParagraph } from "../../src/render/article.js";
 import { decode, encode, type Action } from "../../src/render/callback-data.js";
 import { decodeDeepLink, encodeDeepLink } from "../../src/render/deep-link.js";
 import { escapeHtml, highlight, MESSAGE_LIMIT, snippet, splitMessages, visibleLength } from "../../src/render/html.js";
 import { renderSources, renderSummary } from "../../src/render/sources.js";
+import { renderDigest } from "../../src/render/digest.js";
+import { transcript } from "../../src/console/plain.js";
 import { parseTelegramHtml } from "../../src/local-api/telegram-html.js";
 import { QUESTIONS } from "../briefing/questions.js";
 import { seen } from "../support/harness.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 const i18n = createI18n();
-const ar = { lang: "ar" as const, t: translator(i18n, "ar") };
-const en = { lang: "en" as const, t: translator(i18n, "en") };
+const articleNumber = numberOf({ briefing });
+const ar = { lang: "ar" as const, t: translator(i18n, "ar"), articleNumber };
+const en = { lang: "en" as const, t: translator(i18n, "en"), articleNumber };
 const RLM = "\u200F";
 const LRM = "\u200E";
 
@@ -137,19 +142,71 @@ describe("rendered answers", () => {
     }
   });
 
-  it("shows the question, key points, highlighted passages and cited sources, in that order", () => {
-    const answer = briefing.answer("قوة سيبيريا");
+  it("leads with the one-line answer, cited, then passages cut around it and sources grouped by article", () => {
+    const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
     const { text, keyboard } = renderAnswer(answer, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const lines = visible(text).split("\n");
+    expect(lines[0]).toBe("🔎 كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
+    expect(lines[2]).toBe("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي [1]");
     const p = parsed(text);
-    const seen = visible(text);
-    // This answer is its lead alone (Answer.lead, rendered by the renderer's next change): no key-point block.
-    const order = ["🔎 قوة سيبيريا", "المقاطع", "المصادر"].map((s) => seen.indexOf(s));
+    const bold = p.entities.filter((e) => e.type === "bold").map((e) => seen(p.text.slice(e.offset, e.offset + e.length)));
+    expect(bold).toContain("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي");
+    const order = ["ارتفع حجم", "المقاطع", "[1] أظهرت المباحثات", "المصادر", "[1] المقال 4: "].map((s) => visible(text).indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(seen).toContain("[1] بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب المباحثا — بلا تاريخ — الفقرة 5");
-    const bold = p.entities.filter((e) => e.type === "bold").map((e) => p.text.slice(e.offset, e.offset + e.length));
-    expect(bold).toContain("سيبيريا");
-    expect(keyboard.inline_keyboard[0]!.map((b) => b.text)).toEqual(["📄 1"]);
+    expect(visible(text)).not.toContain("بلا تاريخ");
+    expect(keyboard.inline_keyboard[0]!.map((b) => b.text)).toEqual(answer.citations.map((c) => `📄 ${c.n}`));
+  });
+
+  it("shows a one-paragraph answer once: the passage as the lead line, the lead in bold", () => {
+    const answer = briefing.answer("ما هو خط انابيب قوة سيبيريا");
+    expect(answer.hits).toHaveLength(1);
+    const { text } = renderAnswer(answer, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const shown = visible(text);
+    const paragraph = answer.hits[0]!.paragraph.text;
+    expect(shown.split(paragraph)).toHaveLength(2);
+    expect(shown).not.toContain("المقاطع");
+    expect(shown.split("\n")[2]).toBe(`${paragraph} [1]`);
+    expect(shown).toContain("المصادر\n[1] المقال 4: بوتين يختتم زيارة غير مسبوقة إلى الصين.. أوكرانيا والطاقة في قلب… — الفقرة 5");
+  });
+
+  it("groups sources by article, listing the paragraphs in the order of the citation numbers before them", () => {
+    const answer = briefing.answer("شو صار بالعرض العسكري ببكين؟");
+    const [first, second] = answer.citations;
+    expect(first!.articleId).toBe(second!.articleId);
+    const { text } = renderAnswer(answer, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const line = visible(text).split("\n").find((l) => l.startsWith("[1] [2] المقال"))!;
+    expect(line).toMatch(new RegExp(`الفقرتان ${first!.paragraph}، ${second!.paragraph}$`));
+  });
+
+  it("shows at most three key points, none repeating the lead or a passage shown, none ending in a colon", () => {
+    for (const { q } of QUESTIONS) {
+      const answer = briefing.answer(q);
+      const shown = visible(renderAnswer(answer, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 }).text);
+      const bullets = shown.split("\n").filter((l) => l.startsWith("• "));
+      expect(bullets.length, q).toBeLessThanOrEqual(3);
+      for (const b of bullets) {
+        const body = b.slice(2).replace(/ \[\d+\]$/, "").replace(/^…|…$/g, "");
+        expect(shown.split(body).length, `${q}: ${b}`).toBe(2);
+        expect(body, q).not.toMatch(/[:：]$/);
+      }
+    }
+  });
+
+  it("keeps answers short: most of the quality set well under 1,300 characters", () => {
+    const lengths = QUESTIONS.map(({ q }) => parsed(renderAnswer(briefing.answer(q), ar, { queryId: "a-b_c0123Z", snippetChars: PRIVATE_SNIPPET, pageSize: 3 }).text).text.length).sort((a, b) => a - b);
+    expect(lengths[Math.floor(lengths.length / 2)]).toBeLessThan(1200);
+    expect(lengths.filter((n) => n > 1300).length).toBeLessThan(lengths.length / 4);
+  });
+
+  it("cuts a passage around the words that answer, not at a fixed length", () => {
+    const answer = briefing.answer("هل الصين طرف في الحرب الأوكرانية؟", 0, 10);
+    const i = answer.hits.findIndex((h) => h.paragraph.text.includes("ليست طرفًا"));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const one = { ...answer, offset: 0, total: 1, hits: [answer.hits[i]!], citations: [{ ...answer.citations[i]!, n: 1 }], keyPoints: [] };
+    delete (one as { lead?: unknown }).lead;
+    const shown = visible(renderAnswer(one, ar, { queryId: "a-b_c0123Z", snippetChars: PRIVATE_SNIPPET, pageSize: 3 }).text);
+    expect(shown).toContain("ليست طرفًا في الأزمة");
   });
 
   it("starts every Arabic line with a right-to-left mark, and English interface lines with a left-to-right one", () => {
@@ -169,6 +226,27 @@ describe("rendered answers", () => {
     const data = callbackData(keyboard).map(decode);
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 6 });
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 0 });
+  });
+});
+
+describe("Arabic number agreement", () => {
+  it("agrees counted nouns with their number through the plural categories of Intl.PluralRules(\"ar\")", () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ article: briefing.articles[i % 5]!, points: [] }));
+    const digestTitle = (n: number) => visible(renderDigest(items(n), ar, { date: "2026-01-15", preview: false })[0]!.text).split("\n")[0];
+    expect([1, 2, 3, 10, 11, 100].map(digestTitle)).toEqual(
+      ["مقال جديد", "مقالان جديدان", "3 مقالات جديدة", "10 مقالات جديدة", "11 مقالاً جديداً", "100 مقال جديد"].map((s) => `📰 موجز اليوم — 15 يناير 2026 (${s})`),
+    );
+    const article = (n: number) => ({ ...briefing.articles[0]!, paragraphs: Array.from({ length: n }, (_, i) => ({ n: i + 1, text: "نص", sentences: ["نص"] })) });
+    const meta = (n: number) => visible(renderArticle(article(n), 1, ar)[0]!.text).split("\n")[1];
+    expect([1, 2, 9, 12].map(meta)).toEqual(["بلا تاريخ — فقرة واحدة", "بلا تاريخ — فقرتان", "بلا تاريخ — 9 فقرات", "بلا تاريخ — 12 فقرة"]);
+    expect(visible(renderSummary(briefing.summary(), ar, 2).text).split("\n")[0]).toBe("📝 خلاصة الملف (مقالان)");
+    expect(visible(renderSummary(briefing.summary(), en, 1).text).split("\n")[0]).toBe("📝 Key points of the briefing (1 article)");
+  });
+
+  it("names a last page of one passage in the singular", () => {
+    const answer = briefing.answer("الصين", 3, 3);
+    const last = { ...answer, total: 4, hits: answer.hits.slice(0, 1), citations: answer.citations.slice(0, 1) };
+    expect(visible(renderAnswer(last, ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 }).text)).toContain("المقطع 4 من 4");
   });
 });
 
@@ -210,5 +288,23 @@ describe("articles, sources and summaries", () => {
     const s = renderSummary(briefing.summary(), ar, 5);
     expect(visible(s.text)).toContain("خلاصة الملف");
     expect(callbackData(s.keyboard).length).toBe(briefing.summary().citations.length);
+    // A fact several articles report carries their citation numbers after its own.
+    const shared = briefing.summary().keyPoints.find((p) => (p.also ?? []).length > 0)!;
+    const line = visible(s.text).split("\n").find((l) => l.startsWith(`• ${shared.text.slice(0, 20)}`))!;
+    expect(line.endsWith([shared.cite, ...shared.also!].map((n) => `[${n}]`).join(""))).toBe(true);
+  });
+});
+
+describe("the emulator's transcript", () => {
+  it("prints a message the bot sends as a reader sees it, with its buttons, and other calls on one line", () => {
+    const { text, keyboard } = renderAnswer(briefing.answer("قوة سيبيريا"), ar, { queryId: "a-b_c0123Z", snippetChars: 300, pageSize: 3 });
+    const lines = transcript({ method: "sendMessage", params: { chat_id: 5, text, reply_markup: keyboard }, ok: true })!.split("\n");
+    expect(lines[0]).toBe("── to chat 5 ──");
+    expect(lines[1]).toBe("🔎 قوة سيبيريا");
+    expect(lines.join("\n")).not.toMatch(/<\/?b>|[\u200E\u200F\u2066-\u2069]/);
+    expect(lines.at(-1)).toBe("  [📄 1]");
+    expect(transcript({ method: "answerCallbackQuery", params: { callback_query_id: "1", text: "انتهت صلاحية هذا الزر." }, ok: true })).toBe("🔔 answer to a button: انتهت صلاحية هذا الزر.");
+    expect(transcript({ method: "sendMessage", params: { chat_id: 5, text: "x" }, ok: false, description: "Forbidden: bot was blocked by the user" })).toBe("⛔ sendMessage refused: Forbidden: bot was blocked by the user");
+    expect(transcript({ method: "getUpdates", params: {}, ok: true })).toBeUndefined();
   });
 });

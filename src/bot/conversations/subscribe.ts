@@ -6,8 +6,8 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
-import { canonicalTimeZone, COMMON_TIMES, COMMON_ZONES, formatTime, parseTime } from "../../digest/schedule.js";
-import { saveSubscription } from "../../digest/subscribe.js";
+import { COMMON_TIMES, COMMON_ZONES, formatTime, parseTime } from "../../digest/schedule.js";
+import { parseZone, saveSubscription, zoneName, type FirstDigest } from "../../digest/subscribe.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
 import { directed } from "../../render/bidi.js";
 import { decode, encode, type Action } from "../../render/callback-data.js";
@@ -23,6 +23,27 @@ export function zoneLabel(ctx: InnerContext, zone: string): string {
   const key = `zone-${zone.replace(/\//g, "-")}`;
   const label = ctx.t(key);
   return label === key ? zone : label;
+}
+
+/** "✅ Subscribed: …" and when the first digest comes. */
+export function doneMessage(ctx: InnerContext, s: { minutes: number; zone: string; topic?: string | undefined }, first: FirstDigest): string {
+  const time = formatTime(s.minutes);
+  return [
+    ctx.t("subscribe-done", { time, zone: s.zone, topic: s.topic ? escapeHtml(s.topic) : ctx.t("topic-all") }),
+    ctx.t(first === "today" ? "first-digest-today" : "first-digest-tomorrow", { time }),
+  ].join("\n");
+}
+
+/** The zones a reader may have meant ("القاهرة (Africa/Cairo)"), or examples of what to type. */
+export function zoneSuggestions(ctx: InnerContext, zones: readonly string[]): string {
+  if (zones.length === 0) return ctx.t("zone-examples");
+  const names = zones.map((z) => (zoneName(z, ctx.view.lang) === z ? z : `${zoneName(z, ctx.view.lang)} (${z})`));
+  return ctx.t("zone-did-you-mean", { zones: names.join(ctx.view.lang === "ar" ? "، " : ", ") });
+}
+
+function suggestionsFor(text: string | undefined): string[] {
+  const parsed = text ? parseZone(text) : undefined;
+  return parsed?.zone === undefined ? (parsed?.suggestions ?? []) : [];
 }
 
 function cancelRow(ctx: InnerContext): InlineKeyboardButton[] {
@@ -46,7 +67,11 @@ async function ask<T>(conversation: Convo, parse: (text: string | undefined, act
     const action = decode(c.callbackQuery?.data);
     if (c.callbackQuery) await c.answerCallbackQuery();
     if (text === "/cancel" || (action?.kind === "subscribe" && action.step === "cancel")) return undefined;
-    if (text?.startsWith("/")) await conversation.halt({ next: true });
+    if (text?.startsWith("/")) {
+      // Said once, before the command is handled as usual.
+      await say(c, "subscribe-left");
+      await conversation.halt({ next: true });
+    }
     const value = parse(text, action);
     if (value !== undefined) return value;
     await reask(c);
@@ -57,6 +82,12 @@ export function subscribeConversation(deps: Deps) {
   return async function subscribe(conversation: Convo, ctx: InnerContext): Promise<void> {
     const chatId = ctx.chatId!;
     const userId = ctx.from!.id;
+    const existing = await conversation.external(() => deps.stores.subscriptions.getSubscription(chatId));
+    // Cancelling a change leaves the subscription as it was, and says so.
+    const cancelled = (c: InnerContext) =>
+      existing
+        ? say(c, "subscribe-change-cancelled", { time: formatTime(existing.minutes), zone: existing.timeZone, topic: existing.topic ? escapeHtml(existing.topic) : c.t("topic-all") })
+        : say(c, "subscribe-cancelled");
 
     const timeButtons = chunk(
       COMMON_TIMES.map((t) => ({ text: t, callback_data: encode({ kind: "subscribe", step: "time", minutes: parseTime(t)! }) })),
@@ -68,7 +99,7 @@ export function subscribeConversation(deps: Deps) {
       (text, action) => (action?.kind === "subscribe" && action.step === "time" ? action.minutes : text === undefined ? undefined : parseTime(text)),
       (c) => say(c, "subscribe-bad-time", { text: escapeHtml(cutText(c.message?.text ?? "", 30)) }, [...timeButtons, cancelRow(c)]),
     );
-    if (minutes === undefined) return void (await say(ctx, "subscribe-cancelled"));
+    if (minutes === undefined) return void (await cancelled(ctx));
 
     const zoneButtons = chunk(
       COMMON_ZONES.map((z, index) => ({ text: zoneLabel(ctx, z), callback_data: encode({ kind: "subscribe", step: "zone", index }) })),
@@ -77,10 +108,13 @@ export function subscribeConversation(deps: Deps) {
     await say(ctx, "subscribe-ask-zone", {}, [...zoneButtons, cancelRow(ctx)]);
     const zone = await ask(
       conversation,
-      (text, action) => (action?.kind === "subscribe" && action.step === "zone" ? COMMON_ZONES[action.index] : text === undefined ? undefined : canonicalTimeZone(text)),
-      (c) => say(c, "subscribe-bad-zone", { text: escapeHtml(cutText(c.message?.text ?? "", 40)) }, [...zoneButtons, cancelRow(c)]),
+      (text, action) => (action?.kind === "subscribe" && action.step === "zone" ? COMMON_ZONES[action.index] : text === undefined ? undefined : parseZone(text).zone),
+      (c) =>
+        c.reply(directed(c.view.lang, `${c.t("subscribe-bad-zone", { text: escapeHtml(cutText(c.message?.text ?? "", 40)) })}\n${zoneSuggestions(c, suggestionsFor(c.message?.text))}`), {
+          reply_markup: { inline_keyboard: [...zoneButtons, cancelRow(c)] },
+        }),
     );
-    if (zone === undefined) return void (await say(ctx, "subscribe-cancelled"));
+    if (zone === undefined) return void (await cancelled(ctx));
 
     const allTopics = [{ text: ctx.t("button-all-topics"), callback_data: encode({ kind: "subscribe", step: "all-topics" }) }];
     await say(ctx, "subscribe-ask-topic", {}, [allTopics, cancelRow(ctx)]);
@@ -90,7 +124,7 @@ export function subscribeConversation(deps: Deps) {
         action?.kind === "subscribe" && action.step === "all-topics" ? "" : text && text.length <= TOPIC_MAX && hasSearchableScript(text) ? text : undefined,
       (c) => say(c, "subscribe-bad-topic", {}, [allTopics, cancelRow(c)]),
     );
-    if (topic === undefined) return void (await say(ctx, "subscribe-cancelled"));
+    if (topic === undefined) return void (await cancelled(ctx));
 
     const summary = { time: formatTime(minutes), zone, topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
     await say(ctx, "subscribe-confirm", summary, [
@@ -101,11 +135,11 @@ export function subscribeConversation(deps: Deps) {
       (text, action) => (action?.kind === "subscribe" && action.step === "confirm" ? true : undefined),
       (c) => say(c, "subscribe-confirm", summary, [[{ text: c.t("button-confirm"), callback_data: encode({ kind: "subscribe", step: "confirm" }) }, ...cancelRow(c)]]),
     );
-    if (!confirmed) return void (await say(ctx, "subscribe-cancelled"));
+    if (!confirmed) return void (await cancelled(ctx));
 
-    await conversation.external(async () => {
+    const first = await conversation.external(async () => {
       const previous = await deps.stores.subscriptions.getSubscription(chatId);
-      await saveSubscription(deps.stores, {
+      return saveSubscription(deps.stores, {
         chatId,
         userId,
         minutes,
@@ -117,6 +151,6 @@ export function subscribeConversation(deps: Deps) {
         active: true,
       }, new Date(deps.clock.now()));
     });
-    await say(ctx, "subscribe-done", summary);
+    await ctx.reply(directed(ctx.view.lang, doneMessage(ctx, { minutes, zone, topic }, first)));
   };
 }

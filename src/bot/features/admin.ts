@@ -22,7 +22,7 @@ export function adminFeature(deps: Deps): Composer<BotContext> {
           sent: String(s.sentSince),
           lastRun,
           articles: String(deps.briefing.articles.length),
-          passages: String(deps.briefing.passageCount),
+          passages: deps.briefing.passageCount,
           groups: String(await deps.stores.chats.groupCount()),
         }),
       ),
@@ -32,7 +32,7 @@ export function adminFeature(deps: Deps): Composer<BotContext> {
   admins.command("reload", async (ctx) => {
     const added = await deps.briefing.reload();
     ctx.log.info({ added: added.map((a) => a.source) }, "admin reload");
-    await ctx.reply(directed(ctx.view.lang, ctx.t("admin-reloaded", { added: String(added.length), total: String(deps.briefing.articles.length) })));
+    await ctx.reply(directed(ctx.view.lang, ctx.t("admin-reloaded", { added: added.length, total: String(deps.briefing.articles.length) })));
   });
   return c;
 }

@@ -1,14 +1,14 @@
 import { Composer } from "grammy";
 import { digestFor } from "../../briefing/digest.js";
-import { canonicalTimeZone, formatTime, localTime, parseTime } from "../../digest/schedule.js";
-import { saveSubscription } from "../../digest/subscribe.js";
+import { formatTime, localTime, parseTime } from "../../digest/schedule.js";
+import { parseZone, saveSubscription } from "../../digest/subscribe.js";
 import type { Subscription } from "../../store/store.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
-import { SUBSCRIBE } from "../conversations/subscribe.js";
+import { doneMessage, SUBSCRIBE, zoneSuggestions } from "../conversations/subscribe.js";
 import { directed, lineMark } from "../../render/bidi.js";
 import { actionFilter, decode, encode } from "../../render/callback-data.js";
 import { renderDigest } from "../../render/digest.js";
-import { escapeHtml } from "../../render/html.js";
+import { cutText, escapeHtml } from "../../render/html.js";
 import { editOrIgnore, expired } from "../helpers/callbacks.js";
 import { inGroup } from "../helpers/chat.js";
 
@@ -57,23 +57,37 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
     if (!(await mayManage(ctx))) return;
     const args = ctx.match.trim().split(/\s+/).filter(Boolean);
     if (args.length === 0) return ctx.conversation.enter(SUBSCRIBE);
-    const minutes = args.length === 2 ? parseTime(args[0]!) : undefined;
-    const zone = args.length === 2 ? canonicalTimeZone(args[1]!) : undefined;
-    if (minutes === undefined || zone === undefined) return reply(ctx, "subscribe-usage");
+    // "/subscribe 08:30 Abu Dhabi": the time, then the zone in as many words as it takes.
+    const minutes = parseTime(args[0]!);
+    const zoneText = args.slice(1).join(" ");
+    const zone = zoneText ? parseZone(zoneText) : undefined;
+    if (minutes === undefined) {
+      const zoneFirst = parseZone(args[0]!).zone !== undefined || (args.length === 1 && !/\d/.test(args[0]!));
+      if (zoneFirst) return reply(ctx, "subscribe-missing-time", { zone: escapeHtml(cutText(ctx.match.trim(), 40)) });
+      return reply(ctx, "subscribe-wrong-time", { text: escapeHtml(cutText(args[0]!, 30)) });
+    }
+    if (!zone) return reply(ctx, "subscribe-missing-zone", { time: formatTime(minutes) });
+    if (zone.zone === undefined) {
+      return ctx.reply(directed(ctx.view.lang, ctx.t("subscribe-wrong-zone", { text: escapeHtml(cutText(zoneText, 40)) }) + "\n" + zoneSuggestions(ctx, zone.suggestions)));
+    }
     const previous = await stores.subscriptions.getSubscription(ctx.chat.id);
-    await saveSubscription(stores, {
+    const first = await saveSubscription(stores, {
       chatId: ctx.chat.id,
       userId: ctx.from!.id,
       minutes,
-      timeZone: zone,
+      timeZone: zone.zone,
+      // The one-line form changes the time and zone; a topic chosen before is kept, and the reply says so.
       ...(previous?.topic ? { topic: previous.topic } : {}),
       paused: false,
       notifyEmpty: previous?.notifyEmpty ?? false,
       language: ctx.view.lang,
       active: true,
     }, new Date(deps.clock.now()));
-    await reply(ctx, "subscribe-done", { time: formatTime(minutes), zone, topic: previous?.topic ? escapeHtml(previous.topic) : ctx.t("topic-all") });
+    const kept = previous?.topic ? "\n" + ctx.t("subscribe-topic-kept", { topic: escapeHtml(previous.topic) }) : "";
+    await ctx.reply(directed(ctx.view.lang, doneMessage(ctx, { minutes, zone: zone.zone, topic: previous?.topic }, first) + kept));
   });
+
+  c.command("cancel", (ctx) => reply(ctx, "nothing-to-cancel"));
 
   c.command("settings", async (ctx) => {
     const s = await stores.subscriptions.getSubscription(ctx.chat.id);
@@ -107,9 +121,21 @@ export function digestFeature(deps: Deps): Composer<BotContext> {
         await ctx.answerCallbackQuery();
         return ctx.conversation.enter(SUBSCRIBE);
       case "off":
+        // Asked once more: the subscription, its time and topic would be gone with one slip of the thumb.
+        await ctx.answerCallbackQuery();
+        return editOrIgnore(ctx, directed(ctx.view.lang, ctx.t("unsubscribe-confirm")), {
+          inline_keyboard: [[
+            { text: ctx.t("button-unsubscribe-yes"), callback_data: encode({ kind: "settings", op: "off-yes" }) },
+            { text: ctx.t("button-unsubscribe-no"), callback_data: encode({ kind: "settings", op: "show" }) },
+          ]],
+        });
+      case "off-yes":
         await stores.subscriptions.deleteSubscription(chatId);
         await ctx.answerCallbackQuery();
         return editOrIgnore(ctx, directed(ctx.view.lang, ctx.t("unsubscribed")), { inline_keyboard: [] });
+      case "show":
+        await ctx.answerCallbackQuery();
+        break;
       case "pause":
       case "resume":
         await stores.subscriptions.setPaused(chatId, action.op === "pause");

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Transformer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { replyWithAnswer } from "../helpers/answer.js";
+import { replyToText } from "../helpers/answer.js";
 import { addressedToBot, inGroup } from "../helpers/chat.js";
 import { directed } from "../../render/bidi.js";
 
@@ -56,7 +56,7 @@ export function groupsFeature(deps: Deps): Composer<BotContext> {
     .use(async (ctx) => {
       const question = ctx.message.text.replace(new RegExp(`@${ctx.me.username}\\b`, "gi"), " ").trim();
       if (!question) return introduce(ctx);
-      await replyWithAnswer(ctx, deps, question);
+      await replyToText(ctx, deps, question);
     });
 
   return c;

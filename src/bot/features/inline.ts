@@ -4,7 +4,7 @@ import { hasSearchableScript } from "../../briefing/arabic.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
 import { cutText } from "../../render/html.js";
-import { browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
+import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
 /** Results depend on the reader's language, so they are cached per user. */
 const CACHE_SECONDS = 300;
@@ -34,9 +34,12 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
         button: { text: cutText(ctx.t("inline-no-match"), 60), start_parameter: "help" },
       });
     }
-    const results = passageResults(found, view, bot);
-    if (offset === 0 && found.keyPoints.length > 0) results.unshift(keyPointsResult(found, view, bot, await deps.stores.queries.saveQuery(query)));
-    await answer(results, offset + found.hits.length < found.total);
+    // A page holds INLINE_PAGE results: on the first, the key-points result takes one passage's place.
+    const withPoints = offset === 0 && answerPoints(found).length > 0;
+    const passages = passageResults(found, view, bot).slice(0, withPoints ? INLINE_PAGE - 1 : INLINE_PAGE);
+    const results = withPoints ? [keyPointsResult(found, view, bot, await deps.stores.queries.saveQuery(query)), ...passages] : passages;
+    const next = offset + passages.length;
+    await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, is_personal: true, next_offset: next < found.total ? String(next) : "" });
   });
 
   return c;

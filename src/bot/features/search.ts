@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, Deps } from "../context.js";
-import { answerMessage, replyWithAnswer } from "../helpers/answer.js";
+import { answerMessage, replyToText, replyWithAnswer } from "../helpers/answer.js";
 import { lineMark } from "../../render/bidi.js";
 import { actionFilter, decode } from "../../render/callback-data.js";
 import { editOrIgnore, expired } from "../helpers/callbacks.js";
@@ -18,7 +18,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
   c.chatType("private")
     .on("message:text")
     .filter((ctx) => !ctx.msg.text.startsWith("/"))
-    .use((ctx) => replyWithAnswer(ctx, deps, ctx.msg.text));
+    .use((ctx) => replyToText(ctx, deps, ctx.msg.text));
 
   c.callbackQuery(actionFilter("page"), async (ctx) => {
     const action = decode(ctx.callbackQuery.data);

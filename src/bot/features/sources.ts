@@ -6,6 +6,8 @@ import { actionFilter, decode } from "../../render/callback-data.js";
 import { renderSources } from "../../render/sources.js";
 import { articleFromCommand, sendArticle, sendParagraph } from "../helpers/articles.js";
 import { editOrIgnore, expired } from "../helpers/callbacks.js";
+import { inGroup } from "../helpers/chat.js";
+import { startLink } from "../../render/deep-link.js";
 
 /** /sources, /article n, and the buttons that open articles and step through paragraphs. */
 export function sourcesFeature(deps: Deps): Composer<BotContext> {
@@ -34,6 +36,8 @@ export function sourcesFeature(deps: Deps): Composer<BotContext> {
     }
     const article = action && "articleId" in action ? briefing.find(action.articleId) : undefined;
     if (!action || !article) return expired(ctx);
+    // A whole article would fill a group: the button opens it in a private chat with the bot instead.
+    if (action.kind === "read" && inGroup(ctx)) return ctx.answerCallbackQuery({ url: startLink(ctx.me.username, { kind: "article", articleId: article.id }) });
     await ctx.answerCallbackQuery();
     if (action.kind === "open") return sendParagraph(ctx, article, action.paragraph);
     if (action.kind === "goto") {

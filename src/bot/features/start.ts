@@ -27,7 +27,7 @@ export function startFeature(deps: Deps): Composer<BotContext> {
       if (query) return replyWithAnswer(ctx, deps, query);
     }
     const name = escapeHtml(ctx.from?.first_name ?? "");
-    await ctx.reply(directed(ctx.view.lang, ctx.t("welcome", { name, count: String(deps.briefing.articles.length) })), {
+    await ctx.reply(directed(ctx.view.lang, ctx.t("welcome", { name, count: deps.briefing.articles.length })), {
       reply_markup: { inline_keyboard: exampleButtons(ctx) },
     });
   });
