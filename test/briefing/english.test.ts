@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, normalize, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
-import { NameMatcher } from "../../src/briefing/transliterate.js";
+import { NameMatcher, nameDistance, sounds } from "../../src/briefing/transliterate.js";
 
 /** An index over a few Arabic sentences, answering as SearchIndex does: stems' passage counts and the words as written. */
 function indexOf(...passages: string[]): IndexVocabulary {
@@ -102,6 +102,21 @@ describe("names read as sounds against the briefing's words", () => {
 
   it("matches no name when the briefing holds none close enough", () => {
     expect(texts("Brazil Market plan", NAMES)).toEqual([]);
+  });
+
+  it("reports each match at its full alignment's distance, within the limit, closest first", () => {
+    const matcher = new NameMatcher();
+    matcher.update(NAMES.vocabulary());
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{2,9}$/), fc.constantFrom(0.05, 0.25, 0.45), (latin, limit) => {
+        const found = matcher.match(latin, limit);
+        for (const m of found) {
+          expect(m.distance).toBeCloseTo(nameDistance(sounds(latin), m.arabic), 9);
+          expect(m.distance).toBeLessThanOrEqual(limit);
+        }
+        expect(found.map((m) => m.distance)).toEqual([...found.map((m) => m.distance)].sort((a, b) => a - b));
+      }),
+    );
   });
 
   it("finds names in words carrying the article or a particle, and in words added later", () => {
