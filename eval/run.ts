@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: the development set (../shared/eval/questions.jsonl, skipped when absent) and the project's own
  * questions through the bot's code path. Tune on odd ids; report both halves.
- *   npm run eval [-- --json] [-- --misses]
+ *   npm run eval [-- --json] [-- --misses] [-- --no-glossary]
+ * --no-glossary measures English through the dictionary and name matching alone (issue 7 §3).
  */
 import { Briefing } from "../src/briefing/briefing.js";
 import { summaryCoverage } from "../test/briefing/fixtures/summary-facts.js";
@@ -10,7 +11,7 @@ import { evaluate, readQuestions, type Figures } from "./evaluate.js";
 
 const json = process.argv.includes("--json");
 const misses = process.argv.includes("--misses");
-const briefing = await Briefing.load({ dir: "seeds" });
+const briefing = await Briefing.load({ dir: "seeds", english: { glossary: !process.argv.includes("--no-glossary") } });
 
 // The project's own set: a hit is one of the question's relevant paragraphs ("003:4").
 const ownRank = QUESTIONS.map(({ q, relevant }) => {

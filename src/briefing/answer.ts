@@ -2,11 +2,11 @@
  * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
  * on every hit the window of its passage to show.
  */
-import { analyze, normalize, stemCandidates, tokenize } from "./arabic.js";
+import { analyze, normalize, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
-import { queryTerms, type SearchIndex } from "./search-index.js";
+import type { SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
 import type { Answer, Citation, Gloss, Hit, KeyPoint, Mark, Range } from "./types.js";
 
@@ -54,13 +54,13 @@ interface Sentence {
 
 export function answerQuery(index: SearchIndex, query: string, offset = 0, limit = 3): Answer {
   const found = index.search(query, { offset, limit });
-  const queryStems = new Set(queryTerms(query).stems);
+  const queryStems = new Set(index.terms(query).stems);
   const type = questionType(query);
   const marksOf = (h: Hit) => answerMarks(h, type, queryStems, (t) => index.idf(t));
   const marked = found.hits.map((h) => ({ hit: h, marks: marksOf(h) }));
   const hits = marked.map(({ hit, marks }) => ({ ...hit, window: snippetWindow(hit.paragraph.text, marks, SNIPPET_CHARS), marks }));
   const citations = hits.map((h, i) => citation(offset + i + 1, h));
-  const glosses = englishGlosses(query, hits);
+  const glosses = englishGlosses(query, hits, (term) => index.terms(term));
   const answer: Answer = { query, keyPoints: [], hits, citations, total: found.total, offset, ...(glosses.length > 0 ? { glosses } : {}) };
   if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [] });
   if (offset > 0 || hits.length === 0) return answer;
@@ -91,10 +91,10 @@ const GLOSS_WORDS = 3;
  * The English words of a question with the Arabic words of the passages each one matched ("pipeline" → "أنابيب"),
  * through the same query analysis the search uses, so an English reader sees why an Arabic passage was chosen.
  */
-export function englishGlosses(query: string, hits: readonly Hit[]): Gloss[] {
+export function englishGlosses(query: string, hits: readonly Hit[], terms: (query: string) => Analysis): Gloss[] {
   const out: Gloss[] = [];
   for (const term of new Set(query.toLowerCase().match(/[a-z][a-z'-]*[a-z]/g) ?? [])) {
-    const stems = new Set(queryTerms(term).stems.filter((t) => /\p{Script=Arabic}/u.test(t)));
+    const stems = new Set(terms(term).stems.filter((t) => /\p{Script=Arabic}/u.test(t)));
     if (stems.size === 0) continue;
     const matched = new Map<string, string>();
     for (const h of hits) {

@@ -6,7 +6,8 @@ import { answerQuery } from "./answer.js";
 import { summarizeArticle, summarizeBriefing } from "./summary.js";
 import { loadArticles, type IngestWarning } from "./ingest.js";
 import { analyze } from "./arabic.js";
-import { queryTerms, SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import { SearchIndex, type SearchOptions, type SearchResult } from "./search-index.js";
+import type { EnglishOptions } from "./english.js";
 import type { Answer, Article, Summary } from "./types.js";
 
 /** Articles indexed between two turns of the event loop when a large reload is built (about 15 ms of dense text). */
@@ -15,10 +16,12 @@ const SLICE = 50;
 export interface BriefingOptions {
   dir: string;
   warn?: (w: IngestWarning) => void;
+  /** How English questions reach the Arabic text (the eval switches the glossary off). */
+  english?: EnglishOptions;
 }
 
 export class Briefing {
-  private index = new SearchIndex();
+  private index: SearchIndex;
   private reloading: Promise<unknown> = Promise.resolve();
   private list: Article[] = [];
   private wholeSummary: Summary | undefined;
@@ -27,7 +30,9 @@ export class Briefing {
   /** Articles do not change once indexed, so neither do their summaries (whole, or around each topic asked for). */
   private readonly articleSummaries = new WeakMap<Article, Map<string, Summary>>();
 
-  private constructor(private readonly options: BriefingOptions) {}
+  private constructor(private readonly options: BriefingOptions) {
+    this.index = new SearchIndex({}, options.english);
+  }
 
   static async load(options: BriefingOptions): Promise<Briefing> {
     const b = new Briefing(options);
@@ -66,7 +71,7 @@ export class Briefing {
 
   /** A new index over every article, built in slices with the event loop free between them, then swapped in. */
   private async rebuildWith(fresh: readonly Article[]): Promise<Article[]> {
-    const index = new SearchIndex();
+    const index = new SearchIndex({}, this.options.english);
     const all = [...this.list, ...fresh];
     for (let i = 0; i < all.length; i += SLICE) {
       index.add(all.slice(i, i + SLICE));
@@ -118,7 +123,7 @@ export class Briefing {
 
   /** A test of whether an article is about any of the words of a topic (same analyzer as search). */
   aboutTopic(topic: string): (article: Article) => boolean {
-    const wanted = queryTerms(topic).stems;
+    const wanted = this.index.terms(topic).stems;
     return (article) => {
       let stems = this.articleStems.get(article);
       if (!stems) {
@@ -136,7 +141,7 @@ export class Briefing {
       if (!byTopic) this.articleSummaries.set(article, (byTopic = new Map()));
       let s = byTopic.get(topic ?? "");
       if (!s) {
-        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), articles: this.list, ...(topic ? { topic } : {}) });
+        s = summarizeArticle(article, { idf: (t) => this.index.idf(t), terms: (q) => this.index.terms(q), articles: this.list, ...(topic ? { topic } : {}) });
         byTopic.set(topic ?? "", s);
       }
       return s;

@@ -8,7 +8,7 @@
 import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { WeightedTerm } from "./engine.js";
-import { expandQuery } from "./glossary.js";
+import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { jaccard } from "./sets.js";
 import { synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
@@ -71,9 +71,18 @@ interface QueryWord {
 
 export class SearchIndex {
   private readonly ranking: Ranking;
-  constructor(ranking: Partial<Ranking> = {}) {
+  constructor(
+    ranking: Partial<Ranking> = {},
+    private readonly english: EnglishOptions = {},
+  ) {
     this.ranking = { ...RANKING, ...ranking };
   }
+  /** What English translation needs to know of the briefing's words. */
+  private readonly held: IndexVocabulary = {
+    df: (stem) => this.engine.docFrequency(stem, FIELD.stem),
+    vocabulary: () => this.engine.vocabulary(FIELD.word),
+    version: () => this.passages.length,
+  };
 
   private readonly engine = new CompactEngine();
   private readonly passages: Array<{ article: Article; paragraph: Paragraph }> = [];
@@ -128,6 +137,11 @@ export class SearchIndex {
   /** Merges what was added into the postings (the first search would otherwise do it). */
   trim(): void {
     this.engine.trim();
+  }
+
+  /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
+  terms(query: string): Analysis {
+    return queryTerms(query, this.held, this.english);
   }
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
@@ -190,9 +204,10 @@ export class SearchIndex {
   /** The query's content words, with run-together words split and typos matched to the nearest held word. */
   private queryWords(query: string): QueryWord[] {
     const out: QueryWord[] = [];
-    for (const token of tokenize(expandQuery(query))) {
+    const { text, weights } = withEnglish(query, this.held, this.english);
+    for (const token of tokenize(text)) {
       if (isStopWord(token)) continue;
-      const word = this.word(token, 1);
+      const word = this.word(token, weights.get(stem(token)) ?? 1);
       if (word.held) {
         out.push(word);
         continue;
@@ -381,9 +396,9 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** The analyzed query, with Arabic equivalents of English domain words. */
-export function queryTerms(query: string): Analysis {
-  return analyze(expandQuery(query));
+/** The analyzed query with Arabic for its English words; without an index, only the glossary's. */
+export function queryTerms(query: string, index?: IndexVocabulary, options?: EnglishOptions): Analysis {
+  return analyze(withEnglish(query, index, options).text);
 }
 
 /** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */

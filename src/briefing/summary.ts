@@ -1,5 +1,5 @@
 /** Summaries of one article (optionally around a topic) and of the whole briefing, as cited key points. */
-import { analyze, isStopWord, stemCandidates, tokenize } from "./arabic.js";
+import { analyze, isStopWord, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import markers from "./lexicon/news-markers.json" with { type: "json" };
 import { citation } from "./answer.js";
 import { clauseRanges, clauseSpans, pickByCoverage, type SummaryCandidate } from "./key-points.js";
@@ -147,13 +147,15 @@ export interface ArticleSummaryOptions {
   idf?: (stem: string) => number;
   /** The briefing's articles, so what other articles also report counts more. */
   articles?: readonly Article[];
+  /** How a topic is read: the briefing's search (so an English topic means what it means there); the glossary alone when absent. */
+  terms?: (query: string) => Analysis;
 }
 
 /** Key points of one article, in reading order, covering most of its distinct content within SUMMARY_MAX_CHARS. */
 export function summarizeArticle(article: Article, options: ArticleSummaryOptions = {}): Summary {
   const points = pointsOf(article);
   const idf = options.idf ?? idfOver(points.map((p) => p.text));
-  const boost = options.topic ? topicBoost(points, options.topic, idf) : undefined;
+  const boost = options.topic ? topicBoost(points, options.terms ?? queryTerms, options.topic, idf) : undefined;
   const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: SUMMARY_MAX_POINTS, idf, ...(options.articles ? { salience: corroboration(options.articles) } : {}), ...(boost ? { boost } : {}) });
   // Around a topic the order of relevance is kept, and points off the topic are left out when any is on it.
   const onTopic = boost ? picked.filter((i) => boost(i) > OFF_TOPIC) : [];
@@ -166,9 +168,9 @@ export function summarizeArticle(article: Article, options: ArticleSummaryOption
  * a rare word of the article's on-topic sentences (so "النفط" counts for "الطاقة" when the energy paragraph
  * speaks of oil); OFF_TOPIC otherwise.
  */
-function topicBoost(points: readonly Point[], topic: string, idf: (stem: string) => number): (i: number) => number {
+function topicBoost(points: readonly Point[], terms: (query: string) => Analysis, topic: string, idf: (stem: string) => number): (i: number) => number {
   // Read like a query, so an English topic ("energy") means what it means in search.
-  const wanted = new Set(queryTerms(topic).stems);
+  const wanted = new Set(terms(topic).stems);
   const has = (stems: ReadonlySet<string>) => [...wanted].some((t) => stems.has(t));
   // A heading that names the topic with another subject ("الطاقة والتعاون العسكري") lends its sentences the
   // topic only up to the clause where the other subject begins ("…، كما تناولا سبل تعزيز التعاون العسكري، …").

@@ -86,11 +86,11 @@ describe("follow-ups", () => {
 describe("English readers", () => {
   it("get the bot's words in English, a note that passages are quoted in Arabic, and the English words beside the Arabic they matched", async () => {
     const h = await harness();
-    await h.send(textMessage(john, "What did Putin and Xi discuss about the gas pipeline?"));
+    await h.send(textMessage(john, "What did Putin and Xi say about the gas pipeline?"));
     const m = h.last(john.id);
     const text = seen(m.text);
     const lines = text.split("\n");
-    expect(lines[0]).toBe("🔎 What did Putin and Xi discuss about the gas pipeline?");
+    expect(lines[0]).toBe("🔎 What did Putin and Xi say about the gas pipeline?");
     expect(lines[1]).toMatch(/^Matched in Arabic: .*pipeline → خط أنابيب/);
     expect(lines[1]).toContain("putin → بوتين");
     expect(text.split("(quoted in Arabic)")).toHaveLength(2);

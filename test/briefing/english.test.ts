@@ -1,0 +1,187 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyze, normalize, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
+import { NameMatcher, nameDistance, sounds } from "../../src/briefing/transliterate.js";
+
+/** An index over a few Arabic sentences, answering as SearchIndex does: stems' passage counts and the words as written. */
+function indexOf(...passages: string[]): IndexVocabulary {
+  const df = new Map<string, number>();
+  const vocabulary = new Set<string>();
+  for (const p of passages) {
+    const a = analyze(p);
+    for (const s of new Set(a.stems)) df.set(s, (df.get(s) ?? 0) + 1);
+    for (const w of a.exact) vocabulary.add(w);
+  }
+  return { df: (s) => df.get(s) ?? 0, vocabulary: () => vocabulary, version: () => passages.length };
+}
+
+const texts = (query: string, index: IndexVocabulary, glossary = false) => englishToArabic(query, index, { glossary }).map((t) => t.text);
+
+const NAMES = indexOf(
+  "التقى الرئيس شي جين بينغ في تيانجين ثم زار خاربين.",
+  "وصل الزعيم كيم جونغ أون من بيونغ يانغ، وتذكر البعض ساحة تيانانمن.",
+  // Words that look alike: a name must find its own spelling, not these.
+  "بيان الجانبين في الحربية جنوبي المدينة والقديم أقيم.",
+);
+
+describe("English → Arabic dictionary", () => {
+  it("loads the FreeDict headwords once, with their Arabic senses", () => {
+    const dict = englishDictionary();
+    expect(dict.size).toBeGreaterThan(80_000);
+    expect(dict.get("war")).toContain("الحرب");
+    expect(englishDictionary()).toBe(dict);
+  });
+
+  it("maps plural, possessive, past and -ing forms to headwords", () => {
+    expect(lemmas("sanctions")).toContain("sanction");
+    expect(lemmas("countries")).toContain("country");
+    expect(lemmas("china's")).toEqual(["china"]);
+    expect(lemmas("declared")).toContain("declare");
+    expect(lemmas("planned")).toContain("plan");
+    expect(lemmas("making")).toContain("make");
+    expect(lemmas("pass")).toEqual(["pass"]);
+  });
+
+  it("keeps only senses whose words the briefing holds", () => {
+    const index = indexOf("ارتفع حجم التجارة بين البلدين", "اندلعت الحرب");
+    expect(texts("trade war", index)).toEqual(expect.arrayContaining(["التجاره", "الحرب"]));
+    expect(texts("volcano", index)).toEqual([]);
+  });
+
+  it("reads inflected words through their headword's family", () => {
+    // "students" has its own entry; "student" is found through the plural's lemma.
+    const index = indexOf("التقى الطالب بأساتذة الجامعة");
+    expect(texts("students", index)).toContain("الطالب");
+  });
+
+  it("prefers the rarer of the held senses and keeps at most three", () => {
+    // FreeDict: abbey → الدير|الكنيسة, abbeys → الأديرة|الكنائس.
+    const index = indexOf("زار الكنيسة", "الكنيسة القديمة", "قرب الكنيسة والكنائس", "الكنائس", "الدير");
+    expect(texts("abbey", index)).toEqual(["الدير", "الكنايس", "الكنيسه"]);
+    expect(texts("abbey", indexOf("الكنيسة", "الكنيسة", "الكنائس", "الأديرة", "الدير"))).toHaveLength(3);
+  });
+
+  it("tries dictionary phrases before their words", () => {
+    const index = indexOf("كان حظا جيدا", "حظ جيد للجميع", "نتيجة جيدة");
+    const out = englishToArabic("good luck", index, { glossary: false });
+    expect(out.map((t) => t.text)).toEqual(["حظ جيد"]);
+  });
+
+  it("never translates English stop words, and leaves Arabic queries alone", () => {
+    const index = indexOf("هذا هو السؤال");
+    expect(englishToArabic("what is the", index)).toEqual([]);
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const query = s.replace(/[A-Za-z]/g, "");
+        expect(englishToArabic(`${query} بوتين`, index)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe("names read as sounds against the briefing's words", () => {
+  it("finds the briefing's spelling of Latin names", () => {
+    expect(texts("Xi", NAMES)).toEqual(["شي"]);
+    expect(texts("Tianjin", NAMES)).toEqual(["تيانجين"]);
+    expect(texts("Harbin", NAMES)).toEqual(["خاربين"]);
+    expect(texts("Tiananmen", NAMES)).toEqual(["تيانانمن"]);
+    expect(texts("Kim Jong Un", NAMES)).toEqual(["كيم", "جونغ", "اون"]);
+  });
+
+  it("splits a name written as one Latin word into the briefing's two words", () => {
+    expect(texts("Jinping", NAMES)).toEqual(["جين بينغ"]);
+    expect(texts("Pyongyang", NAMES)).toEqual(["بيونغ يانغ"]);
+  });
+
+  it("accepts a looser spelling only next to a name it is sure of", () => {
+    expect(texts("Si Jinping", NAMES)).toEqual(expect.arrayContaining(["شي", "جين بينغ"]));
+    expect(texts("Si", NAMES)).toEqual([]);
+  });
+
+  it("matches no name when the briefing holds none close enough", () => {
+    expect(texts("Brazil Market plan", NAMES)).toEqual([]);
+  });
+
+  it("reports each match at its full alignment's distance, within the limit, closest first", () => {
+    const matcher = new NameMatcher();
+    matcher.update(NAMES.vocabulary());
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{2,9}$/), fc.constantFrom(0.05, 0.25, 0.45), (latin, limit) => {
+        const found = matcher.match(latin, limit);
+        for (const m of found) {
+          expect(m.distance).toBeCloseTo(nameDistance(sounds(latin), m.arabic), 9);
+          expect(m.distance).toBeLessThanOrEqual(limit);
+        }
+        expect(found.map((m) => m.distance)).toEqual([...found.map((m) => m.distance)].sort((a, b) => a - b));
+      }),
+    );
+  });
+
+  it("finds names in words carrying the article or a particle, and in words added later", () => {
+    const vocabulary = new Set(tokenize("وصل الى الكرملين"));
+    const matcher = new NameMatcher();
+    matcher.update(vocabulary);
+    expect(matcher.match("kremlin", 0.25)[0]?.arabic).toBe("كرملين");
+    expect(matcher.match("tianjin", 0.25)).toEqual([]);
+    vocabulary.add(normalize("وتيانجين"));
+    matcher.update(vocabulary);
+    expect(matcher.match("tianjin", 0.25)[0]?.arabic).toBe("وتيانجين");
+  });
+});
+
+describe("an index that grows", () => {
+  it("reads the vocabulary again when the index's version changes", () => {
+    const words = new Set(["موسكو"]);
+    let version = 1;
+    const index: IndexVocabulary = { df: () => 1, vocabulary: () => words, version: () => version };
+    expect(texts("Tianjin", index)).toEqual([]);
+    words.add("تيانجين");
+    expect(texts("Tianjin", index)).toEqual([]);
+    version++;
+    expect(texts("Tianjin", index)).toEqual(["تيانجين"]);
+    // Without a version the vocabulary is read on every query.
+    const unversioned: IndexVocabulary = { df: () => 1, vocabulary: () => words };
+    words.add("خاربين");
+    expect(texts("Harbin", unversioned)).toEqual(["خاربين"]);
+  });
+});
+
+describe("the glossary as an override", () => {
+  const index = indexOf("فرضت العقوبات على روسيا وأرسلت الجنود", "تحدث بوتين");
+
+  it("weighs glossary entries and names above dictionary senses, and switches off", () => {
+    const on = englishToArabic("Putin troops sanctions", index, { glossary: true });
+    expect(on.map((t) => [t.text, t.from])).toEqual([
+      ["الجنود", "glossary"],
+      ["بوتين", "name"],
+      ["العقوبات", "dictionary"],
+    ]);
+    const weight = (from: string) => on.find((t) => t.from === from)!.weight;
+    expect(weight("dictionary")).toBeLessThan(weight("name"));
+    expect(weight("dictionary")).toBeLessThan(weight("glossary"));
+    const off = englishToArabic("Putin troops sanctions", index, { glossary: false });
+    expect(off.map((t) => t.text)).toEqual(["بوتين", "العقوبات"]);
+  });
+
+  it("hands the ranking each added stem at the weight of its heaviest term", () => {
+    const weights = stemWeights([
+      { text: "الحرب", weight: 0.9, from: "dictionary" },
+      { text: "بوتين", weight: 1, from: "name" },
+      { text: "حرب باردة", weight: 1, from: "glossary" },
+    ]);
+    expect(weights.get("بوتين")).toBe(1);
+    expect(weights.get("حرب")).toBe(1);
+    expect(weights.get("بارد")).toBe(1);
+    expect(stemWeights([{ text: "الحرب", weight: 0.9, from: "dictionary" }]).get("حرب")).toBe(0.9);
+  });
+
+  it("reaches the Arabic passages of the briefing with the glossary switched off", async () => {
+    const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
+    const top = briefing.search("Power of Siberia gas pipeline", { limit: 3 }).hits.map((h) => h.paragraph.text);
+    expect(top.some((t) => t.includes("قوة سيبيريا"))).toBe(true);
+    const stems = new Set(briefing.search("Tianjin", { limit: 1 }).hits.flatMap((h) => analyze(h.paragraph.text).stems));
+    expect(stemCandidates("تيانجين").some((s) => stems.has(s))).toBe(true);
+  });
+});
