@@ -10,26 +10,26 @@ const TATWEEL = /\u0640/g;
 /** The alef that only carries the accusative tanween where the tanween is written (طرفًا, سابقاً → طرف, سابق). */
 const TANWEEN_ALEF = /(?:\u064B\u0627|\u0627\u064B)(?![\p{L}\p{M}])/gu;
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-const ALEF_FORMS = /[\u0622\u0623\u0625\u0671\u0672\u0673]/g; // آ أ إ ٱ ٲ ٳ
 const DIGIT_BASES = [0x0660, 0x06f0]; // Arabic-Indic, Persian
+
+/** One letter or digit for each spelling variant: alef forms, ى, ة, hamza carriers, Persian letters, digits. */
+const FOLD: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([..."\u0622\u0623\u0625\u0671\u0672\u0673"].map((c) => [c, "ا"])), // آ أ إ ٱ ٲ ٳ
+  "\u0649": "ي", // ى
+  "\u0629": "ه", // ة
+  "\u0624": "و", // ؤ
+  "\u0626": "ي", // ئ
+  "\u06CC": "ي", // Persian yeh
+  "\u06D2": "ي", // Urdu yeh
+  "\u06A9": "ك", // keheh
+  ...Object.fromEntries(DIGIT_BASES.flatMap((base) => Array.from({ length: 10 }, (_, d) => [String.fromCharCode(base + d), String(d)]))),
+};
+const FOLDED_CHARS = new RegExp(`[${Object.keys(FOLD).join("")}]`, "g");
 
 /** Lower-case, NFKC, and fold Arabic spelling variants. Idempotent. */
 export function normalize(text: string): string {
-  let s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TANWEEN_ALEF, "").replace(TASHKEEL, "").replace(TATWEEL, "");
-  s = s
-    .replace(ALEF_FORMS, "ا")
-    .replace(/\u0649/g, "ي") // ى
-    .replace(/\u0629/g, "ه") // ة
-    .replace(/\u0624/g, "و") // ؤ
-    .replace(/\u0626/g, "ي") // ئ
-    .replace(/[\u06CC\u06D2]/g, "ي") // Persian/Urdu yeh
-    .replace(/\u06A9/g, "ك"); // keheh
-  s = s.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => {
-    const code = d.charCodeAt(0);
-    const base = DIGIT_BASES.find((b) => code >= b && code <= b + 9) ?? 0x0660;
-    return String(code - base);
-  });
-  return s.toLowerCase();
+  const s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TANWEEN_ALEF, "").replace(TASHKEEL, "").replace(TATWEEL, "");
+  return s.replace(FOLDED_CHARS, (c) => FOLD[c]!).toLowerCase();
 }
 
 /** Words as they stand in the text, after normalization: runs of letters or runs of digits. */

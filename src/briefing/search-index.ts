@@ -114,7 +114,8 @@ export class SearchIndex {
         const fields = (a: Analysis) => ({
           [FIELD.word]: a.exact,
           [FIELD.stem]: a.stems,
-          [FIELD.root]: a.exact.flatMap(roots),
+          // Each word's roots once: a shared root says a passage is near the subject; repeats add nothing.
+          [FIELD.root]: [...new Set(a.exact)].flatMap(roots),
           [FIELD.context]: [...title, ...heading],
         });
         this.engine.add(fields(a));
