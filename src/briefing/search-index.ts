@@ -51,8 +51,12 @@ export const RANKING = {
 export type Ranking = typeof RANKING;
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
-/** Candidates taken from the engine; also the most results a query reports. */
-const MAX_CANDIDATES = 200;
+/**
+ * Candidates taken from the engine; also the most results a query reports (five inline pages). The engine's
+ * pruning works against the k-th best score, so a smaller k is faster: 200 → 100 took a dense 1,000-article
+ * question from 1.9 to 1.6 ms, with the same dev-set figures.
+ */
+const MAX_CANDIDATES = 100;
 /** Passages scoring below this share of the best one are noise (a lone common word), not answers. */
 const RELEVANCE_FLOOR = 0.2;
 /** Articles offered when a question is not covered. */
@@ -334,8 +338,8 @@ export class SearchIndex {
   }
 }
 
-/** Candidates re-scored by how close the question's words stand in them, and how close counts (in words). */
-const PROXIMITY_CANDIDATES = 30;
+/** Candidates re-scored by how close the question's words stand in them (10, 20 and 30 measure the same), and how close counts (in words). */
+const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages whose positioned words are kept between questions. */
 const POSITIONS_KEPT = 2_000;
