@@ -2,7 +2,7 @@
  * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
  * on every hit the window of its passage to show.
  */
-import { analyze, normalize, stemCandidates, tokenize, type Analysis } from "./arabic.js";
+import { analyze, normalize, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
@@ -100,7 +100,7 @@ export function englishGlosses(query: string, hits: readonly Hit[], terms: (quer
     for (const h of hits) {
       for (const [start, end] of h.highlights) {
         const word = h.paragraph.text.slice(start, end);
-        if (tokenize(word).flatMap(stemCandidates).some((t) => stems.has(t))) matched.set(normalize(word), word);
+        if (writtenStems(word).some((t) => stems.has(t))) matched.set(normalize(word), word);
       }
     }
     if (matched.size > 0) out.push({ term, matched: [...matched.values()].slice(0, GLOSS_WORDS) });
@@ -117,7 +117,7 @@ export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: Qu
   const text = hit.paragraph.text;
   const weightOf = (word: string) => {
     let w = 0;
-    for (const c of tokenize(word).flatMap(stemCandidates)) {
+    for (const c of writtenStems(word)) {
       for (const q of queryStems) if (stemMeets(c, q)) w = Math.max(w, idf(q));
     }
     return w;

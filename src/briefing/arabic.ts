@@ -178,6 +178,22 @@ function rootsOf(token: string): readonly string[] {
   }
 }
 
+/** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
+const WORD_CACHE_LIMIT = 100_000;
+const wordStems = new Map<string, readonly string[]>();
+
+/** The stem readings of one word as written (diacritics, clitics and all); none for a stop word. */
+export function writtenStems(written: string): readonly string[] {
+  let stems = wordStems.get(written);
+  if (!stems) {
+    const word = tokenize(written)[0];
+    stems = !word || isStopWord(word) ? [] : stemCandidates(word);
+    if (wordStems.size >= WORD_CACHE_LIMIT) wordStems.clear();
+    wordStems.set(written, stems);
+  }
+  return stems;
+}
+
 export interface Analysis {
   /** Normalized surface words (stop words removed), for the exact-match field. */
   exact: string[];

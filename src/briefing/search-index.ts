@@ -5,7 +5,7 @@
  * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
  * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { WeightedTerm } from "./engine.js";
 import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
@@ -406,26 +406,11 @@ export function queryTerms(query: string, index?: IndexVocabulary, options?: Eng
   return analyze(withEnglish(query, index, options).text);
 }
 
-/** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
-const WORD_CACHE_LIMIT = 100_000;
-const wordStems = new Map<string, readonly string[]>();
-
-function stemsOfWritten(written: string): readonly string[] {
-  let stems = wordStems.get(written);
-  if (!stems) {
-    const word = tokenize(written)[0];
-    stems = !word || isStopWord(word) ? [] : stemCandidates(word);
-    if (wordStems.size >= WORD_CACHE_LIMIT) wordStems.clear();
-    wordStems.set(written, stems);
-  }
-  return stems;
-}
-
 /** Ranges of the words in text whose stems meet the query's, for bold highlighting. */
 export function highlightRanges(text: string, queryStems: ReadonlySet<string>): Range[] {
   const ranges: Range[] = [];
   for (const m of text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)) {
-    if (stemsOfWritten(m[0]).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
+    if (writtenStems(m[0]).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }

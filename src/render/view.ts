@@ -22,8 +22,18 @@ export function formatDate(iso: string | undefined, view: View): string {
   if (!iso) return view.t("undated");
   const date = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return escapeHtml(iso);
-  const locale = view.lang === "ar" ? "ar-u-nu-latn" : "en-GB";
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return dateFormat(view.lang).format(date);
+}
+
+/** Building an Intl formatter costs more than formatting many dates with it: one per language. */
+const dateFormats = new Map<View["lang"], Intl.DateTimeFormat>();
+function dateFormat(lang: View["lang"]): Intl.DateTimeFormat {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === "ar" ? "ar-u-nu-latn" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    dateFormats.set(lang, format);
+  }
+  return format;
 }
 
 /** Longer titles are cut in source lines: the number opens the article, the title only recalls it. */

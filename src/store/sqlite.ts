@@ -21,6 +21,27 @@ interface NodeSqlite {
 }
 
 export function openSqlite(path: string): SqlDatabase {
+  return preparedOnce(openDriver(path));
+}
+
+/** Statements are compiled once per SQL text and reused: the store asks for the same few on every update. */
+function preparedOnce(db: SqlDatabase): SqlDatabase {
+  const prepared = new Map<string, Statement>();
+  return {
+    exec: (sql) => db.exec(sql),
+    prepare: (sql) => {
+      let statement = prepared.get(sql);
+      if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+      return statement;
+    },
+    close: () => {
+      prepared.clear();
+      db.close();
+    },
+  };
+}
+
+function openDriver(path: string): SqlDatabase {
   const builtin = process.getBuiltinModule?.("node:sqlite") as NodeSqlite | undefined;
   if (builtin) return new builtin.DatabaseSync(path);
   const require = createRequire(import.meta.url);
