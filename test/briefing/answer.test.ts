@@ -78,6 +78,12 @@ describe("answers", () => {
     for (const k of [answer.lead!, ...answer.keyPoints]) expect(k.text).not.toMatch(/[:：]…?$/u);
   });
 
+  it("answers 'what did he say' from what was said: قال is a content word, not a stop word", () => {
+    const answer = briefing.answer("شو قال بوتين عن الصين؟");
+    const cited = answer.hits[answer.lead!.cite - 1]!;
+    expect(cited.paragraph.text).toMatch(/وقال بوتين|ووصف بوتين/);
+  });
+
   it("never ends a point in an announced list or a dangling preposition", () => {
     expect(trimDangling("تأتي هذه الزيارة لتحمل دلالات عدة من بينها:")).toBe("تأتي هذه الزيارة لتحمل دلالات عدة");
     expect(trimDangling("ناقش الجانبان خطط توسيع صادرات النفط في")).toBe("ناقش الجانبان خطط توسيع صادرات النفط");
