@@ -12,14 +12,15 @@ describe.skipIf(!questions)("development set floors (skipped: ../shared/eval/que
   it("keeps recall, the honest 'not covered' and the answer level above their floors", async () => {
     const report = evaluate(await Briefing.load({ dir: "seeds" }), questions!);
     const row = (g: string) => report.rows.find((r) => r.group === g)!.all;
+    expect(row("all Arabic").r1).toBeGreaterThanOrEqual(0.7);
     expect(row("all Arabic").r3).toBeGreaterThanOrEqual(0.8);
-    expect(row("all Arabic").mrr).toBeGreaterThanOrEqual(0.68);
+    expect(row("all Arabic").mrr).toBeGreaterThanOrEqual(0.76);
     expect(row("all English").r3).toBeGreaterThanOrEqual(0.85);
     expect(report.falseNotCovered.count).toBe(0);
     // An English "none" question whose words translate (exchange, rate) is no longer caught by "no word held".
     expect(report.none.said).toBeGreaterThanOrEqual(2);
-    expect(report.multi.found).toBeGreaterThanOrEqual(12);
-    expect(report.answerLevel.all).toBeGreaterThanOrEqual(0.64);
+    expect(report.multi.found).toBeGreaterThanOrEqual(13);
+    expect(report.answerLevel.all).toBeGreaterThanOrEqual(0.72);
   });
 
   it("keeps English recall through the dictionary and names alone, with the glossary off", async () => {
