@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/bot/create-bot.js";
-import { mediaMessage, textMessage } from "../../src/local-api/updates.js";
+import { callbackQuery, mediaMessage, textMessage } from "../../src/local-api/updates.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import type { Store } from "../../src/store/store.js";
 import { harness, john, salma, seeds, seen, spec } from "../support/harness.js";
@@ -40,6 +40,22 @@ describe("start, help and language", () => {
     await h.send(textMessage(salma, "/help"));
     expect(seen(h.last(salma.id).text)).toContain("How to use mujaz");
     expect(h.refused()).toEqual([]);
+  });
+
+  it("answers a second press of the same language button once, with no error logged", async () => {
+    const h = await harness();
+    await h.send(textMessage(salma, "/language"));
+    const menu = h.last(salma.id);
+    const data = h.buttons(menu).find((b) => b.text!.includes("English"))!.callback_data!;
+    const press = () => h.send(callbackQuery(salma, data, { message_id: menu.message_id, chat_id: menu.chat_id, text: menu.text }));
+    await press();
+    const after = h.api.callsOf("answerCallbackQuery").length;
+    await press();
+    expect(h.api.callsOf("answerCallbackQuery").length).toBe(after + 1);
+    expect(seen(h.last(salma.id).text)).toBe("Done. I will speak English with you.");
+    expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
+    // Telegram refuses the repeated edit as "not modified": the bot expects that and says nothing more.
+    expect(h.refused().map((c) => `${c.method}: ${c.description}`)).toEqual(["editMessageText: Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"]);
   });
 
   it("registers the command menu in Arabic, English and as default", async () => {

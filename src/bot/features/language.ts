@@ -3,6 +3,7 @@ import type { BotContext, Deps } from "../context.js";
 import { lineMark } from "../../render/bidi.js";
 import { actionFilter, decode, encode } from "../../render/callback-data.js";
 import { LANGUAGES } from "../../language.js";
+import { editOrIgnore } from "../helpers/callbacks.js";
 
 /** /language: Arabic or English, remembered for the user across restarts. */
 export function languageFeature(deps: Deps): Composer<BotContext> {
@@ -25,7 +26,8 @@ export function languageFeature(deps: Deps): Composer<BotContext> {
     ctx.i18n.useLocale(action.language);
     ctx.view = { lang: action.language, t: ctx.view.t };
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(lineMark(action.language) + ctx.t("language-set"));
+    // A second press of the same button edits the message to what it already says: Telegram refuses, and that is fine.
+    await editOrIgnore(ctx, lineMark(action.language) + ctx.t("language-set"), { inline_keyboard: [] });
   });
   return c;
 }
