@@ -14,6 +14,7 @@ import { systemClock, type Clock } from "./clock.js";
 import type { BaseConfig } from "./config.js";
 import { DigestDeliverer } from "./digest/deliver.js";
 import { createLogger, type Logger } from "./logger.js";
+import { PostgresStore } from "./store/postgres/postgres-store.js";
 import { SqliteStore } from "./store/sqlite-store.js";
 import { storesOf, type Stores } from "./store/store.js";
 
@@ -50,7 +51,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel, config.botToken);
   const clock = overrides.clock ?? systemClock;
   const briefing = overrides.briefing ?? (await loadBriefing(config, logger));
-  const stores = overrides.stores ?? storesOf(SqliteStore.inDir(config.dataDir));
+  const stores = overrides.stores ?? (await openStores(config));
   const deps: Deps = { briefing, stores, clock, logger, settings: { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute } };
   // Without a token the bot can only talk to a local Bot API, which accepts any token of its bot's id.
   const token = config.botToken ?? `${overrides.botInfo?.id ?? 1}:local-token-for-the-local-bot-api-only`;
@@ -91,6 +92,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         await stores.close();
       })()),
   };
+}
+
+/** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
+export async function openStores(config: Pick<BaseConfig, "dataDir" | "databaseUrl">): Promise<Stores> {
+  if (config.databaseUrl) return storesOf(await PostgresStore.open({ url: config.databaseUrl }));
+  return storesOf(SqliteStore.inDir(config.dataDir));
 }
 
 export async function loadBriefing(config: Pick<BaseConfig, "seedsDir">, logger: Logger): Promise<Briefing> {

@@ -26,6 +26,9 @@ const common = {
   WATCH_SEEDS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   DIGEST_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
+  // Production mode: subscriptions and the delivery log in PostgreSQL, shared short-lived state in Redis.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres://user:password@host:port/database URL" }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis://host:port URL" }).optional(),
 };
 
 const token = z
@@ -56,6 +59,10 @@ export interface BaseConfig {
   watchSeeds: boolean;
   rateLimitPerMinute: number;
   digestPerSecond: number;
+  /** PostgreSQL instead of the SQLite file in DATA_DIR. */
+  databaseUrl?: string;
+  /** Redis for update de-duplication, rate limits, stored queries and conversation state (and the digest queue). */
+  redisUrl?: string;
 }
 export type Config = BaseConfig &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
@@ -101,6 +108,8 @@ function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
     watchSeeds: e.WATCH_SEEDS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     digestPerSecond: e.DIGEST_PER_SECOND,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
   };
 }
 
