@@ -35,19 +35,50 @@ export interface CreateBotOptions {
   fetch?: typeof fetch;
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
+  /** What several instances share (Redis); without it, the counters live in this process. */
+  shared?: SharedState;
+  /** Told of every 429 Telegram answers, before auto-retry waits it out (the digest queue pauses on it). */
+  onRetryAfter?: (seconds: number) => void;
 }
+
+/** The two calls @grammyjs/ratelimiter makes on its Redis client. */
+export interface RateLimitCounters {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, milliseconds: number): Promise<number>;
+}
+
+export interface SharedState {
+  /** The rate limiters' counters, so a reader's limit holds across instances. */
+  rateLimits: RateLimitCounters;
+  /** False when another instance (or this one) already took this update id: Telegram redelivered it. */
+  firstDelivery(updateId: number): Promise<boolean>;
+}
+
+/**
+ * The /subscribe conversation's code version: bump it whenever the conversation's steps change, so a state saved by
+ * the previous release is dropped (the reader starts again) instead of replayed against different code.
+ */
+export const CONVERSATION_VERSION = 1;
 
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
 const GROUP_REQUESTS_PER_MINUTE = 8;
 
 const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "subscribe", "settings", "digest", "unsubscribe", "language"] as const;
 
-export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
+export function createBot({ token, deps, apiRoot, fetch, botInfo, shared, onRetryAfter }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
   });
   bot.api.config.use(sendOnce());
+  // Installed inside auto-retry, so it sees each 429 rather than only the last.
+  if (onRetryAfter) {
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code === 429 && result.parameters?.retry_after) onRetryAfter(result.parameters.retry_after);
+      return result;
+    });
+  }
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
   bot.api.config.use(messageDefaults());
   const i18n = createI18n(deps.stores.languages);
@@ -66,6 +97,13 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
   });
+  // With several instances, a redelivered update may reach another one: handled once (at most once, like replies).
+  if (shared) {
+    bot.use(async (ctx, next) => {
+      if (await shared.firstDelivery(ctx.update.update_id)) await next();
+      else ctx.log.info("update already handled by an instance; dropped");
+    });
+  }
   // A failing feature answers with an apology instead of silence; the bot stays up.
   bot.use(async (ctx, next) => {
     try {
@@ -80,9 +118,10 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   bot.use(withView);
   // Per reader in private chats (inline queries come with every keystroke and are cheap: not counted).
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, RateLimitCounters>({
       timeFrame: 60_000,
       limit: deps.settings.rateLimitPerMinute,
+      ...(shared ? { storageClient: shared.rateLimits } : {}),
       keyGenerator: (ctx) => (ctx.inlineQuery || inGroup(ctx) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
@@ -92,10 +131,11 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   );
   // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute.
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, RateLimitCounters>({
       timeFrame: 60_000,
       limit: GROUP_REQUESTS_PER_MINUTE,
       keyPrefix: "group",
+      ...(shared ? { storageClient: shared.rateLimits } : {}),
       keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
@@ -115,6 +155,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     conversations<BotContext, InnerContext>({
       storage: {
         type: "key",
+        version: CONVERSATION_VERSION,
         prefix: "conversation:",
         adapter,
         getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined),

@@ -5,6 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, it } from "vitest";
+import { createApp, type App, type AppConfig } from "../../src/app.js";
+import { Briefing } from "../../src/briefing/briefing.js";
+import { LOCAL_BOT } from "../../src/local-api/local-api.js";
+import { createLogger, type Logger } from "../../src/logger.js";
+import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
+import { openRedis } from "../../src/store/redis/redis.js";
+import { storesOf } from "../../src/store/store.js";
+import { seeds, testConfig } from "./harness.js";
 
 export const PG_TEST_URL = process.env.PG_TEST_URL?.trim() || undefined;
 export const REDIS_TEST_URL = process.env.REDIS_TEST_URL?.trim() || undefined;
@@ -35,4 +43,23 @@ export function describeWithServers(servers: Server[], name: string, body: () =>
 /** A fresh name for a PostgreSQL schema or a Redis key prefix, so tests never see each other's data. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(6).toString("hex")}`;
+}
+
+/** One mujaz instance of a deployment under test: its own connections to the shared PostgreSQL schema and Redis prefix. */
+export async function serverInstance(o: {
+  schema: string;
+  redisPrefix: string;
+  fetch: typeof fetch;
+  logger?: Logger;
+  config?: Partial<AppConfig>;
+}): Promise<App> {
+  const store = await PostgresStore.open({ url: PG_TEST_URL!, schema: o.schema, max: 4 });
+  return createApp(testConfig(o.config), {
+    logger: o.logger ?? createLogger("silent"),
+    briefing: Briefing.fromArticles((await seeds()).articles),
+    stores: storesOf(store),
+    redis: openRedis(REDIS_TEST_URL!, `${o.redisPrefix}:`),
+    fetch: o.fetch,
+    botInfo: LOCAL_BOT,
+  });
 }
