@@ -2,6 +2,10 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 
+/** What one process does: everything (the embedded default), or one part of a deployment of several. */
+export const ROLES = ["all", "poller", "web", "worker", "scheduler"] as const;
+export type Role = (typeof ROLES)[number];
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const adminIds = z
@@ -31,12 +35,18 @@ const common = {
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis://host:port URL" }).optional(),
 };
 
+const role = {
+  ROLE: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).default("all"),
+  // Where the worker and scheduler answer /healthz and /readyz (the web role's server is Telegram's).
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+};
+
 const token = z
   .string({ error: "is required: get one from @BotFather (or try the bot locally with `npm run chat`)" })
   .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "does not look like a bot token from @BotFather (123456:ABC-…)");
 
 const schema = z.discriminatedUnion("BOT_MODE", [
-  z.object({ BOT_MODE: z.literal("polling"), BOT_TOKEN: token, ...common }),
+  z.object({ BOT_MODE: z.literal("polling"), BOT_TOKEN: token, ...common, ...role }),
   z.object({
     BOT_MODE: z.literal("webhook"),
     BOT_TOKEN: token,
@@ -45,6 +55,7 @@ const schema = z.discriminatedUnion("BOT_MODE", [
     HOST: z.string().default("0.0.0.0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     ...common,
+    ...role,
   }),
 ]);
 
@@ -64,7 +75,7 @@ export interface BaseConfig {
   /** Redis for update de-duplication, rate limits, stored queries and conversation state (and the digest queue). */
   redisUrl?: string;
 }
-export type Config = BaseConfig &
+export type Config = BaseConfig & { role: Role; healthPort?: number } &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
 
 export class ConfigError extends Error {
@@ -82,7 +93,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse({ BOT_MODE: "polling", ...withoutEmpty(env) });
   if (!parsed.success) throw new ConfigError(describe(parsed.error));
   const e: Env = parsed.data;
-  const base = toBase(e);
+  if ((e.ROLE === "worker" || e.ROLE === "scheduler") && !e.REDIS_URL) {
+    throw new ConfigError(`config: invalid environment (see .env.example)\n  ROLE: ${e.ROLE} needs REDIS_URL (the digest queue), and DATABASE_URL to share the store`);
+  }
+  if (e.ROLE === "web" && e.BOT_MODE !== "webhook") {
+    throw new ConfigError("config: invalid environment (see .env.example)\n  ROLE: web needs BOT_MODE=webhook with WEBHOOK_URL and WEBHOOK_SECRET");
+  }
+  const base = { ...toBase(e), role: e.ROLE, ...(e.HEALTH_PORT ? { healthPort: e.HEALTH_PORT } : {}) };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", botToken: e.BOT_TOKEN, webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, host: e.HOST, port: e.PORT }
     : { ...base, mode: "polling", botToken: e.BOT_TOKEN };

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { describe, it } from "vitest";
 import { createApp, type App, type AppConfig } from "../../src/app.js";
 import { Briefing } from "../../src/briefing/briefing.js";
+import type { Clock } from "../../src/clock.js";
 import { LOCAL_BOT } from "../../src/local-api/local-api.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
@@ -52,11 +53,14 @@ export async function serverInstance(o: {
   fetch: typeof fetch;
   logger?: Logger;
   config?: Partial<AppConfig>;
+  briefing?: Briefing;
+  clock?: Clock;
 }): Promise<App> {
   const store = await PostgresStore.open({ url: PG_TEST_URL!, schema: o.schema, max: 4 });
   return createApp(testConfig(o.config), {
     logger: o.logger ?? createLogger("silent"),
-    briefing: Briefing.fromArticles((await seeds()).articles),
+    briefing: o.briefing ?? Briefing.fromArticles((await seeds()).articles),
+    ...(o.clock ? { clock: o.clock } : {}),
     stores: storesOf(store),
     redis: openRedis(REDIS_TEST_URL!, `${o.redisPrefix}:`),
     fetch: o.fetch,
