@@ -39,6 +39,8 @@ const role = {
   ROLE: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).default("all"),
   // Where the worker and scheduler answer /healthz and /readyz (the web role's server is Telegram's).
   HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The digest queue's keys in Redis; deployments sharing one Redis need prefixes of their own.
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "must be 1-40 characters of A-Z a-z 0-9 _ -").default("mujaz"),
 };
 
 const token = z
@@ -75,7 +77,7 @@ export interface BaseConfig {
   /** Redis for update de-duplication, rate limits, stored queries and conversation state (and the digest queue). */
   redisUrl?: string;
 }
-export type Config = BaseConfig & { role: Role; healthPort?: number } &
+export type Config = BaseConfig & { role: Role; healthPort?: number; queuePrefix: string } &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
 
 export class ConfigError extends Error {
@@ -99,7 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ROLE === "web" && e.BOT_MODE !== "webhook") {
     throw new ConfigError("config: invalid environment (see .env.example)\n  ROLE: web needs BOT_MODE=webhook with WEBHOOK_URL and WEBHOOK_SECRET");
   }
-  const base = { ...toBase(e), role: e.ROLE, ...(e.HEALTH_PORT ? { healthPort: e.HEALTH_PORT } : {}) };
+  const base = { ...toBase(e), role: e.ROLE, queuePrefix: e.QUEUE_PREFIX, ...(e.HEALTH_PORT ? { healthPort: e.HEALTH_PORT } : {}) };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", botToken: e.BOT_TOKEN, webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, host: e.HOST, port: e.PORT }
     : { ...base, mode: "polling", botToken: e.BOT_TOKEN };

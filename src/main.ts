@@ -28,8 +28,9 @@ async function startRole(app: App, c: Config): Promise<void> {
   if (c.role === "poller") return startPoller(app);
   if (c.role === "web" && c.mode === "webhook") return startWeb(app, c);
   await app.bot.init();
-  if (c.role === "worker") startWorker(app, { url: c.redisUrl! });
-  else if (c.role === "scheduler") startQueueScheduler(app, { url: c.redisUrl! });
+  const queue = { url: c.redisUrl!, prefix: c.queuePrefix };
+  if (c.role === "worker") startWorker(app, queue);
+  else if (c.role === "scheduler") startQueueScheduler(app, queue);
 }
 
 const app = await createApp(cfg);

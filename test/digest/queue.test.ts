@@ -104,11 +104,44 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
         `${beforeResume.once} delivered before the resume, ${resumed?.resumed} resumed; ${after.once} got exactly one, ${after.twice} duplicates, ${after.none} lost`,
     );
   });
+
+  it("a 429 pauses every worker for retry_after, and no digest is sent twice", { timeout: 120_000 }, async () => {
+    const api = new LocalBotApi();
+    api.rateLimitPerSecond = 10;
+    const schema = uniqueName("limit");
+    const redisPrefix = uniqueName("limit");
+    const connection = { url: REDIS_TEST_URL!, prefix: redisPrefix };
+    const clock = { now: () => START };
+    const briefing = Briefing.fromArticles((await seeds()).articles.slice(0, 2));
+    const logger = createLogger("silent");
+    const [a, b] = [
+      await serverInstance({ schema, redisPrefix, fetch: api.fetch, clock, briefing, logger }),
+      await serverInstance({ schema, redisPrefix, fetch: api.fetch, clock, briefing, logger }),
+    ];
+    apps.push(a, b);
+    for (let chatId = 1; chatId <= 60; chatId++) {
+      await a.stores.subscriptions.saveSubscription({ chatId, userId: chatId, minutes: 480, timeZone: "UTC", paused: false, notifyEmpty: false, language: "ar", active: true });
+    }
+    const queue = new DigestQueue(connection, { deliverer: a.deliverer, deliveries: a.stores.deliveries, logger, clock });
+    queues.push(queue);
+    startWorker(a, connection);
+    startWorker(b, connection);
+    // Just after each 429 the queue is held at its limit (1,000 jobs a second in tests) for about retry_after (1 s): every worker waits.
+    const pausedFor: number[] = [];
+    const watch = () => void new Promise((r) => setTimeout(r, 50)).then(async () => pausedFor.push(await queue.queue.getRateLimitTtl(1000)));
+    a.onRetryAfter(watch);
+    b.onRetryAfter(watch);
+    await queue.enqueueDue(new Date(START));
+    await until(async () => (await a.stores.deliveries.digestStats(0)).sentSince === 60);
+    expect(countMessages(api, 60)).toEqual({ none: 0, once: 60, twice: 0 });
+    expect(pausedFor.length).toBeGreaterThan(0);
+    expect(pausedFor.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
+  });
 });
 
-function countMessages(api: LocalBotApi): { none: number; once: number; twice: number } {
+function countMessages(api: LocalBotApi, subscribers = SUBSCRIBERS): { none: number; once: number; twice: number } {
   const counts = { none: 0, once: 0, twice: 0 };
-  for (let chatId = 1; chatId <= SUBSCRIBERS; chatId++) {
+  for (let chatId = 1; chatId <= subscribers; chatId++) {
     const n = api.chatMessages(chatId).length;
     if (n === 0) counts.none++;
     else if (n === 1) counts.once++;
