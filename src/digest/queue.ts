@@ -128,7 +128,7 @@ export function startDigestWorker(connection: QueueConnection, o: WorkerOptions)
     {
       connection: redis,
       prefix: connection.prefix ?? "mujaz",
-      concurrency: o.concurrency ?? 20,
+      concurrency: o.concurrency ?? 64,
       limiter: { max: Math.max(1, Math.round(o.perSecond)), duration: 1000 },
       lockDuration: o.lockMs ?? 30_000,
       stalledInterval: Math.max(1000, Math.round((o.lockMs ?? 30_000) / 2)),
