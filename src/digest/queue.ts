@@ -120,6 +120,26 @@ export function globalLimit(perSecond: number): { max: number; duration: number 
   return { max, duration: Math.round((1000 * max) / perSecond) };
 }
 
+/**
+ * A send slot shared by every worker: at most the window's share of `perSecond` sendMessage calls start in each
+ * ~100 ms window, counted in Redis. The job limiter spaces job starts, but the store's writes before a send take
+ * varying time, so sends bunch up; this spaces the sends themselves. Windows follow the wall clock, which the
+ * machines of one deployment share closely enough (NTP) for a tenth of a second.
+ */
+export function sendSlots(redis: Redis, prefix: string, perSecond: number): () => Promise<void> {
+  const { max, duration } = globalLimit(perSecond);
+  return async () => {
+    for (;;) {
+      const now = Date.now();
+      const window = Math.floor(now / duration);
+      const key = `${prefix}:sends:${window}`;
+      const [[, taken]] = (await redis.multi().incr(key).pexpire(key, duration * 10).exec()) as [[Error | null, number]];
+      if (taken <= max) return;
+      await new Promise((r) => setTimeout(r, (window + 1) * duration - now));
+    }
+  };
+}
+
 /** A worker process's consumer: each job is one subscriber's day. */
 export function startDigestWorker(connection: QueueConnection, o: WorkerOptions): { worker: Worker<DigestJob>; close(force?: boolean): Promise<void> } {
   const redis = queueRedis(connection.url);

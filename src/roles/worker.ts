@@ -4,7 +4,7 @@
  * that dies leaves claims that run out and are resumed by the next minute's scheduler.
  */
 import type { App } from "../app.js";
-import { DigestQueue, startDigestWorker, type QueueConnection } from "../digest/queue.js";
+import { DigestQueue, queueRedis, sendSlots, startDigestWorker, type QueueConnection } from "../digest/queue.js";
 
 export interface WorkerRole {
   /** Stop taking jobs; `force` abandons the jobs in flight (as a crash would). */
@@ -16,6 +16,13 @@ export function startWorker(app: App, connection: QueueConnection, o: { concurre
   const queue = new DigestQueue(connection, { deliverer, deliveries: stores.deliveries, logger, clock });
   app.onRetryAfter((seconds) => {
     queue.pause(seconds * 1000).catch((err: unknown) => logger.error({ err }, "digest: could not pause the queue after a 429"));
+  });
+  // Every digest message waits for a send slot shared by all workers (a worker's Api sends nothing else).
+  const slotsRedis = queueRedis(connection.url);
+  const slot = sendSlots(slotsRedis, connection.prefix ?? "mujaz", app.config.digestPerSecond);
+  app.bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method === "sendMessage") await slot();
+    return prev(method, payload, signal);
   });
   const consumer = startDigestWorker(connection, {
     deliverer,
@@ -34,6 +41,7 @@ export function startWorker(app: App, connection: QueueConnection, o: { concurre
       clearInterval(heartbeat);
       await consumer.close(force);
       await queue.close();
+      slotsRedis.disconnect();
     })());
   app.onStop(() => close());
   return { close };

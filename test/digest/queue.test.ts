@@ -97,10 +97,11 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
     expect(after).toEqual({ none: 0, once: SUBSCRIBERS, twice: 0 });
     const stats = await scheduler.stores.deliveries.digestStats(0);
     expect(stats.sentSince).toBe(SUBSCRIBERS);
-    // Only the sends frozen in flight were ambiguous, each counted and sent again once (it never reached Telegram).
-    expect(stats.ambiguousSince).toBe(frozen);
+    // Every send frozen in flight was counted ambiguous and sent again once (it never reached Telegram). So were
+    // parts written as begun that still waited for a send slot when the worker was lost: the store cannot tell.
+    expect(stats.ambiguousSince).toBeGreaterThanOrEqual(frozen);
     console.log(
-      `digest queue: ${SUBSCRIBERS} subscribers, 2 workers, one lost after 300 sends with ${frozen} in flight; ` +
+      `digest queue: ${SUBSCRIBERS} subscribers, 2 workers, one lost after 300 sends with ${frozen} in flight (${stats.ambiguousSince} counted ambiguous); ` +
         `${beforeResume.once} delivered before the resume, ${resumed?.resumed} resumed; ${after.once} got exactly one, ${after.twice} duplicates, ${after.none} lost`,
     );
   });
