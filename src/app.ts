@@ -47,7 +47,7 @@ export interface App {
   readonly deliverer: DigestDeliverer;
   /** Shared state across instances, when REDIS_URL is set. */
   readonly redis: Redis | undefined;
-  /** Be told of every 429 (retry_after in seconds) the Bot API answers this app. */
+  /** Be told of every 429 (retry_after in seconds) the Bot API answers this app (with Redis: the queue's workers). */
   onRetryAfter(listener: (seconds: number) => void): void;
   /** Runs a clean-up when the app stops (roles register what they started), last registered first. */
   onStop(cleanup: () => Promise<void> | void): void;
@@ -68,7 +68,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const bot = createBot({
     token,
     deps,
-    onRetryAfter: (seconds) => retryAfterListeners.forEach((l) => l(seconds)),
+    // Only a deployment with Redis has a queue to pause; the embedded bot keeps its Api as it was.
+    ...(redis ? { onRetryAfter: (seconds: number) => retryAfterListeners.forEach((l) => l(seconds)) } : {}),
     ...(redis ? { shared: { rateLimits: redis, firstDelivery: firstDelivery(redis, Number(token.split(":")[0])) } } : {}),
     apiRoot: config.apiRoot,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),

@@ -58,7 +58,7 @@ export interface SharedState {
  * The /subscribe conversation's code version: bump it whenever the conversation's steps change, so a state saved by
  * the previous release is dropped (the reader starts again) instead of replayed against different code.
  */
-export const CONVERSATION_VERSION = 1;
+export const CONVERSATION_VERSION = 0;
 
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
 const GROUP_REQUESTS_PER_MINUTE = 8;
