@@ -13,6 +13,8 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 # Run: production dependencies, compiled code, translations and the briefing; as the unprivileged node user.
+# One image for every role: ROLE=all (default: SQLite in /app/data, polling), web, poller, worker or scheduler
+# (see compose.yaml). The webhook listens on PORT (8080), /healthz and /readyz on HEALTH_PORT when set.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production DATA_DIR=/app/data SEEDS_DIR=/app/seeds
 WORKDIR /app
@@ -24,6 +26,7 @@ COPY seeds ./seeds
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 VOLUME ["/app/data"]
+EXPOSE 8080 8090
 STOPSIGNAL SIGTERM
 # node:sqlite (the store on Node 22) is stable in use but still labelled experimental; the label is not news.
 CMD ["node", "--disable-warning=ExperimentalWarning", "dist/main.js"]

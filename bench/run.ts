@@ -78,6 +78,17 @@ const fanout = JSON.parse(
   execFileSync(process.execPath, ["--import", "tsx", "bench/fanout.ts", "10000", "1000"], { encoding: "utf8" }).trim().split("\n").pop()!,
 ) as { subscribers: number; limit_per_s: number; seconds: number; rate_per_s: number; ratio: number; http_429: number; duplicates: number; lost: number };
 
+// Through the queue (PostgreSQL and Redis needed): the same fan-out with 1, 2 and 4 worker processes.
+type QueueRun = { workers: number; subscribers: number; limit_per_s: number; seconds: number; rate_per_s: number; ratio: number; http_429: number; duplicates: number; lost: number };
+const queueRuns: QueueRun[] = [];
+if ((process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL) && (process.env.BENCH_REDIS_URL ?? process.env.REDIS_TEST_URL)) {
+  for (const workers of [1, 2, 4]) {
+    process.stderr.write(`measuring the fan-out through the queue with ${workers} worker(s)…\n`);
+    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/queue-fanout.ts", "10000", "1000", String(workers)], { encoding: "utf8" });
+    queueRuns.push(JSON.parse(out.trim().split("\n").pop()!) as QueueRun);
+  }
+}
+
 const f = (n: number | string | undefined, d = 1) => (typeof n === "number" ? n.toFixed(d) : "");
 const pass = (r: Row): string => {
   const v = (k: string) => r[k] as number;
@@ -108,6 +119,15 @@ const lines = [
   "",
   `process start to ready (seeds, median of 3): ${f(median(ready.map((r) => r.uptime)), 0)} ms by the process's own clock, ${f(median(ready.map((r) => r.wall)), 0)} ms from spawn; target < 1000 ms: ${median(ready.map((r) => r.uptime)) < 1000 ? "yes" : "NO"}`,
   `digest fan-out: ${fanout.subscribers} subscribers against a local Bot API limited to ${fanout.limit_per_s}/s (429 past it): ${fanout.rate_per_s}/s in ${fanout.seconds} s, ${f(fanout.ratio * 100, 1)}% of the limit (target ≥ 90%: ${fanout.ratio >= 0.9 ? "yes" : "NO"}), ${fanout.http_429} × 429, ${fanout.duplicates} duplicates, ${fanout.lost} lost`,
+  ...(queueRuns.length === 0
+    ? ["digest fan-out through the queue: not measured (set BENCH_PG_URL and BENCH_REDIS_URL, or PG_TEST_URL and REDIS_TEST_URL)"]
+    : [
+        "",
+        "| queue fan-out: workers | subscribers | limit/s | seconds | sent/s | share of limit | 429s | duplicates | lost |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ...queueRuns.map((q) => `| ${q.workers} | ${q.subscribers} | ${q.limit_per_s} | ${f(q.seconds)} | ${q.rate_per_s} | ${f(q.ratio * 100, 1)}% | ${q.http_429} | ${q.duplicates} | ${q.lost} |`),
+        "",
+      ]),
   `synthetic corpora: each figure the median of ${RUNS} run(s), each in its own process; light = 4–10 paragraphs of 1–3 seed sentences, dense = 10–20 paragraphs of 2–5 seed sentences (≥ 40 characters) and a six-digit number.`,
   `latency in ms over ${QUESTIONS.length} reader questions (Arabic and English), repeated; "search" is ranked passages, "answer" adds key points, "inline" is a whole inline query through the bot; index KB/passage is the heap the briefing holds after a full collection; bot q/s is private-chat questions through createBot + handleUpdate against the in-process Bot API, one after another on one core.`,
 ];

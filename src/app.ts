@@ -5,6 +5,7 @@
  */
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
 import { Briefing } from "./briefing/briefing.js";
 import { watchFolder } from "./briefing/watch.js";
 import { createBot } from "./bot/create-bot.js";
@@ -14,6 +15,8 @@ import { systemClock, type Clock } from "./clock.js";
 import type { BaseConfig } from "./config.js";
 import { DigestDeliverer } from "./digest/deliver.js";
 import { createLogger, type Logger } from "./logger.js";
+import { PostgresStore } from "./store/postgres/postgres-store.js";
+import { firstDelivery, openRedis, RedisQueryStore, RedisStateStore } from "./store/redis/redis.js";
 import { SqliteStore } from "./store/sqlite-store.js";
 import { storesOf, type Stores } from "./store/store.js";
 
@@ -29,6 +32,8 @@ export interface AppOverrides {
   fetch?: typeof fetch;
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
+  /** The Redis client for shared state (tests give one with a key prefix of their own); else REDIS_URL's. */
+  redis?: Redis;
 }
 
 export interface App {
@@ -40,6 +45,10 @@ export interface App {
   readonly deps: Deps;
   readonly bot: Bot<BotContext>;
   readonly deliverer: DigestDeliverer;
+  /** Shared state across instances, when REDIS_URL is set. */
+  readonly redis: Redis | undefined;
+  /** Be told of every 429 (retry_after in seconds) the Bot API answers this app (with Redis: the queue's workers). */
+  onRetryAfter(listener: (seconds: number) => void): void;
   /** Runs a clean-up when the app stops (roles register what they started), last registered first. */
   onStop(cleanup: () => Promise<void> | void): void;
   /** Stops what the roles started, then closes the stores. Safe to call twice. */
@@ -50,13 +59,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel, config.botToken);
   const clock = overrides.clock ?? systemClock;
   const briefing = overrides.briefing ?? (await loadBriefing(config, logger));
-  const stores = overrides.stores ?? storesOf(SqliteStore.inDir(config.dataDir));
+  const redis = overrides.redis ?? (config.redisUrl ? openRedis(config.redisUrl) : undefined);
+  const stores = withRedis(overrides.stores ?? (await openStores(config)), redis);
   const deps: Deps = { briefing, stores, clock, logger, settings: { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute } };
   // Without a token the bot can only talk to a local Bot API, which accepts any token of its bot's id.
   const token = config.botToken ?? `${overrides.botInfo?.id ?? 1}:local-token-for-the-local-bot-api-only`;
+  const retryAfterListeners: Array<(seconds: number) => void> = [];
   const bot = createBot({
     token,
     deps,
+    // Only a deployment with Redis has a queue to pause; the embedded bot keeps its Api as it was.
+    ...(redis ? { onRetryAfter: (seconds: number) => retryAfterListeners.forEach((l) => l(seconds)) } : {}),
+    ...(redis ? { shared: { rateLimits: redis, firstDelivery: firstDelivery(redis, Number(token.split(":")[0])) } } : {}),
     apiRoot: config.apiRoot,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
@@ -85,6 +99,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     deps,
     bot,
     deliverer,
+    redis,
+    onRetryAfter: (listener) => void retryAfterListeners.push(listener),
     onStop: (cleanup) => void cleanups.push(cleanup),
     stop: () =>
       (stopped ??= (async () => {
@@ -92,6 +108,26 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         await stores.close();
       })()),
   };
+}
+
+/** With Redis, the questions behind buttons and conversation state are shared by every instance. */
+function withRedis(stores: Stores, redis: Redis | undefined): Stores {
+  if (!redis) return stores;
+  return {
+    ...stores,
+    queries: new RedisQueryStore(redis),
+    state: new RedisStateStore(redis),
+    close: async () => {
+      await stores.close();
+      await redis.quit();
+    },
+  };
+}
+
+/** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
+export async function openStores(config: Pick<BaseConfig, "dataDir" | "databaseUrl">): Promise<Stores> {
+  if (config.databaseUrl) return storesOf(await PostgresStore.open({ url: config.databaseUrl }));
+  return storesOf(SqliteStore.inDir(config.dataDir));
 }
 
 export async function loadBriefing(config: Pick<BaseConfig, "seedsDir">, logger: Logger): Promise<Briefing> {

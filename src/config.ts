@@ -2,6 +2,10 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 
+/** What one process does: everything (the embedded default), or one part of a deployment of several. */
+export const ROLES = ["all", "poller", "web", "worker", "scheduler"] as const;
+export type Role = (typeof ROLES)[number];
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const adminIds = z
@@ -27,6 +31,17 @@ const common = {
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(20),
   DIGEST_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(25),
   DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // Production mode: subscriptions and the delivery log in PostgreSQL, shared short-lived state in Redis.
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres://user:password@host:port/database URL" }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis://host:port URL" }).optional(),
+};
+
+const role = {
+  ROLE: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }).default("all"),
+  // Where the worker and scheduler answer /healthz and /readyz (the web role's server is Telegram's).
+  HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // The digest queue's keys in Redis; deployments sharing one Redis need prefixes of their own.
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "must be 1-40 characters of A-Z a-z 0-9 _ -").default("mujaz"),
 };
 
 const token = z
@@ -34,7 +49,7 @@ const token = z
   .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, "does not look like a bot token from @BotFather (123456:ABC-…)");
 
 const schema = z.discriminatedUnion("BOT_MODE", [
-  z.object({ BOT_MODE: z.literal("polling"), BOT_TOKEN: token, ...common }),
+  z.object({ BOT_MODE: z.literal("polling"), BOT_TOKEN: token, ...common, ...role }),
   z.object({
     BOT_MODE: z.literal("webhook"),
     BOT_TOKEN: token,
@@ -43,6 +58,7 @@ const schema = z.discriminatedUnion("BOT_MODE", [
     HOST: z.string().default("0.0.0.0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(8080),
     ...common,
+    ...role,
   }),
 ]);
 
@@ -59,8 +75,12 @@ export interface BaseConfig {
   digestPerSecond: number;
   /** How long a digest claim lives without its process's heartbeat; a dead process's deliveries resume after it. */
   digestLeaseSeconds: number;
+  /** PostgreSQL instead of the SQLite file in DATA_DIR. */
+  databaseUrl?: string;
+  /** Redis for update de-duplication, rate limits, stored queries and conversation state (and the digest queue). */
+  redisUrl?: string;
 }
-export type Config = BaseConfig &
+export type Config = BaseConfig & { role: Role; healthPort?: number; queuePrefix: string } &
   ({ mode: "polling"; botToken: string } | { mode: "webhook"; botToken: string; webhookUrl: string; webhookSecret: string; host: string; port: number });
 
 export class ConfigError extends Error {
@@ -86,7 +106,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse({ BOT_MODE: "polling", ...withoutEmpty(env) });
   if (!parsed.success) throw new ConfigError(describe(parsed.error));
   const e: Env = parsed.data;
-  const base = toBase(e);
+  if ((e.ROLE === "worker" || e.ROLE === "scheduler") && !e.REDIS_URL) {
+    throw new ConfigError(`config: invalid environment (see .env.example)\n  ROLE: ${e.ROLE} needs REDIS_URL (the digest queue), and DATABASE_URL to share the store`);
+  }
+  if (e.ROLE === "web" && e.BOT_MODE !== "webhook") {
+    throw new ConfigError("config: invalid environment (see .env.example)\n  ROLE: web needs BOT_MODE=webhook with WEBHOOK_URL and WEBHOOK_SECRET");
+  }
+  const base = { ...toBase(e), role: e.ROLE, queuePrefix: e.QUEUE_PREFIX, ...(e.HEALTH_PORT ? { healthPort: e.HEALTH_PORT } : {}) };
   return e.BOT_MODE === "webhook"
     ? { ...base, mode: "webhook", botToken: e.BOT_TOKEN, webhookUrl: e.WEBHOOK_URL, webhookSecret: e.WEBHOOK_SECRET, host: e.HOST, port: e.PORT }
     : { ...base, mode: "polling", botToken: e.BOT_TOKEN };
@@ -113,6 +139,8 @@ function toBase(e: z.infer<z.ZodObject<typeof common>>): BaseConfig {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     digestPerSecond: e.DIGEST_PER_SECOND,
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
   };
 }
 

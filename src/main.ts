@@ -1,9 +1,14 @@
 /** Wiring only: config → createApp → the role asked for → stop on signals; a failed start says what to fix. */
 import { GrammyError, HttpError } from "grammy";
-import { createApp, type App } from "./app.js";
+import { createApp, watchSeeds, type App } from "./app.js";
 import { networkCause } from "./bot/api-defaults.js";
 import { ConfigError, loadDotEnv, readConfig, StartupError, type Config } from "./config.js";
 import { startAll } from "./roles/all.js";
+import { startHealth } from "./roles/health.js";
+import { startPoller } from "./roles/poller.js";
+import { startQueueScheduler } from "./roles/scheduler.js";
+import { startWeb } from "./roles/web.js";
+import { startWorker } from "./roles/worker.js";
 import { StoreUnavailable } from "./store/sqlite-store.js";
 
 function config(): Config {
@@ -41,10 +46,27 @@ function startupFailure(err: unknown, cfg: Config): string | undefined {
 }
 
 const cfg = config();
+/** The role ROLE asks for (config has checked that it has what it needs). */
+async function startRole(app: App, c: Config): Promise<void> {
+  if (c.role === "all") return startAll(app, c);
+  // Every instance watches the (shared) articles folder; first-seen times are recorded once in the store.
+  watchSeeds(app);
+  if (c.role === "poller") return startPoller(app);
+  if (c.role === "web" && c.mode === "webhook") {
+    await startWeb(app, c);
+    return;
+  }
+  await app.bot.init();
+  const queue = { url: c.redisUrl!, prefix: c.queuePrefix };
+  if (c.role === "worker") startWorker(app, queue);
+  else if (c.role === "scheduler") startQueueScheduler(app, queue);
+}
+
 let app: App | undefined;
 try {
   app = await createApp(cfg);
-  await startAll(app, cfg);
+  await startRole(app, cfg);
+  if (cfg.healthPort) await startHealth(app, cfg.healthPort);
 } catch (err) {
   const line = startupFailure(err, cfg);
   if (line === undefined) throw err;
@@ -54,7 +76,7 @@ try {
 }
 const started = app;
 started.logger.info(
-  { mode: cfg.mode, articles: started.briefing.articles.length, passages: started.briefing.passageCount, bot: started.bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
+  { role: cfg.role, mode: cfg.mode, articles: started.briefing.articles.length, passages: started.briefing.passageCount, bot: started.bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
   "mujaz is ready",
 );
 

@@ -37,6 +37,19 @@ describe("config", () => {
     expect(c).toMatchObject({ mode: "webhook", port: 9000, host: "0.0.0.0", adminIds: [12, 34] });
   });
 
+  it("reads the production servers, and names a bad one", () => {
+    const c = readConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "postgres://mujaz:pw@db:5432/mujaz", REDIS_URL: "redis://cache:6379" });
+    expect(c).toMatchObject({ databaseUrl: "postgres://mujaz:pw@db:5432/mujaz", redisUrl: "redis://cache:6379" });
+    expect(readConfig({ BOT_TOKEN: TOKEN })).not.toHaveProperty("databaseUrl");
+    expect(() => readConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://db/x" })).toThrow(/DATABASE_URL: must be a postgres:/);
+    expect(() => readConfig({ BOT_TOKEN: TOKEN, REDIS_URL: "http://cache" })).toThrow(/REDIS_URL: must be a redis:/);
+    expect(readConfig({ BOT_TOKEN: TOKEN })).toMatchObject({ role: "all" });
+    expect(readConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", REDIS_URL: "redis://cache:6379", HEALTH_PORT: "8090" })).toMatchObject({ role: "worker", healthPort: 8090 });
+    expect(() => readConfig({ BOT_TOKEN: TOKEN, ROLE: "worker" })).toThrow(/ROLE: worker needs REDIS_URL/);
+    expect(() => readConfig({ BOT_TOKEN: TOKEN, ROLE: "web" })).toThrow(/ROLE: web needs BOT_MODE=webhook/);
+    expect(() => readConfig({ BOT_TOKEN: TOKEN, ROLE: "janitor" })).toThrow(/ROLE: must be one of/);
+  });
+
   it("needs no token for the briefing alone (CLI, console)", () => {
     expect(readBaseConfig({ SEEDS_DIR: "elsewhere" }).seedsDir).toBe("elsewhere");
   });

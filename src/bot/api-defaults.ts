@@ -26,6 +26,8 @@ export interface ApiLayerOptions {
   /** Told of each retry after a network error (to log it). */
   onNetworkRetry?: (retry: NetworkRetry) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each 429's retry_after (the digest queue pauses every worker for it). */
+  onRetryAfter?: (seconds: number) => void;
 }
 
 export interface NetworkRetry {
@@ -42,6 +44,15 @@ export function installApiLayers(api: Api, o: ApiLayerOptions = {}): void {
   api.config.use(callTimeout(o.timeoutMs ?? CALL_TIMEOUT_MS));
   api.config.use(sendOnce());
   api.config.use(networkRetry(o.networkRetries ?? NETWORK_RETRIES, o.onNetworkRetry, o.sleep));
+  // Inside auto-retry, so it sees each 429 rather than only the last (the digest queue pauses on it).
+  const onRetryAfter = o.onRetryAfter;
+  if (onRetryAfter) {
+    api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && result.error_code === 429 && result.parameters?.retry_after) onRetryAfter(result.parameters.retry_after);
+      return result;
+    });
+  }
   // Network errors are networkRetry's (grammY's auto-retry repeats them without a limit).
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
   api.config.use(messageDefaults());

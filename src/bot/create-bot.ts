@@ -35,14 +35,37 @@ export interface CreateBotOptions {
   fetch?: typeof fetch;
   /** Known bot identity; skips getMe at start. */
   botInfo?: UserFromGetMe;
+  /** What several instances share (Redis); without it, the counters live in this process. */
+  shared?: SharedState;
+  /** Told of every 429 Telegram answers, before auto-retry waits it out (the digest queue pauses on it). */
+  onRetryAfter?: (seconds: number) => void;
 }
+
+/** The two calls @grammyjs/ratelimiter makes on its Redis client. */
+export interface RateLimitCounters {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, milliseconds: number): Promise<number>;
+}
+
+export interface SharedState {
+  /** The rate limiters' counters, so a reader's limit holds across instances. */
+  rateLimits: RateLimitCounters;
+  /** False when another instance (or this one) already took this update id: Telegram redelivered it. */
+  firstDelivery(updateId: number): Promise<boolean>;
+}
+
+/**
+ * The /subscribe conversation's code version: bump it whenever the conversation's steps change, so a state saved by
+ * the previous release is dropped (the reader starts again) instead of replayed against different code.
+ */
+export const CONVERSATION_VERSION = 0;
 
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
 const GROUP_REQUESTS_PER_MINUTE = 8;
 
 const COMMANDS = ["start", "help", "search", "sources", "article", "summary", "subscribe", "settings", "digest", "unsubscribe", "language"] as const;
 
-export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOptions): Bot<BotContext> {
+export function createBot({ token, deps, apiRoot, fetch, botInfo, shared, onRetryAfter }: CreateBotOptions): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, {
     ...(botInfo ? { botInfo } : {}),
     client: { ...(apiRoot ? { apiRoot } : {}), ...(fetch ? { fetch } : {}) },
@@ -50,6 +73,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   installApiLayers(bot.api, {
     onNetworkRetry: (r) =>
       deps.logger.warn({ method: r.method, attempt: r.attempt, of: r.of, cause: networkCause(r.error), api_root: apiRoot }, `telegram: could not reach the Bot API; retry ${r.attempt}${Number.isFinite(r.of) ? ` of ${r.of}` : ""} in ${r.delayMs / 1000} s`),
+    ...(onRetryAfter ? { onRetryAfter } : {}),
   });
   const i18n = createI18n(deps.stores.languages);
 
@@ -70,6 +94,13 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   // Channel posts are not asked for (ALLOWED_UPDATES), but anything can be posted to a webhook: a post in a
   // channel is nobody's question, and a "/start" there must not reach the command handlers.
   bot.on(["channel_post", "edited_channel_post"], () => {});
+  // With several instances, a redelivered update may reach another one: handled once (at most once, like replies).
+  if (shared) {
+    bot.use(async (ctx, next) => {
+      if (await shared.firstDelivery(ctx.update.update_id)) await next();
+      else ctx.log.info("update already handled by an instance; dropped");
+    });
+  }
   // A failing feature answers with an apology instead of silence; the bot stays up. Telegram takes one answer per
   // button press: once the press was answered, the apology goes to the chat as a message instead.
   bot.use(async (ctx, next) => {
@@ -99,10 +130,11 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   // limited button press is answered (or it spins until Telegram gives up); limited messages get one note a minute.
   const readerNote = oncePerWindow(60_000, deps.clock);
   bot.use(
-    limit<BotContext, never>({
+    limit<BotContext, RateLimitCounters>({
       timeFrame: 60_000,
       limit: deps.settings.rateLimitPerMinute,
       alwaysReply: true,
+      ...(shared ? { storageClient: shared.rateLimits } : {}),
       keyGenerator: (ctx) => (ctx.inlineQuery || inGroup(ctx) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("rate-limited") });
@@ -113,11 +145,12 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
   // Per group, counting only what is addressed to the bot, so it stays under Telegram's 20 messages a minute. An
   // admin setting up the group's digest (/subscribe, its buttons and answers) is not asking questions: not counted.
   const groupNote = oncePerWindow(60_000, deps.clock);
-  const groupLimit = limit<BotContext, never>({
+  const groupLimit = limit<BotContext, RateLimitCounters>({
     timeFrame: 60_000,
     limit: GROUP_REQUESTS_PER_MINUTE,
     keyPrefix: "group",
     alwaysReply: true,
+    ...(shared ? { storageClient: shared.rateLimits } : {}),
     keyGenerator: (ctx) => (inGroup(ctx) && addressedToBot(ctx) ? ctx.chat!.id.toString() : undefined),
     onLimitExceeded: async (ctx) => {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("group-limited") });
@@ -137,6 +170,7 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo }: CreateBotOpt
     conversations<BotContext, InnerContext>({
       storage: {
         type: "key",
+        version: CONVERSATION_VERSION,
         prefix: "conversation:",
         adapter,
         getStorageKey: (ctx) => (ctx.chatId !== undefined && ctx.from ? `${ctx.chatId}:${ctx.from.id}` : undefined),

@@ -52,7 +52,14 @@ export interface TickResult {
   ambiguous: number;
 }
 
-type Outcome = "sent" | "skipped" | "failed" | "deactivated" | "taken";
+/** What one subscriber's delivery came to; `taken` when another owner holds (or finished) the day. */
+export type Outcome = "sent" | "skipped" | "failed" | "deactivated" | "taken";
+
+/** A subscriber due on a local date. */
+export interface DueDelivery {
+  sub: Subscription;
+  date: string;
+}
 
 export class DigestDeliverer {
   private readonly throttle: Throttle;
@@ -85,12 +92,7 @@ export class DigestDeliverer {
   async tick(now: Date): Promise<TickResult> {
     const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
     if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a process that stopped");
-    const found: Array<{ sub: Subscription; date: string }> = [];
-    for (const zone of await this.o.stores.subscriptions.subscriptionZones()) {
-      const local = localTime(now, zone);
-      for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) found.push({ sub, date: local.date });
-    }
-    const due = found.filter((d) => !this.queued.has(`${d.sub.chatId}:${d.date}`));
+    const due = (await this.dueAt(now)).filter((d) => !this.queued.has(`${d.sub.chatId}:${d.date}`));
     for (const d of due) this.queued.add(`${d.sub.chatId}:${d.date}`);
     const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0, resumed: stale.resumed, ambiguous: stale.ambiguous };
     // Subscribers due together mostly get the same digest (same articles, topic, language, date): render it once.
@@ -116,6 +118,25 @@ export class DigestDeliverer {
     if (due.length > 0) this.o.logger.info({ ...result }, "digest: run finished");
     return result;
   }
+
+  /** Everyone due at `now` in every zone (late ones too, while it is still their local day). */
+  async dueAt(now: Date): Promise<DueDelivery[]> {
+    const due: DueDelivery[] = [];
+    for (const zone of await this.o.stores.subscriptions.subscriptionZones()) {
+      const local = localTime(now, zone);
+      for (const sub of await this.o.stores.subscriptions.dueSubscriptions(zone, local.date, local.minutes)) due.push({ sub, date: local.date });
+    }
+    return due;
+  }
+
+  /** One subscriber's day, as a queue worker runs it: the same claim, plan and parts as a tick. */
+  async deliverOne(sub: Subscription, date: string, now: Date): Promise<Outcome> {
+    // Jobs of one minute mostly share a digest; a small cache keeps it rendered once per worker.
+    if (this.rendered.size > 64) this.rendered.clear();
+    return this.deliver(sub, date, now, this.rendered);
+  }
+
+  private readonly rendered = new Map<string, Rendered[]>();
 
   private async deliver(sub: Subscription, date: string, now: Date, rendered: Map<string, Rendered[]>): Promise<Outcome> {
     const { stores, api, logger, clock } = this.o;

@@ -1,0 +1,109 @@
+/**
+ * Fan-out through the digest queue: N subscribers due at one minute, enqueued by one scheduler, sent by W worker
+ * processes (`ROLE=worker`, the production entry) against the local Bot API in a process of its own, which answers
+ * 429 past its rate limit. Reports the achieved rate against the limit, 429s, duplicates and losses.
+ * Needs PostgreSQL and Redis: `BENCH_PG_URL`/`BENCH_REDIS_URL` (or `PG_TEST_URL`/`REDIS_TEST_URL`).
+ * `tsx bench/queue-fanout.ts [N] [limit] [workers]`
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { Briefing } from "../src/briefing/briefing.js";
+import { createApp } from "../src/app.js";
+import { DigestQueue } from "../src/digest/queue.js";
+import { createLogger } from "../src/logger.js";
+
+const subscribers = Number(process.argv[2] ?? 10_000);
+const limit = Number(process.argv[3] ?? 1000);
+const workers = Number(process.argv[4] ?? 1);
+const pgUrl = process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL;
+const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_TEST_URL;
+if (!pgUrl || !redisUrl) {
+  process.stderr.write("queue-fanout: set BENCH_PG_URL and BENCH_REDIS_URL (or PG_TEST_URL and REDIS_TEST_URL)\n");
+  process.exit(2);
+}
+const token = "123456:queue-bench-token-for-the-local-api";
+
+// A database of its own for this run; the workers reach it through DATABASE_URL as in production.
+const dbName = `bench_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: pgUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(pgUrl);
+dbUrl.pathname = `/${dbName}`;
+// BullMQ keys of this run only.
+const prefix = `bench${randomBytes(4).toString("hex")}`;
+
+const server = spawn(process.execPath, ["--import", "tsx", "bench/fanout-server.ts", token, String(limit)], { stdio: ["ignore", "pipe", "inherit"] });
+const apiRoot = await new Promise<string>((resolve) => server.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+
+const env = {
+  ...process.env,
+  BOT_TOKEN: token,
+  TELEGRAM_API_ROOT: apiRoot,
+  DATABASE_URL: dbUrl.toString(),
+  REDIS_URL: redisUrl,
+  WATCH_SEEDS: "false",
+  LOG_LEVEL: "info",
+  ROLE: "worker",
+  // As in production (25/s under Telegram's ~30/s), the global limit runs a little under the Bot API's.
+  DIGEST_PER_SECOND: String(limit * 0.95),
+  QUEUE_PREFIX: prefix,
+};
+const app = await createApp(
+  { apiRoot, logLevel: "warn", seedsDir: "seeds", dataDir: "data", adminIds: [], watchSeeds: false, rateLimitPerMinute: 20, digestPerSecond: limit, digestLeaseSeconds: 60, databaseUrl: dbUrl.toString(), redisUrl },
+  { logger: createLogger("warn"), briefing: await Briefing.load({ dir: "seeds" }) },
+);
+for (let chat = 1; chat <= subscribers; chat += 1000) {
+  const ids = Array.from({ length: Math.min(1000, subscribers - chat + 1) }, (_, i) => chat + i);
+  await Promise.all(ids.map((id) => app.stores.subscriptions.saveSubscription({ chatId: id, userId: id, minutes: 480, timeZone: "UTC", paused: false, notifyEmpty: false, language: "ar", active: true })));
+}
+
+const children: ChildProcess[] = [];
+await Promise.all(
+  Array.from({ length: workers }, () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+    children.push(child);
+    return new Promise<void>((resolve) => {
+      let out = "";
+      // Read every line (a full pipe would stall the worker); ready once it says so.
+      child.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        if (out.includes("mujaz is ready")) resolve();
+        out = out.slice(-200);
+      });
+    });
+  }),
+);
+
+const queue = new DigestQueue({ url: redisUrl, prefix }, { deliverer: app.deliverer, deliveries: app.stores.deliveries, logger: app.logger, clock: app.clock });
+const started = performance.now();
+await queue.enqueueDue(new Date("2026-01-15T08:00:00Z"));
+const store = new pg.Client({ connectionString: dbUrl.toString() });
+await store.connect();
+for (;;) {
+  const { rows } = await store.query<{ n: string }>("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'");
+  if (Number(rows[0]!.n) >= subscribers) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const seconds = (performance.now() - started) / 1000;
+const calls = (await (await fetch(`${apiRoot}/_local/calls?brief=1`)).json()) as Array<{ method: string; ok: boolean; chat_id: number; description?: string }>;
+const sends = calls.filter((c) => c.method === "sendMessage");
+const accepted = sends.filter((c) => c.ok);
+const tooMany = sends.filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
+const perChat = new Map<number, number>();
+for (const c of accepted) perChat.set(Number(c.chat_id), (perChat.get(Number(c.chat_id)) ?? 0) + 1);
+const duplicates = [...perChat.values()].filter((n) => n > 1).length;
+const lost = subscribers - perChat.size;
+const rate = accepted.length / seconds;
+process.stdout.write(
+  `${JSON.stringify({ workers, subscribers, limit_per_s: limit, seconds: Math.round(seconds * 10) / 10, rate_per_s: Math.round(rate), ratio: Math.round((rate / limit) * 1000) / 1000, http_429: tooMany, duplicates, lost })}\n`,
+);
+for (const child of children) child.kill("SIGTERM");
+await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
+server.kill();
+await queue.close();
+await store.end();
+await app.stop();
+await admin.query(`DROP DATABASE ${dbName}`);
+await admin.end();

@@ -1,0 +1,48 @@
+/**
+ * The digest worker (production): takes one subscriber's day at a time from the queue, under the global rate
+ * limit. A 429 pauses every worker for `retry_after`; the heartbeat keeps this process's claims alive, so a worker
+ * that dies leaves claims that run out and are resumed by the next minute's scheduler.
+ */
+import type { App } from "../app.js";
+import { DigestQueue, queueRedis, sendSlots, startDigestWorker, type QueueConnection } from "../digest/queue.js";
+
+export interface WorkerRole {
+  /** Stop taking jobs; `force` abandons the jobs in flight (as a crash would). */
+  close(force?: boolean): Promise<void>;
+}
+
+export function startWorker(app: App, connection: QueueConnection, o: { concurrency?: number; lockMs?: number } = {}): WorkerRole {
+  const { deliverer, logger, clock, stores } = app;
+  const queue = new DigestQueue(connection, { deliverer, deliveries: stores.deliveries, logger, clock });
+  app.onRetryAfter((seconds) => {
+    queue.pause(seconds * 1000).catch((err: unknown) => logger.error({ err }, "digest: could not pause the queue after a 429"));
+  });
+  // Every digest message waits for a send slot shared by all workers (a worker's Api sends nothing else).
+  const slotsRedis = queueRedis(connection.url);
+  const slot = sendSlots(slotsRedis, connection.prefix ?? "mujaz", app.config.digestPerSecond);
+  app.bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method === "sendMessage") await slot();
+    return prev(method, payload, signal);
+  });
+  const consumer = startDigestWorker(connection, {
+    deliverer,
+    subscriptions: stores.subscriptions,
+    logger,
+    perSecond: app.config.digestPerSecond,
+    ...o,
+  });
+  const heartbeat = setInterval(() => {
+    deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
+  }, 15_000);
+  heartbeat.unref();
+  let closed: Promise<void> | undefined;
+  const close = (force = false) =>
+    (closed ??= (async () => {
+      clearInterval(heartbeat);
+      await consumer.close(force);
+      await queue.close();
+      slotsRedis.disconnect();
+    })());
+  app.onStop(() => close());
+  return { close };
+}
