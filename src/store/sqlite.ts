@@ -42,7 +42,7 @@ function preparedOnce(db: SqlDatabase): SqlDatabase {
 }
 
 function openDriver(path: string): SqlDatabase {
-  const builtin = process.getBuiltinModule?.("node:sqlite") as NodeSqlite | undefined;
+  const builtin = quietly(() => process.getBuiltinModule?.("node:sqlite") as NodeSqlite | undefined);
   if (builtin) return new builtin.DatabaseSync(path);
   const require = createRequire(import.meta.url);
   try {
@@ -53,6 +53,24 @@ function openDriver(path: string): SqlDatabase {
       `store: no SQLite driver. This Node.js has no node:sqlite, and better-sqlite3 could not be loaded (${String(err)}). ` +
         "Run `npm ci` with python3, make and g++ available so better-sqlite3 can build, or use Node.js 22.5+.",
     );
+  }
+}
+
+/**
+ * Loads node:sqlite without its "experimental feature" warning: it is stable in use, and a start-up that fails
+ * must print one line a person can act on, not the warning before it.
+ */
+function quietly<T>(load: () => T): T {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === "string" ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(text)) return;
+    (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return load();
+  } finally {
+    process.emitWarning = emit;
   }
 }
 
