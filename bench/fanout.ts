@@ -15,6 +15,7 @@ import { storesOf } from "../src/store/store.js";
 import { systemClock } from "../src/clock.js";
 import { SqliteStore } from "../src/store/sqlite-store.js";
 import { spawn } from "node:child_process";
+import { fanoutCounts } from "./stats.js";
 
 const subscribers = Number(process.argv[2] ?? 10_000);
 const limit = Number(process.argv[3] ?? 1000);
@@ -47,15 +48,7 @@ const deliverer = new DigestDeliverer({
 const started = performance.now();
 const result = await deliverer.tick(new Date("2026-01-15T08:00:00Z"));
 const seconds = (performance.now() - started) / 1000;
-const calls = (await (await fetch(`${apiRoot}/_local/calls?brief=1`)).json()) as Array<{ method: string; ok: boolean; chat_id: number; description?: string }>;
-const sends = calls.filter((c) => c.method === "sendMessage");
-const accepted = sends.filter((c) => c.ok);
-const tooMany = sends.filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
-const perChat = new Map<number, number>();
-for (const c of accepted) perChat.set(Number(c.chat_id), (perChat.get(Number(c.chat_id)) ?? 0) + 1);
-const duplicates = [...perChat.values()].filter((n) => n > 1).length;
-const lost = subscribers - perChat.size;
-const rate = accepted.length / seconds;
+const { rate, tooMany, duplicates, lost } = await fanoutCounts(apiRoot, subscribers, seconds);
 process.stdout.write(
   `${JSON.stringify({ subscribers, limit_per_s: limit, seconds: Math.round(seconds * 10) / 10, sent: result.sent, rate_per_s: Math.round(rate), ratio: Math.round((rate / limit) * 1000) / 1000, http_429: tooMany, duplicates, lost })}\n`,
 );

@@ -11,6 +11,7 @@ import pg from "pg";
 import { Briefing } from "../src/briefing/briefing.js";
 import { createApp } from "../src/app.js";
 import { DigestQueue } from "../src/digest/queue.js";
+import { fanoutCounts } from "./stats.js";
 import { createLogger } from "../src/logger.js";
 
 const subscribers = Number(process.argv[2] ?? 10_000);
@@ -87,15 +88,7 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 const seconds = (performance.now() - started) / 1000;
-const calls = (await (await fetch(`${apiRoot}/_local/calls?brief=1`)).json()) as Array<{ method: string; ok: boolean; chat_id: number; description?: string }>;
-const sends = calls.filter((c) => c.method === "sendMessage");
-const accepted = sends.filter((c) => c.ok);
-const tooMany = sends.filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
-const perChat = new Map<number, number>();
-for (const c of accepted) perChat.set(Number(c.chat_id), (perChat.get(Number(c.chat_id)) ?? 0) + 1);
-const duplicates = [...perChat.values()].filter((n) => n > 1).length;
-const lost = subscribers - perChat.size;
-const rate = accepted.length / seconds;
+const { rate, tooMany, duplicates, lost } = await fanoutCounts(apiRoot, subscribers, seconds);
 process.stdout.write(
   `${JSON.stringify({ workers, subscribers, limit_per_s: limit, seconds: Math.round(seconds * 10) / 10, rate_per_s: Math.round(rate), ratio: Math.round((rate / limit) * 1000) / 1000, http_429: tooMany, duplicates, lost })}\n`,
 );

@@ -34,3 +34,22 @@ export function heapUsed(): number {
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return heapUsed + arrayBuffers;
 }
+
+/**
+ * What a digest fan-out did, read from the local Bot API's call log: messages accepted a second, 429s, chats
+ * that got more than one message, and subscribers that got none.
+ */
+export async function fanoutCounts(apiRoot: string, subscribers: number, seconds: number): Promise<{ rate: number; tooMany: number; duplicates: number; lost: number }> {
+  const calls = (await (await fetch(`${apiRoot}/_local/calls?brief=1`)).json()) as Array<{ method: string; ok: boolean; chat_id: number; description?: string }>;
+  const sends = calls.filter((c) => c.method === "sendMessage");
+  const accepted = sends.filter((c) => c.ok);
+  const tooMany = sends.filter((c) => !c.ok && c.description?.startsWith("Too Many Requests")).length;
+  const perChat = new Map<number, number>();
+  for (const c of accepted) perChat.set(Number(c.chat_id), (perChat.get(Number(c.chat_id)) ?? 0) + 1);
+  return {
+    rate: accepted.length / seconds,
+    tooMany,
+    duplicates: [...perChat.values()].filter((n) => n > 1).length,
+    lost: subscribers - perChat.size,
+  };
+}
