@@ -111,18 +111,24 @@ const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
  * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
  * ever matches the same word elsewhere.
  */
-export function stemCandidates(token: string): string[] {
-  const cached = candidateCache.get(token);
-  if (cached) return cached;
-  const found = readings(token);
-  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
-  candidateCache.set(token, found);
-  return found;
-}
+export const stemCandidates: (token: string) => string[] = remembered(200_000, readings);
 
-/** A text's vocabulary is small next to its length, so each word's readings are worked out once. */
-const CANDIDATE_CACHE_LIMIT = 200_000;
-const candidateCache = new Map<string, string[]>();
+/**
+ * `fn` with its results kept for up to `limit` distinct inputs (all dropped when full): a text's vocabulary is
+ * small next to its length, so each word is worked out once.
+ */
+export function remembered<T>(limit: number, fn: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      if (kept.size >= limit) kept.clear();
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
 
 function readings(token: string): string[] {
   const out = new Set([stem(token)]);
@@ -152,21 +158,14 @@ interface RootStemmer {
 // The package is a UMD bundle whose module.exports is the class; its typings describe an ES default export.
 const RootStemmerClass = createRequire(import.meta.url)("arabic-stem") as new () => RootStemmer;
 const rootStemmer = new RootStemmerClass();
-const ROOT_CACHE_LIMIT = 200_000;
-const rootCache = new Map<string, readonly string[]>();
+const rootsOfWord = remembered(200_000, rootsOf);
 
 /**
  * Root candidates of a normalized token (يفصل and انفصال both give فصل, تقارب and اقتراب قرب), so words of one root
  * in different patterns can meet in a lower-weighted field. Latin, digits and words under three letters have none.
  */
 export function roots(token: string): readonly string[] {
-  if (token.length < 3 || !ARABIC_LETTERS.test(token)) return [];
-  const cached = rootCache.get(token);
-  if (cached) return cached;
-  const found = rootsOf(token);
-  if (rootCache.size >= ROOT_CACHE_LIMIT) rootCache.clear();
-  rootCache.set(token, found);
-  return found;
+  return token.length < 3 || !ARABIC_LETTERS.test(token) ? [] : rootsOfWord(token);
 }
 
 /** The package throws on some long words (it has no patterns past eight letters): those simply have no root. */
@@ -178,21 +177,11 @@ function rootsOf(token: string): readonly string[] {
   }
 }
 
-/** Stems of words as they are written in passages; the vocabulary is small next to the text, so it is cached. */
-const WORD_CACHE_LIMIT = 100_000;
-const wordStems = new Map<string, readonly string[]>();
-
 /** The stem readings of one word as written (diacritics, clitics and all); none for a stop word. */
-export function writtenStems(written: string): readonly string[] {
-  let stems = wordStems.get(written);
-  if (!stems) {
-    const word = tokenize(written)[0];
-    stems = !word || isStopWord(word) ? [] : stemCandidates(word);
-    if (wordStems.size >= WORD_CACHE_LIMIT) wordStems.clear();
-    wordStems.set(written, stems);
-  }
-  return stems;
-}
+export const writtenStems: (written: string) => readonly string[] = remembered(100_000, (written) => {
+  const word = tokenize(written)[0];
+  return !word || isStopWord(word) ? [] : stemCandidates(word);
+});
 
 export interface Analysis {
   /** Normalized surface words (stop words removed), for the exact-match field. */

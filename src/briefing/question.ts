@@ -3,7 +3,7 @@
  * sentence holds that kind of answer: a number for "how much", a date for "when", and so on. The word lists
  * are in `lexicon/question-words.json` with their source.
  */
-import { normalize, tokenize } from "./arabic.js";
+import { normalize, remembered, tokenize } from "./arabic.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
@@ -95,8 +95,7 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
 }
 
 /** Normalized form of each character seen; the alphabet is small, and normalizing char by char is slow. */
-const FOLDED = new Map<string, string>();
-const FOLDED_LIMIT = 10_000;
+const foldChar = remembered(10_000, normalize);
 
 /** The normalized text, and for each of its characters the position of the character it came from. */
 export function foldWithPositions(text: string): { folded: string; at: number[] } {
@@ -104,11 +103,7 @@ export function foldWithPositions(text: string): { folded: string; at: number[] 
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    let n = FOLDED.get(ch);
-    if (n === undefined) {
-      if (FOLDED.size >= FOLDED_LIMIT) FOLDED.clear();
-      FOLDED.set(ch, (n = normalize(ch)));
-    }
+    const n = foldChar(ch);
     folded += n;
     for (let k = 0; k < n.length; k++) at.push(i);
   }
