@@ -9,6 +9,7 @@ import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, writtenStem
 import { CompactEngine } from "./compact-engine.js";
 import type { WeightedTerm } from "./engine.js";
 import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { editDistance } from "./edit-distance.js";
 import { jaccard } from "./sets.js";
 import { synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
@@ -382,23 +383,6 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed max. */
-function editDistance(a: string, b: string, max: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 /** The analyzed query with Arabic for its English words; without an index, only the glossary's. */

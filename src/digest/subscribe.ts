@@ -4,6 +4,7 @@
  * The first digest comes at the next occurrence of the chosen time, not at once.
  */
 import { normalize } from "../briefing/arabic.js";
+import { editDistance } from "../briefing/edit-distance.js";
 import type { Stores, Subscription } from "../store/store.js";
 import { canonicalTimeZone, localTime } from "./schedule.js";
 import table from "./zone-names.json" with { type: "json" };
@@ -76,7 +77,7 @@ export function parseZone(text: string): ZoneParse {
   // A typing slip: names within a few letters, closest first.
   const limit = Math.max(1, Math.floor(key.length / 4));
   const near = [...NAMES]
-    .map(([name, zs]) => ({ zs, d: distance(key, name, limit) }))
+    .map(([name, zs]) => ({ zs, d: editDistance(key, name, limit) }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d);
   const suggestions = [...new Set(near.flatMap((x) => [...x.zs]))].slice(0, SUGGESTIONS);
@@ -87,21 +88,4 @@ export function parseZone(text: string): ZoneParse {
 export function zoneName(zone: string, lang: "ar" | "en"): string {
   const entry = table.zones.find((z) => z.zone === zone);
   return entry ? entry[lang][0]! : zone;
-}
-
-/** Edit distance, giving up past `limit` (names are short; this stays cheap over a few hundred of them). */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, row[j]!);
-    }
-    if (best > limit) return limit + 1;
-    previous = row;
-  }
-  return previous[b.length]!;
 }
