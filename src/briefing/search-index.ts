@@ -116,14 +116,13 @@ export class SearchIndex {
         let heading = headings.get(paragraph.section);
         if (!heading) headings.set(paragraph.section, (heading = paragraph.section ? analyze(paragraph.section).stems : []));
         const a = analyze(paragraph.text);
-        const fields = (a: Analysis) => ({
+        this.engine.add({
           [FIELD.word]: a.exact,
           [FIELD.stem]: a.stems,
           // Each word's roots once: a shared root says a passage is near the subject; repeats add nothing.
           [FIELD.root]: [...new Set(a.exact)].flatMap(roots),
           [FIELD.context]: [...title, ...heading],
         });
-        this.engine.add(fields(a));
         this.passages.push({ article, paragraph });
       }
     }
@@ -238,8 +237,7 @@ export class SearchIndex {
     const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
     const candidates = stemCandidates(token);
     const best = candidates.reduce((a, b) => (df(b) > df(a) || (df(b) === df(a) && b.length > a.length) ? b : a));
-    const held = this.engine.docFrequency(token, FIELD.word) > 0 || df(best) > 0;
-    return { word: token, stems: df(best) > 0 ? [best] : candidates, roots: [...roots(token)], weight, held };
+    return { word: token, stems: df(best) > 0 ? [best] : candidates, roots: [...roots(token)], weight, held: this.holds(token) };
   }
 
   /** Whether the briefing holds a token as written or by one of its stems (no roots: this is for splitting). */
