@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { normalize, stem } from "./arabic.js";
+import { normalize, remembered, stem } from "./arabic.js";
 
 export interface Synonym {
   /** A normalized word, to be analyzed as the question's words are. */
@@ -67,8 +67,13 @@ function sources(): Record<Source, Groups> {
   return loaded;
 }
 
-/** Other words for a normalized token, each with the share of its weight it is searched with. */
-export function synonymsOf(token: string): Synonym[] {
+/**
+ * Other words for a normalized token, each with the share of its weight it is searched with. The lexicons do not
+ * change once read, so each word's list is worked out once (questions repeat their words).
+ */
+export const synonymsOf: (token: string) => Synonym[] = remembered(50_000, findSynonyms);
+
+function findSynonyms(token: string): Synonym[] {
   const own = stem(token);
   const found = new Map<string, number>();
   for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
