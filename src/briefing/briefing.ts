@@ -82,7 +82,7 @@ export class Briefing {
     return this.took(fresh);
   }
 
-  private took(added: Article[] | readonly Article[]): Article[] {
+  private took(added: readonly Article[]): Article[] {
     this.list = [...this.list, ...added];
     this.wholeSummary = undefined;
     for (const l of this.listeners) l([...added]);
