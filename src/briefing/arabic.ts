@@ -190,9 +190,21 @@ export interface Analysis {
   stems: string[];
 }
 
-/** Stop words, and any single letter or digit: alone they say nothing ("2" would match "سيبيريا-2"). */
+/**
+ * Stop words, and any single letter or digit: alone they say nothing ("2" would match "سيبيريا-2"). A stop word
+ * behind an attached conjunction or preposition is one too (وكيف, فما, بأي, ولذلك): the letters add no content.
+ */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || token.length === 1;
+  return STOP_WORDS.has(token) || token.length === 1 || attachedStopWord(token);
+}
+
+/** و or ف, then ب, ل or ك, before a stop word of two letters or more. */
+function attachedStopWord(token: string): boolean {
+  let rest = token;
+  if (rest.length > 2 && (rest[0] === "و" || rest[0] === "ف")) rest = rest.slice(1);
+  if (rest !== token && rest.length >= 2 && STOP_WORDS.has(rest)) return true;
+  if (rest.length > 2 && (rest[0] === "ب" || rest[0] === "ل" || rest[0] === "ك")) rest = rest.slice(1);
+  return rest !== token && rest.length >= 2 && STOP_WORDS.has(rest);
 }
 
 /** Analyze a piece of text into the terms the index stores; the same for documents and queries. */

@@ -51,6 +51,10 @@ describe("tokenize and analyze", () => {
     expect(analyze("الذكرى الـ80").exact).toEqual(["الذكري", "80"]);
   });
 
+  it("drops a stop word behind an attached conjunction or preposition, and keeps words that only start like one", () => {
+    expect(analyze("وكيف بأي ولذلك فما وبين وزير بوتين كيفية").exact).toEqual(["وزير", "بوتين", "كيفيه"]);
+  });
+
   it("removes stop words in Arabic and English", () => {
     expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
     expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
