@@ -39,6 +39,7 @@ export const RANKING = {
   root: 0.3,
   context: 0.3,
   fuzzy: 0.6,
+  variant: 0.8,
   /**
    * Share a passage gains for each pair of different question words standing within PROXIMITY_WINDOW words (the
    * question's phrase kept together). Odd ids: 0 → 0.4 took Arabic R@1 .657 → .714; even ids held (.743 → .771).
@@ -222,6 +223,11 @@ export class SearchIndex {
         out.push(...split);
         continue;
       }
+      const variant = this.variant(token);
+      if (variant) {
+        out.push(variant);
+        continue;
+      }
       const near = this.nearest(token);
       out.push(...(near.length > 0 ? near : [word]));
     }
@@ -260,6 +266,28 @@ export class SearchIndex {
     if (!best) return undefined;
     const parts = isStopWord(best.left) ? [best.right] : [best.left, best.right];
     return parts.map((p) => this.word(p, 1));
+  }
+
+  /**
+   * Another form of a word the briefing does not hold as written, when it holds that one: the ending of a dual, a
+   * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), or the person prefix
+   * of a present verb changed or taken off (يحاول → تحاول, حاول). A form of the word itself comes before a typo.
+   */
+  private variant(token: string): QueryWord | undefined {
+    if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
+    const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
+    const forms = new Set<string>();
+    for (const s of stemCandidates(token)) {
+      for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
+      if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
+        forms.add(s.slice(1));
+        for (const p of [...PRESENT_PREFIX, "م"]) forms.add(p + s.slice(1));
+      }
+    }
+    let best: string | undefined;
+    for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+    if (!best) return undefined;
+    return { word: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }
 
   /**
@@ -375,6 +403,10 @@ function closePairs(text: Positioned, words: readonly QueryWord[]): number {
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+/** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
+const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
+/** The person prefixes of a present verb. */
+const PRESENT_PREFIX = new Set(["ي", "ت", "ن", "ا"]);
 
 /** The word with each one of its letters left out. */
 function deletions(word: string): string[] {

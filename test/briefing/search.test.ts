@@ -59,6 +59,22 @@ describe("search", () => {
     expect(queryTerms("بوتين")).toEqual(analyze("بوتين"));
   });
 
+  it("reads a word it does not hold as another form of a held word before taking it for a typo", () => {
+    const text = [
+      "العنوان: مقال للتجربة",
+      "",
+      "ناقش الوزيران أمر الحدود المشتركة بين البلدين في اجتماع طويل امتد ساعات.",
+      "",
+      "وصل وفد من أمريكا إلى العاصمة لحضور المعرض التجاري السنوي في المدينة.",
+      "",
+      "تابع المراقبون الاجتماع وقالوا إن الحدود كانت محور الحديث طوال اليوم.",
+    ].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // أمرين (two matters) is أمر with the dual ending, not a typo for أمريكا; يتابع is the present of تابع.
+    expect(copy.search("أمرين", { limit: 1 }).hits[0]!.paragraph.text).toContain("أمر الحدود");
+    expect(copy.search("من يتابع الاجتماع", { limit: 1 }).hits[0]!.paragraph.text).toContain("تابع المراقبون");
+  });
+
   it("indexes articles added later without rebuilding", () => {
     const copy = Briefing.fromArticles(briefing.articles.slice(0, 2));
     expect(copy.search("قوة سيبيريا").hits).toEqual([]);
