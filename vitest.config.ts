@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 // Tests on real PostgreSQL and Redis run after the others, not beside them: on a 2-core machine their fan-out of
 // thousands of digests took the CPU that the timed chaos tests (test/chaos/) need to finish within the timeout.
-const REAL_SERVERS = ["test/store/postgres.test.ts", "test/e2e/instances.test.ts", "test/digest/queue.test.ts"];
+const REAL_SERVERS = ["test/store/postgres.test.ts", "test/e2e/instances.test.ts", "test/e2e/workers.test.ts", "test/digest/queue.test.ts"];
 
 export default defineConfig({
   test: {

@@ -133,6 +133,13 @@ export class DigestDeliverer {
   async deliverOne(sub: Subscription, date: string, now: Date): Promise<Outcome> {
     // Jobs of one minute mostly share a digest; a small cache keeps it rendered once per worker.
     if (this.rendered.size > 64) this.rendered.clear();
+    const outcome = await this.deliver(sub, date, now, this.rendered);
+    if (outcome !== "taken") return outcome;
+    // A job runs again when its worker died (BullMQ's stalled check): that worker's claim on the day has run out
+    // by then, and is resolved here rather than left to the next minute's scheduler.
+    const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
+    if (stale.resumed + stale.completed === 0) return outcome;
+    this.o.logger.warn({ ...stale }, "digest: resolved claims of a worker that stopped");
     return this.deliver(sub, date, now, this.rendered);
   }
 

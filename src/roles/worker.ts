@@ -29,11 +29,14 @@ export function startWorker(app: App, connection: QueueConnection, o: { concurre
     subscriptions: stores.subscriptions,
     logger,
     perSecond: app.config.digestPerSecond,
+    // A job's lock and a claim's lease say the same thing (how long a dead worker holds a subscriber's day).
+    lockMs: deliverer.leaseMs,
     ...o,
   });
+  // Four beats a lease, as the embedded scheduler does: one late beat loses nothing.
   const heartbeat = setInterval(() => {
     deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
-  }, 15_000);
+  }, deliverer.leaseMs / 4);
   heartbeat.unref();
   let closed: Promise<void> | undefined;
   const close = (force = false) =>
