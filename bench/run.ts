@@ -89,6 +89,17 @@ if ((process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL) && (process.env.BENCH_
   }
 }
 
+// One web instance with Redis sessions (PostgreSQL and Redis needed): updates posted to its webhook, replies counted.
+type WebRun = { updates: number; in_flight: number; seconds: number; updates_per_s: number; reply_p50_ms: number; reply_p99_ms: number; answered_twice: number };
+const webRuns: WebRun[] = [];
+if ((process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL) && (process.env.BENCH_REDIS_URL ?? process.env.REDIS_TEST_URL)) {
+  for (const inFlight of [4, 16]) {
+    process.stderr.write(`measuring updates a second through one web instance, ${inFlight} posts in flight…\n`);
+    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/web-updates.ts", "3000", String(inFlight)], { encoding: "utf8" });
+    webRuns.push(JSON.parse(out.trim().split("\n").pop()!) as WebRun);
+  }
+}
+
 const f = (n: number | string | undefined, d = 1) => (typeof n === "number" ? n.toFixed(d) : "");
 const pass = (r: Row): string => {
   const v = (k: string) => r[k] as number;
@@ -126,6 +137,14 @@ const lines = [
         "| queue fan-out: workers | subscribers | limit/s | seconds | sent/s | share of limit | 429s | duplicates | lost |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ...queueRuns.map((q) => `| ${q.workers} | ${q.subscribers} | ${q.limit_per_s} | ${f(q.seconds)} | ${q.rate_per_s} | ${f(q.ratio * 100, 1)}% | ${q.http_429} | ${q.duplicates} | ${q.lost} |`),
+        "",
+      ]),
+  ...(webRuns.length === 0
+    ? ["updates through one web instance: not measured (set BENCH_PG_URL and BENCH_REDIS_URL, or PG_TEST_URL and REDIS_TEST_URL)"]
+    : [
+        "| one web instance (webhook, Redis sessions, PostgreSQL): posts in flight | updates | seconds | updates/s | reply p50 ms | reply p99 ms | answered twice |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        ...webRuns.map((w) => `| ${w.in_flight} | ${w.updates} | ${f(w.seconds)} | ${w.updates_per_s} | ${w.reply_p50_ms} | ${w.reply_p99_ms} | ${w.answered_twice} |`),
         "",
       ]),
   `synthetic corpora: each figure the median of ${RUNS} run(s), each in its own process; light = 4–10 paragraphs of 1–3 seed sentences, dense = 10–20 paragraphs of 2–5 seed sentences (≥ 40 characters) and a six-digit number.`,
