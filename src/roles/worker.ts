@@ -29,8 +29,10 @@ export function startWorker(app: App, connection: QueueConnection, o: { concurre
     subscriptions: stores.subscriptions,
     logger,
     perSecond: app.config.digestPerSecond,
-    // A job's lock and a claim's lease say the same thing (how long a dead worker holds a subscriber's day).
-    lockMs: deliverer.leaseMs,
+    // A dead worker's jobs run again once their lock runs out. Twice the lease (the lock is renewed every half
+    // lock, the lease every quarter lease) means the dead worker's claim on the day has run out by then too, so
+    // the job that runs again can resolve it and send instead of finding the day still taken.
+    lockMs: 2 * deliverer.leaseMs,
     ...o,
   });
   // Four beats a lease, as the embedded scheduler does: one late beat loses nothing.

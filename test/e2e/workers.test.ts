@@ -5,6 +5,7 @@
  * dead worker had a message in flight (the store counts those as ambiguous).
  */
 import { mkdtempSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -21,6 +22,15 @@ const KILL_AFTER = 150;
 function noonZone(now: Date): string {
   const offset = 12 - now.getUTCHours();
   return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and Redis", () => {
@@ -53,8 +63,8 @@ describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and
       DIGEST_LEASE_SECONDS: "2",
     };
     const dataDir = mkdtempSync(join(tmpdir(), "mujaz-workers-"));
-    const start = (role: string) => {
-      const p = startBot(server, dataDir, { ...env, ROLE: role });
+    const start = (role: string, extra: Record<string, string> = {}) => {
+      const p = startBot(server, dataDir, { ...env, ROLE: role, ...extra });
       cleanup.push(async () => {
         stop(p.child, "SIGKILL");
         await p.exited;
@@ -63,9 +73,14 @@ describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and
     };
     const ready = (p: ReturnType<typeof start>) => until(`${p.child.pid} ready`, () => p.output().includes("mujaz is ready"), 60_000);
 
+    const healthPort = await freePort();
     const doomed = start("worker");
-    const survivor = start("worker");
+    const survivor = start("worker", { HEALTH_PORT: String(healthPort) });
     await Promise.all([ready(doomed), ready(survivor)]);
+    // The container's checks: up, and ready (PostgreSQL, Redis and the Bot API answer).
+    expect((await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status).toBe(200);
+    const readyz = await fetch(`http://127.0.0.1:${healthPort}/readyz`);
+    expect([readyz.status, await readyz.text()]).toEqual([200, "ready\n"]);
     let sends = 0;
     server.api.onCall((call) => {
       if (call.method === "sendMessage" && ++sends === KILL_AFTER) stop(doomed.child, "SIGKILL");
