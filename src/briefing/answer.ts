@@ -26,7 +26,7 @@ const EVIDENCE_BONUS = 1.5;
  */
 const KEY_POINT_FLOOR = 0.3;
 /** What a sentence ending in a colon keeps of its score (odd ids: the same answers at 0.3 and 0; kept above 0 so it can still lead when nothing else matches). */
-const LIST_INTRO = 0.3;
+export const LIST_INTRO = 0.3;
 const FACTOID: ReadonlySet<QuestionType> = new Set(["quantity", "time", "person", "place"]);
 
 export function citation(n: number, hit: Pick<Hit, "article"> & { paragraph: { n: number } }): Citation {

@@ -1,7 +1,7 @@
 /** Summaries of one article (optionally around a topic) and of the whole briefing, as cited key points. */
 import { analyze, isStopWord, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import markers from "./lexicon/news-markers.json" with { type: "json" };
-import { citation } from "./answer.js";
+import { citation, LIST_INTRO } from "./answer.js";
 import { clauseRanges, clauseSpans, pickByCoverage, type SummaryCandidate } from "./key-points.js";
 import { queryTerms } from "./search-index.js";
 import type { Article, Citation, KeyPoint, Summary } from "./types.js";
@@ -60,6 +60,8 @@ const HEDGES = markers.hedges.map((m) => tokenize(m));
 function register(sentence: string): number {
   const words = tokenize(sentence);
   const at = (phrase: readonly string[], i: number) => phrase.every((w, k) => words[i + k] === w);
+  // A sentence that announces a list ("… دلالات عدة من بينها:") says that there is news, not what it is.
+  if (/[:：]\s*$/u.test(sentence)) return LIST_INTRO;
   if (BACKGROUND.some((m) => at(m, 0))) return REGISTER.background;
   if (HEDGES.some((m) => words.some((_, i) => at(m, i)))) return REGISTER.hedge;
   return 1;

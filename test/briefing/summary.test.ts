@@ -24,6 +24,18 @@ describe("article summaries", () => {
     expect(points).toContain(forMatch("قوة سيبيريا"));
   });
 
+  it("never spend a point on a sentence that only announces a list (… دلالات عدة من بينها:)", () => {
+    for (const a of briefing.articles) {
+      const sentences = a.paragraphs.flatMap((p) => p.sentences);
+      for (const point of briefing.summary(a).keyPoints) {
+        const core = point.text.replace(/^…|…$/gu, "");
+        const source = sentences.find((s) => s.includes(core));
+        expect(source, point.text).toBeDefined();
+        expect(source!.trimEnd().endsWith(":"), point.text).toBe(false);
+      }
+    }
+  });
+
   it("do not spend the budget on one long sentence", () => {
     for (const a of briefing.articles) {
       const points = briefing.summary(a).keyPoints;
