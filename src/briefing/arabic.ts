@@ -103,6 +103,9 @@ const DIALECT_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ["عال", "ال"],
 ];
 
+/** A word of two letters or more, a ت, and an attached pronoun. */
+const TIED_TA = /^([\u0621-\u064A]{2,})ت(?:ه|ها|هم|هما|هن|كم|كما|نا|ك|ي)$/;
+
 /** The Egyptian هـ and Levantine حـ of the future on a present verb (هتبقى → تبقى, حيعمل → يعمل). */
 const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
 
@@ -142,6 +145,9 @@ function readings(token: string): string[] {
   }
   for (const form of forms) {
     out.add(stem(form));
+    // A ة before an attached pronoun is written ت (زيارته, قمتها, علاقتهم): the word without it ends in ة.
+    const tied = TIED_TA.exec(form);
+    if (tied) out.add(stem(`${tied[1]}ه`));
     for (const [prefix, article] of DIALECT_PREFIXES) {
       if (form.startsWith(prefix) && form.length - prefix.length >= 3) out.add(stem(article + form.slice(prefix.length)));
     }
