@@ -89,3 +89,8 @@ export function zoneName(zone: string, lang: "ar" | "en"): string {
   const entry = table.zones.find((z) => z.zone === zone);
   return entry ? entry[lang][0]! : zone;
 }
+
+/** A zone as a reader reads it: its city in the reader's language (بتوقيت القاهرة), UTC as itself in English. */
+export function namedZone(zone: string, lang: "ar" | "en"): string {
+  return zone === "UTC" && lang === "en" ? zone : zoneName(zone, lang);
+}

@@ -20,9 +20,9 @@ describe("/subscribe, step by step", () => {
     await h.send(textMessage(salma, "africa/cairo"));
     expect(seen(h.last(salma.id).text)).toContain("هل تريد موضوعاً محدداً؟");
     await h.send(textMessage(salma, "الطاقة"));
-    expect(seen(h.last(salma.id).text)).toBe("سأرسل الموجز كل يوم الساعة 08:00 بتوقيت Africa/Cairo، عن: الطاقة. تأكيد؟");
+    expect(seen(h.last(salma.id).text)).toBe("سأرسل الموجز كل يوم الساعة 08:00 بتوقيت القاهرة، عن: الطاقة. تأكيد؟");
     await h.press(salma, h.last(salma.id), "تأكيد");
-    expect(seen(h.last(salma.id).text)).toContain("✅ تم الاشتراك: كل يوم الساعة 08:00 بتوقيت Africa/Cairo، عن: الطاقة.");
+    expect(seen(h.last(salma.id).text)).toContain("✅ تم الاشتراك: كل يوم الساعة 08:00 بتوقيت القاهرة، عن: الطاقة.");
     expect(await store.getSubscription(salma.id)).toMatchObject({ minutes: 480, timeZone: "Africa/Cairo", topic: "الطاقة", paused: false, active: true, language: "ar" });
     expect(h.refused()).toEqual([]);
   });
@@ -115,11 +115,11 @@ describe("the short form and settings", () => {
     expect(await store.getSubscription(salma.id)).toBeUndefined();
     await h.send(textMessage(salma, "/subscribe ٠٨:٣٠ القاهرة"));
     expect(seen(h.last(salma.id).text)).toBe(
-      "✅ تم الاشتراك: كل يوم الساعة 08:30 بتوقيت Africa/Cairo، عن: كل المقالات. غيّر ذلك متى شئت من /settings.\nيصلك أول موجز غداً الساعة 08:30.",
+      "✅ تم الاشتراك: كل يوم الساعة 08:30 بتوقيت القاهرة، عن: كل المقالات. غيّر ذلك متى شئت من /settings.\nيصلك أول موجز غداً الساعة 08:30.",
     );
     expect(await store.getSubscription(salma.id)).toMatchObject({ minutes: 510, timeZone: "Africa/Cairo" });
     await h.send(textMessage(john, "/subscribe 21:00 riyadh"));
-    expect(seen(h.last(john.id).text)).toBe("✅ Subscribed: every day at 21:00 (Asia/Riyadh), about: all articles. Change it any time in /settings.\nYour first brief comes today at 21:00.");
+    expect(seen(h.last(john.id).text)).toBe("✅ Subscribed: every day at 21:00 (Riyadh), about: all articles. Change it any time in /settings.\nYour first brief comes today at 21:00.");
   });
 
   it("accepts time zones typed as people type them", async () => {
@@ -176,7 +176,7 @@ describe("the short form and settings", () => {
     await h.press(salma, h.last(salma.id), "تغيير الوقت أو الموضوع");
     await h.press(salma, h.last(salma.id), "09:00");
     await h.send(textMessage(salma, "/cancel"));
-    expect(seen(h.last(salma.id).text)).toBe("أُلغي التغيير، واشتراكك الحالي باقٍ كما هو: كل يوم الساعة 08:00 بتوقيت Africa/Cairo، عن: كل المقالات.");
+    expect(seen(h.last(salma.id).text)).toBe("أُلغي التغيير، واشتراكك الحالي باقٍ كما هو: كل يوم الساعة 08:00 بتوقيت القاهرة، عن: كل المقالات.");
     expect(await store.getSubscription(salma.id)).toMatchObject({ minutes: 480, timeZone: "Africa/Cairo" });
 
     await h.send(textMessage(salma, "/subscribe"));

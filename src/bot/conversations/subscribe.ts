@@ -7,7 +7,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { InlineKeyboardButton } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import { COMMON_TIMES, COMMON_ZONES, formatTime, parseTime } from "../../digest/schedule.js";
-import { parseZone, saveSubscription, zoneName, type FirstDigest } from "../../digest/subscribe.js";
+import { namedZone, parseZone, saveSubscription, zoneName, type FirstDigest } from "../../digest/subscribe.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
 import { directed } from "../../render/bidi.js";
 import { decode, encode, type Action } from "../../render/callback-data.js";
@@ -29,7 +29,7 @@ export function zoneLabel(ctx: InnerContext, zone: string): string {
 export function doneMessage(ctx: InnerContext, s: { minutes: number; zone: string; topic?: string | undefined }, first: FirstDigest): string {
   const time = formatTime(s.minutes);
   return [
-    ctx.t("subscribe-done", { time, zone: s.zone, topic: s.topic ? escapeHtml(s.topic) : ctx.t("topic-all") }),
+    ctx.t("subscribe-done", { time, zone: namedZone(s.zone, ctx.view.lang), topic: s.topic ? escapeHtml(s.topic) : ctx.t("topic-all") }),
     ctx.t(first === "today" ? "first-digest-today" : "first-digest-tomorrow", { time }),
   ].join("\n");
 }
@@ -86,7 +86,7 @@ export function subscribeConversation(deps: Deps) {
     // Cancelling a change leaves the subscription as it was, and says so.
     const cancelled = (c: InnerContext) =>
       existing
-        ? say(c, "subscribe-change-cancelled", { time: formatTime(existing.minutes), zone: existing.timeZone, topic: existing.topic ? escapeHtml(existing.topic) : c.t("topic-all") })
+        ? say(c, "subscribe-change-cancelled", { time: formatTime(existing.minutes), zone: namedZone(existing.timeZone, c.view.lang), topic: existing.topic ? escapeHtml(existing.topic) : c.t("topic-all") })
         : say(c, "subscribe-cancelled");
 
     const timeButtons = chunk(
@@ -126,7 +126,7 @@ export function subscribeConversation(deps: Deps) {
     );
     if (topic === undefined) return void (await cancelled(ctx));
 
-    const summary = { time: formatTime(minutes), zone, topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
+    const summary = { time: formatTime(minutes), zone: namedZone(zone, ctx.view.lang), topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
     await say(ctx, "subscribe-confirm", summary, [
       [{ text: ctx.t("button-confirm"), callback_data: encode({ kind: "subscribe", step: "confirm" }) }, ...cancelRow(ctx)],
     ]);
