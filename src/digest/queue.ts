@@ -121,24 +121,30 @@ export function globalLimit(perSecond: number): { max: number; duration: number 
 }
 
 /**
- * A send slot shared by every worker: at most the window's share of `perSecond` sendMessage calls start in each
- * ~100 ms window, counted in Redis. The job limiter spaces job starts, but the store's writes before a send take
- * varying time, so sends bunch up; this spaces the sends themselves. Windows follow the wall clock, which the
- * machines of one deployment share closely enough (NTP) for a tenth of a second.
+ * A send slot shared by every worker: sends are spaced 1/perSecond apart across all of them, each taking the next
+ * free moment (GCRA: one "theoretical arrival time" in Redis, moved on by each send, read on Redis's own clock so
+ * the workers' clocks do not matter). Evenly spaced sends reach Telegram evenly even when a busy worker delays some
+ * on the way; the earlier fixed windows of ~100 ms let each window's sends start together, and with 4 workers on
+ * 2 cores those bursts arrived close enough to draw 408 × 429 in 10,000 sends at 95% of the limit.
  */
 export function sendSlots(redis: Redis, prefix: string, perSecond: number): () => Promise<void> {
-  const { max, duration } = globalLimit(perSecond);
+  const key = `${prefix}:sends:tat`;
+  const intervalUs = Math.round(1_000_000 / perSecond);
   return async () => {
-    for (;;) {
-      const now = Date.now();
-      const window = Math.floor(now / duration);
-      const key = `${prefix}:sends:${window}`;
-      const [[, taken]] = (await redis.multi().incr(key).pexpire(key, duration * 10).exec()) as [[Error | null, number]];
-      if (taken <= max) return;
-      await new Promise((r) => setTimeout(r, (window + 1) * duration - now));
-    }
+    const waitUs = Number(await redis.eval(NEXT_SLOT, 1, key, intervalUs));
+    if (waitUs > 0) await new Promise((r) => setTimeout(r, Math.ceil(waitUs / 1000)));
   };
 }
+
+/** Reserve the next send moment: returns how many microseconds to wait for it. */
+const NEXT_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local at = math.max(tat, now)
+redis.call('SET', KEYS[1], string.format('%.0f', at + tonumber(ARGV[1])), 'PX', 60000)
+return at - now
+`;
 
 /** A worker process's consumer: each job is one subscriber's day. */
 export function startDigestWorker(connection: QueueConnection, o: WorkerOptions): { worker: Worker<DigestJob>; close(force?: boolean): Promise<void> } {

@@ -6,7 +6,7 @@
 import { afterAll, expect, it } from "vitest";
 import type { App } from "../../src/app.js";
 import { Briefing } from "../../src/briefing/briefing.js";
-import { DigestQueue } from "../../src/digest/queue.js";
+import { DigestQueue, queueRedis, sendSlots } from "../../src/digest/queue.js";
 import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { createLogger } from "../../src/logger.js";
 import { startWorker } from "../../src/roles/worker.js";
@@ -104,6 +104,21 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
       `digest queue: ${SUBSCRIBERS} subscribers, 2 workers, one lost after 300 sends with ${frozen} in flight (${stats.ambiguousSince} counted ambiguous); ` +
         `${beforeResume.once} delivered before the resume, ${resumed?.resumed} resumed; ${after.once} got exactly one, ${after.twice} duplicates, ${after.none} lost`,
     );
+  });
+
+  it("send slots space sends from every worker evenly: 90 sends at 300/s from three connections", async () => {
+    const prefix = uniqueName("slots");
+    const redises = [0, 1, 2].map(() => queueRedis(REDIS_TEST_URL!));
+    const slots = redises.map((r) => sendSlots(r, prefix, 300));
+    const started = performance.now();
+    const at: number[] = [];
+    await Promise.all(Array.from({ length: 90 }, (_, i) => slots[i % 3]!().then(() => at.push(performance.now() - started))));
+    redises.forEach((r) => r.disconnect());
+    at.sort((x, y) => x - y);
+    // 90 sends at 300/s take 0.3 s; none of them start together (the old windows started 30 at once).
+    expect(at[89]!).toBeGreaterThanOrEqual(280);
+    const busiest = Math.max(...at.map((t) => at.filter((u) => u >= t && u < t + 50).length));
+    expect(busiest).toBeLessThanOrEqual(15 + 5);
   });
 
   it("a 429 pauses every worker for retry_after, and no digest is sent twice", { timeout: 120_000 }, async () => {
