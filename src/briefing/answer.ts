@@ -48,7 +48,7 @@ interface Sentence {
   range: Range;
   /** Answering marks inside the sentence, relative to it. */
   marks: Mark[];
-  bag: Set<string>;
+  bag: ReadonlySet<string>;
   score: number;
 }
 
@@ -72,7 +72,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   // "How much / when / who / where" is answered by a clause; other questions by the sentence, cut around the answer.
   const leadText = FACTOID.has(type) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
   const lead: KeyPoint = { text: leadText, cite: best.hit + 1 };
-  const shown: Set<string>[] = [stemBag(leadText)];
+  const shown: ReadonlySet<string>[] = [stemBag(leadText)];
   const keyPoints: KeyPoint[] = [];
   for (const s of ranked.slice(1)) {
     if (keyPoints.length >= MAX_KEY_POINTS || s.score < best.score * KEY_POINT_FLOOR) break;

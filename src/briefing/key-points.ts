@@ -5,7 +5,7 @@
  * counted against a sentence (Lin & Bilmes, "Multi-document summarization via budgeted maximization of
  * submodular functions", 2010), so a long sentence that restates wins less than a short one that informs.
  */
-import { analyze, isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
+import { analyze, isStopWord, normalize, remembered, stemCandidates, tokenize } from "./arabic.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { coverage } from "./sets.js";
 
@@ -14,9 +14,8 @@ const REDUNDANT = 0.5;
 /** Fewer words than this say too little to stand alone as a point. */
 export const MIN_WORDS = 6;
 
-export function stemBag(text: string): Set<string> {
-  return new Set(analyze(text).stems);
-}
+/** The stems of a text, worked out once per text (answers look at the same passages' sentences again and again). Read-only. */
+export const stemBag: (text: string) => ReadonlySet<string> = remembered(20_000, (text) => new Set(analyze(text).stems));
 
 export function restates(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];

@@ -192,11 +192,11 @@ export class SearchIndex {
     // Near-duplicates are looked for only as far as the requested page reaches.
     // Synonyms found are marked too, so the reader sees why a passage was chosen.
     const queryStems = new Set(terms.filter((t) => t.field === FIELD.stem).map((t) => t.term));
-    const shown: Array<{ index: number; score: number; words: Set<string> }> = [];
+    const shown: Array<{ index: number; score: number; words: ReadonlySet<string> }> = [];
     let dropped = 0;
     for (const c of relevant) {
       if (shown.length >= offset + limit) break;
-      const passageWords = new Set(analyze(this.passages[c.index]!.paragraph.text).exact);
+      const passageWords = this.positioned(c.index).exact;
       if (shown.some((s) => jaccard(s.words, passageWords) >= NEAR_DUPLICATE)) dropped++;
       else shown.push({ ...c, words: passageWords });
     }
@@ -372,21 +372,28 @@ const PROXIMITY_WINDOW = 3;
 const POSITIONS_KEPT = 2_000;
 
 /** Content words of a text with their position and stem readings (what proximity is measured on). */
-type Positioned = ReadonlyArray<{ at: number; stems: readonly string[] }>;
+interface Positioned {
+  words: ReadonlyArray<{ at: number; stems: readonly string[] }>;
+  /** The distinct content words as written (what near-duplicates are judged on). */
+  exact: ReadonlySet<string>;
+}
 
 function positioned(text: string): Positioned {
-  const out: Array<{ at: number; stems: readonly string[] }> = [];
+  const words: Array<{ at: number; stems: readonly string[] }> = [];
+  const exact = new Set<string>();
   tokenize(text).forEach((token, at) => {
-    if (!isStopWord(token)) out.push({ at, stems: stemCandidates(token) });
+    if (isStopWord(token)) return;
+    words.push({ at, stems: stemCandidates(token) });
+    exact.add(token);
   });
-  return out;
+  return { words, exact };
 }
 
 /** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
 function closePairs(text: Positioned, words: readonly QueryWord[]): number {
   const stems = words.map((w) => new Set(w.stems));
   const positions: Array<{ at: number; word: number }> = [];
-  for (const { at, stems: candidates } of text) {
+  for (const { at, stems: candidates } of text.words) {
     stems.forEach((set, word) => {
       if (candidates.some((c) => set.has(c))) positions.push({ at, word });
     });
