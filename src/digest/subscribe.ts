@@ -19,9 +19,9 @@ export async function saveSubscription(stores: Stores, subscription: Subscriptio
     await stores.deliveries.skipDay(subscription.chatId, local.date, now.getTime());
     return "tomorrow";
   }
-  // Moved to a later time today: a day skipped by an earlier save (its time had passed) is delivered after all.
-  await stores.deliveries.unskipDay(subscription.chatId, local.date);
-  return "today";
+  // Moved to a later time today: a day skipped by an earlier save (its time had passed) is delivered after all,
+  // unless that day's digest already went out.
+  return (await stores.deliveries.unskipDay(subscription.chatId, local.date)) ? "today" : "tomorrow";
 }
 
 export type ZoneParse = { zone: string } | { zone?: undefined; suggestions: string[] };

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { normalize } from "../briefing/arabic.js";
 import { openSqlite, transaction, type SqlDatabase } from "./sqlite.js";
-import type { AmbiguousPolicy, DeliveryClaim, DigestStats, Language, StaleResolution, Store, Subscription } from "./store.js";
+import { DAY_DONE, type AmbiguousPolicy, type DeliveryClaim, type DigestStats, type Language, type StaleResolution, type Store, type Subscription } from "./store.js";
 
 /** Each entry moves the schema one version up; never edit one that has shipped, add a new one. */
 export const MIGRATIONS: readonly string[] = [
@@ -385,9 +385,11 @@ export class SqliteStore implements Store {
       .run(chatId, localDate, now);
   }
 
-  async unskipDay(chatId: number, localDate: string): Promise<void> {
+  async unskipDay(chatId: number, localDate: string): Promise<boolean> {
     // attempts = 0 only for a day skipDay wrote; a day the deliverer skipped (nothing new) stays as it is.
     this.db.prepare("DELETE FROM deliveries WHERE chat_id = ? AND local_date = ? AND status = 'skipped' AND attempts = 0").run(chatId, localDate);
+    const row = this.db.prepare("SELECT status FROM deliveries WHERE chat_id = ? AND local_date = ?").get(chatId, localDate) as { status: string } | undefined;
+    return row === undefined || !DAY_DONE.has(row.status);
   }
 
   async receivedArticles(chatId: number): Promise<Set<string>> {

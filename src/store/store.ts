@@ -144,8 +144,11 @@ export interface DeliveryLog {
   resolveStale(now: number, policy: AmbiguousPolicy): Promise<StaleResolution>;
   /** Mark a day as not to be delivered (a subscription made after that day's time starts the next day). */
   skipDay(chatId: number, localDate: string, now: number): Promise<void>;
-  /** Undo `skipDay` for that day (only a day skipped that way): a subscription moved to a later time today is delivered today. */
-  unskipDay(chatId: number, localDate: string): Promise<void>;
+  /**
+   * Undo `skipDay` for that day (only a day skipped that way): a subscription moved to a later time today is
+   * delivered today. False when the day is done all the same (its digest was sent, or there was nothing new).
+   */
+  unskipDay(chatId: number, localDate: string): Promise<boolean>;
   receivedArticles(chatId: number): Promise<Set<string>>;
   /** Record when articles were first seen; those already known keep their time. */
   recordArticles(articles: ReadonlyArray<{ id: string; source: string }>, now: number): Promise<void>;
@@ -185,3 +188,6 @@ export interface Stores {
 export function storesOf(store: Store): Stores {
   return { languages: store, queries: store, chats: store, subscriptions: store, deliveries: store, state: store, close: () => store.close() };
 }
+
+/** A day's delivery that is over: nothing more goes out that day. */
+export const DAY_DONE: ReadonlySet<string> = new Set(["sent", "skipped"]);

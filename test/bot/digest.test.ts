@@ -164,6 +164,13 @@ describe("the short form and settings", () => {
     now = Date.UTC(2026, 0, 15, 11, 0);
     await h.app.deliverer.tick(new Date(now));
     expect(h.messages(salma.id)).toHaveLength(after);
+    // Later again the same day, after today's digest went out: the next one is tomorrow's, and it says so.
+    await h.send(textMessage(salma, "/subscribe 12:00 UTC"));
+    expect(seen(h.last(salma.id).text)).toContain("يصلك أول موجز غداً الساعة 12:00.");
+    const last = h.messages(salma.id).length;
+    now = Date.UTC(2026, 0, 15, 12, 0);
+    await h.app.deliverer.tick(new Date(now));
+    expect(h.messages(salma.id)).toHaveLength(last);
   });
 
   it("answers /cancel outside a flow, keeps a subscription when a change is cancelled, and says once that a command left the flow", async () => {

@@ -48,6 +48,16 @@ export function rolesSuite(name: string, open: StoreFactory): void {
       expect([stats.active, stats.paused, stats.inactive, stats.sentSince]).toEqual([1, 2, 1, 1]);
     });
 
+    it("undoing a skipped day says whether the day is still to be delivered", async () => {
+      const s = await open();
+      await s.skipDay(7, DAY, T);
+      expect(await s.unskipDay(7, DAY)).toBe(true);
+      expect(await s.unskipDay(8, DAY)).toBe(true);
+      await s.claimDelivery(9, DAY, "a", T, T + 60_000);
+      await s.finishDelivery(9, DAY, "a", "sent", T);
+      expect(await s.unskipDay(9, DAY)).toBe(false);
+    });
+
     it("a group that becomes a supergroup keeps its subscription, deliveries and received articles", async () => {
       const s = await open();
       await s.rememberChat(-42, "group");

@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import { MAX_ATTEMPTS, queryId } from "../sqlite-store.js";
-import type { AmbiguousPolicy, DeliveryClaim, DigestStats, Language, StaleResolution, Store, Subscription } from "../store.js";
+import { DAY_DONE, type AmbiguousPolicy, type DeliveryClaim, type DigestStats, type Language, type StaleResolution, type Store, type Subscription } from "../store.js";
 import { migratePostgres } from "./migrations.js";
 
 interface SubscriptionRow {
@@ -293,9 +293,11 @@ export class PostgresStore implements Store {
     );
   }
 
-  async unskipDay(chatId: number, localDate: string): Promise<void> {
+  async unskipDay(chatId: number, localDate: string): Promise<boolean> {
     // attempts = 0 only for a day skipDay wrote; a day the deliverer skipped (nothing new) stays as it is.
     await this.pool.query("DELETE FROM deliveries WHERE chat_id = $1 AND local_date = $2 AND status = 'skipped' AND attempts = 0", [chatId, localDate]);
+    const row = await this.one<{ status: string }>("SELECT status FROM deliveries WHERE chat_id = $1 AND local_date = $2", [chatId, localDate]);
+    return row === undefined || !DAY_DONE.has(row.status);
   }
 
   async receivedArticles(chatId: number): Promise<Set<string>> {
