@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { benchDatabase } from "./servers.js";
 import { Briefing } from "../src/briefing/briefing.js";
 import { createApp } from "../src/app.js";
 import { DigestQueue } from "../src/digest/queue.js";
@@ -17,21 +18,12 @@ import { createLogger } from "../src/logger.js";
 const subscribers = Number(process.argv[2] ?? 10_000);
 const limit = Number(process.argv[3] ?? 1000);
 const workers = Number(process.argv[4] ?? 1);
-const pgUrl = process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL;
-const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_TEST_URL;
-if (!pgUrl || !redisUrl) {
-  process.stderr.write("queue-fanout: set BENCH_PG_URL and BENCH_REDIS_URL (or PG_TEST_URL and REDIS_TEST_URL)\n");
-  process.exit(2);
-}
 const token = "123456:queue-bench-token-for-the-local-api";
 
 // A database of its own for this run; the workers reach it through DATABASE_URL as in production.
-const dbName = `bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: pgUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(pgUrl);
-dbUrl.pathname = `/${dbName}`;
+const database = await benchDatabase("queue-fanout");
+const dbUrl = new URL(database.url);
+const redisUrl = database.redisUrl;
 // BullMQ keys of this run only.
 const prefix = `bench${randomBytes(4).toString("hex")}`;
 
@@ -98,5 +90,4 @@ server.kill();
 await queue.close();
 await store.end();
 await app.stop();
-await admin.query(`DROP DATABASE ${dbName}`);
-await admin.end();
+await database.drop();

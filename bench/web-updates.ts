@@ -9,30 +9,18 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import pg from "pg";
 import { LocalBotApi } from "../src/local-api/local-api.js";
 import { startLocalServer } from "../src/local-api/server.js";
 import { textMessage } from "../src/local-api/updates.js";
 import { QUESTIONS } from "../test/briefing/questions.js";
+import { benchDatabase } from "./servers.js";
 import { percentile } from "./stats.js";
 
 const updates = Number(process.argv[2] ?? 3000);
 const inFlight = Number(process.argv[3] ?? 16);
-const pgUrl = process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL;
-const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.REDIS_TEST_URL;
-if (!pgUrl || !redisUrl) {
-  process.stderr.write("web-updates: set BENCH_PG_URL and BENCH_REDIS_URL (or PG_TEST_URL and REDIS_TEST_URL)\n");
-  process.exit(2);
-}
 const token = "123456:web-bench-token-for-the-local-bot-api";
 const secret = "web-bench-secret-0123456789";
-
-const dbName = `bench_${randomBytes(4).toString("hex")}`;
-const admin = new pg.Client({ connectionString: pgUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(pgUrl);
-dbUrl.pathname = `/${dbName}`;
+const database = await benchDatabase("web-updates");
 
 const api = new LocalBotApi();
 const server = await startLocalServer(token, api);
@@ -60,8 +48,8 @@ const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     WEBHOOK_SECRET: secret,
     HOST: "127.0.0.1",
     PORT: String(port),
-    DATABASE_URL: dbUrl.toString(),
-    REDIS_URL: redisUrl,
+    DATABASE_URL: database.url,
+    REDIS_URL: database.redisUrl,
     QUEUE_PREFIX: `bench${randomBytes(4).toString("hex")}`,
     WATCH_SEEDS: "false",
     // "mujaz is ready" is an info line.
@@ -112,5 +100,4 @@ process.stdout.write(
 child.kill("SIGTERM");
 await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
 await server.close();
-await admin.query(`DROP DATABASE ${dbName}`);
-await admin.end();
+await database.drop();
