@@ -15,8 +15,6 @@ import { systemClock, type Clock } from "./clock.js";
 import type { BaseConfig } from "./config.js";
 import { DigestDeliverer } from "./digest/deliver.js";
 import { createLogger, type Logger } from "./logger.js";
-import { PostgresStore } from "./store/postgres/postgres-store.js";
-import { firstDelivery, openRedis, RedisQueryStore, RedisStateStore } from "./store/redis/redis.js";
 import { SqliteStore } from "./store/sqlite-store.js";
 import { storesOf, type Stores } from "./store/store.js";
 
@@ -59,8 +57,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel, config.botToken);
   const clock = overrides.clock ?? systemClock;
   const briefing = overrides.briefing ?? (await loadBriefing(config, logger));
-  const redis = overrides.redis ?? (config.redisUrl ? openRedis(config.redisUrl) : undefined);
-  const stores = withRedis(overrides.stores ?? (await openStores(config)), redis);
+  // PostgreSQL's and Redis's clients load only when configured: the embedded default starts without them.
+  const shared = overrides.redis || config.redisUrl ? await import("./store/redis/redis.js") : undefined;
+  const redis = overrides.redis ?? (config.redisUrl ? shared!.openRedis(config.redisUrl) : undefined);
+  const stores = redis ? withRedis(overrides.stores ?? (await openStores(config)), redis, shared!) : (overrides.stores ?? (await openStores(config)));
   const deps: Deps = { briefing, stores, clock, logger, settings: { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute } };
   // Without a token the bot can only talk to a local Bot API, which accepts any token of its bot's id.
   const token = config.botToken ?? `${overrides.botInfo?.id ?? 1}:local-token-for-the-local-bot-api-only`;
@@ -70,7 +70,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     deps,
     // Only a deployment with Redis has a queue to pause; the embedded bot keeps its Api as it was.
     ...(redis ? { onRetryAfter: (seconds: number) => retryAfterListeners.forEach((l) => l(seconds)) } : {}),
-    ...(redis ? { shared: { rateLimits: redis, firstDelivery: firstDelivery(redis, Number(token.split(":")[0])) } } : {}),
+    ...(redis ? { shared: { rateLimits: redis, firstDelivery: shared!.firstDelivery(redis, Number(token.split(":")[0])) } } : {}),
     apiRoot: config.apiRoot,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     ...(overrides.botInfo ? { botInfo: overrides.botInfo } : {}),
@@ -111,12 +111,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 }
 
 /** With Redis, the questions behind buttons and conversation state are shared by every instance. */
-function withRedis(stores: Stores, redis: Redis | undefined): Stores {
-  if (!redis) return stores;
+function withRedis(stores: Stores, redis: Redis, shared: typeof import("./store/redis/redis.js")): Stores {
   return {
     ...stores,
-    queries: new RedisQueryStore(redis),
-    state: new RedisStateStore(redis),
+    queries: new shared.RedisQueryStore(redis),
+    state: new shared.RedisStateStore(redis),
     close: async () => {
       await stores.close();
       await redis.quit();
@@ -126,7 +125,10 @@ function withRedis(stores: Stores, redis: Redis | undefined): Stores {
 
 /** SQLite in DATA_DIR (the embedded default), or PostgreSQL when DATABASE_URL is set. */
 export async function openStores(config: Pick<BaseConfig, "dataDir" | "databaseUrl">): Promise<Stores> {
-  if (config.databaseUrl) return storesOf(await PostgresStore.open({ url: config.databaseUrl }));
+  if (config.databaseUrl) {
+    const { PostgresStore } = await import("./store/postgres/postgres-store.js");
+    return storesOf(await PostgresStore.open({ url: config.databaseUrl }));
+  }
   return storesOf(SqliteStore.inDir(config.dataDir));
 }
 

@@ -6,9 +6,7 @@ import { ConfigError, loadDotEnv, readConfig, StartupError, type Config } from "
 import { startAll } from "./roles/all.js";
 import { startHealth } from "./roles/health.js";
 import { startPoller } from "./roles/poller.js";
-import { startQueueScheduler } from "./roles/scheduler.js";
 import { startWeb } from "./roles/web.js";
-import { startWorker } from "./roles/worker.js";
 import { StoreUnavailable } from "./store/sqlite-store.js";
 
 function config(): Config {
@@ -58,8 +56,9 @@ async function startRole(app: App, c: Config): Promise<void> {
   }
   await app.bot.init();
   const queue = { url: c.redisUrl!, prefix: c.queuePrefix };
-  if (c.role === "worker") startWorker(app, queue);
-  else if (c.role === "scheduler") startQueueScheduler(app, queue);
+  // The queue's libraries (BullMQ, ioredis) load only in the roles that use them: the embedded default starts faster.
+  if (c.role === "worker") (await import("./roles/worker.js")).startWorker(app, queue);
+  else if (c.role === "scheduler") (await import("./roles/scheduler.js")).startQueueScheduler(app, queue);
 }
 
 let app: App | undefined;

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import type { Update } from "grammy/types";
 import { createApp } from "../app.js";
 import { prepareBot } from "../roles/bot.js";
-import { startDigests } from "../roles/scheduler.js";
+import { startDigests } from "../roles/digests.js";
 import { loadDotEnv, logLevelChosen, readBaseConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { LocalBotApi, type ApiCall } from "../local-api/local-api.js";

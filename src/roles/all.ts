@@ -2,7 +2,7 @@
 import { watchSeeds, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { startPoller } from "./poller.js";
-import { startDigests } from "./scheduler.js";
+import { startDigests } from "./digests.js";
 import { startWeb } from "./web.js";
 
 export async function startAll(app: App, config: Config): Promise<void> {

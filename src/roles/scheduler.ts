@@ -1,13 +1,7 @@
-/** The minute tick that finds who is due and delivers their digest (in this process, the embedded default). */
+/** The production scheduler role: who is due each minute goes into the digest queue (BullMQ on Redis). */
 import type { App } from "../app.js";
 import { Cron } from "croner";
 import { DigestQueue, type QueueConnection } from "../digest/queue.js";
-import { startScheduler } from "../digest/scheduler.js";
-
-export function startDigests(app: App): void {
-  const scheduler = startScheduler(app.deliverer, app.logger, app.clock);
-  app.onStop(() => scheduler.stop());
-}
 
 /**
  * The production scheduler: each minute (and at start, to catch up) it enqueues who is due. Any number may run;

@@ -50,7 +50,7 @@ describeWithServers(["PostgreSQL", "Redis"], "two instances, one PostgreSQL and 
     expect(seen(last(salma.id).text)).toContain("هل تريد موضوعاً محدداً؟");
     await send(b, textMessage(salma, "أوكرانيا"));
     await press(a, salma, last(salma.id), "تأكيد");
-    expect(seen(last(salma.id).text)).toContain("✅ تم الاشتراك: كل يوم الساعة 07:15 بتوقيت Asia/Baghdad، عن: أوكرانيا.");
+    expect(seen(last(salma.id).text)).toContain("✅ تم الاشتراك: كل يوم الساعة 07:15 بتوقيت بغداد، عن: أوكرانيا.");
     expect(await b.stores.subscriptions.getSubscription(salma.id)).toMatchObject({ minutes: 435, timeZone: "Asia/Baghdad", topic: "أوكرانيا" });
     expect(api.calls.filter(refusedByApi)).toEqual([]);
   });
