@@ -13,19 +13,13 @@ import { seededRandom } from "../../src/local-api/faults.js";
 import { openSqlite } from "../../src/store/sqlite.js";
 import { SqliteStore } from "../../src/store/sqlite-store.js";
 import { seen } from "../support/harness.js";
-import { localServer, startBot, stop, until } from "../support/process.js";
+import { localServer, noonZone, startBot, stop, until } from "../support/process.js";
 
 const SUBSCRIBERS = 300;
 const KILLS = 6;
 const SEED = 92_026;
 const LEASE_SECONDS = 2;
 const ARTICLES = 5;
-
-/** A fixed-offset zone where it is around noon now, so the test never straddles a local midnight. */
-function noonZone(now: Date): string {
-  const offset = 12 - now.getUTCHours();
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -98,15 +92,13 @@ describe("kill -9 during a digest fan-out, again and again", () => {
     cleanup.push(() => stop(bot.child, "SIGKILL"));
     // Served is not enough: a part the emulator stored at a kill is on the reader's screen before the last run
     // has resolved that claim. Wait until the store holds every chat's day as sent.
-    const recorded = () => {
-      const db = openSqlite(file);
-      try {
-        return Number((db.prepare("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'").get() as { n: number }).n);
-      } finally {
-        db.close();
-      }
-    };
-    await until("every subscriber's digest, sent and recorded", () => served() === SUBSCRIBERS && recorded() === SUBSCRIBERS, 40_000);
+    const db = openSqlite(file);
+    const recorded = () => Number((db.prepare("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'").get() as { n: number }).n);
+    try {
+      await until("every subscriber's digest, sent and recorded", () => served() === SUBSCRIBERS && recorded() === SUBSCRIBERS, 40_000);
+    } finally {
+      db.close();
+    }
     await sleep(1_000);
     stop(bot.child, "SIGTERM");
     await bot.exited;

@@ -11,6 +11,7 @@ import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { createLogger } from "../../src/logger.js";
 import { startWorker } from "../../src/roles/worker.js";
 import { seeds } from "../support/harness.js";
+import { until } from "../support/process.js";
 import { describeWithServers, REDIS_TEST_URL, serverInstance, uniqueName } from "../support/servers.js";
 
 const SUBSCRIBERS = 2000;
@@ -74,7 +75,7 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
 
     const lostWorker = startWorker(lost, connection, { lockMs: 3000 });
     startWorker(survivor, connection, { lockMs: 3000 });
-    await until(() => frozen > 0);
+    await until("the first worker to freeze", () => frozen > 0, 120_000);
     await lostWorker.close(true);
 
     const queue = schedulers[0]!.queue;
@@ -82,7 +83,7 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
       const c = await queue.getJobCounts("waiting", "active", "delayed", "prioritized");
       return Object.values(c).every((n) => n === 0);
     };
-    await until(drained);
+    await until("the queue to drain", drained, 120_000);
     const beforeResume = countMessages(api);
     expect(beforeResume.twice).toBe(0);
     expect(beforeResume.once).toBeLessThan(SUBSCRIBERS);
@@ -91,7 +92,7 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
     offset += 61_000;
     const resumed = await schedulers[1]!.enqueueDue(new Date(clock.now()));
     expect(resumed?.resumed).toBe(SUBSCRIBERS - beforeResume.once);
-    await until(drained);
+    await until("the queue to drain", drained, 120_000);
 
     const after = countMessages(api);
     expect(after).toEqual({ none: 0, once: SUBSCRIBERS, twice: 0 });
@@ -148,7 +149,7 @@ describeWithServers(["PostgreSQL", "Redis"], "the digest queue", () => {
     a.onRetryAfter(watch);
     b.onRetryAfter(watch);
     await queue.enqueueDue(new Date(START));
-    await until(async () => (await a.stores.deliveries.digestStats(0)).sentSince === 60);
+    await until("all 60 digests sent", async () => (await a.stores.deliveries.digestStats(0)).sentSince === 60, 120_000);
     expect(countMessages(api, 60)).toEqual({ none: 0, once: 60, twice: 0 });
     expect(pausedFor.length).toBeGreaterThan(0);
     expect(pausedFor.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
@@ -164,12 +165,4 @@ function countMessages(api: LocalBotApi, subscribers = SUBSCRIBERS): { none: num
     else counts.twice++;
   }
   return counts;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, limitMs = 120_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error("queue test: the condition did not hold in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

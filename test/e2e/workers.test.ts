@@ -5,33 +5,17 @@
  * dead worker had a message in flight (the store counts those as ambiguous).
  */
 import { mkdtempSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { seen } from "../support/harness.js";
-import { localServer, startBot, stop, until } from "../support/process.js";
+import { freePort, localServer, noonZone, startBot, stop, until } from "../support/process.js";
 import { describeWithServers, PG_TEST_URL, REDIS_TEST_URL, uniqueName } from "../support/servers.js";
 
 const SUBSCRIBERS = 600;
 /** The first worker is killed once this many digests have gone out (from both workers). */
 const KILL_AFTER = 150;
-
-/** A fixed-offset zone where it is around noon now, so the test never straddles a local midnight. */
-function noonZone(now: Date): string {
-  const offset = 12 - now.getUTCHours();
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and Redis", () => {
   let cleanup: Array<() => Promise<void> | void> = [];
@@ -90,12 +74,8 @@ describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and
     await doomed.exited;
 
     const served = () => chats.filter((c) => server.api.chatMessages(c).length > 0).length;
-    const sent = async () => Number((await store.digestStats(0)).sentSince);
-    let recorded = 0;
-    await until("every subscriber's digest, sent and recorded", () => {
-      void sent().then((n) => (recorded = n));
-      return served() === SUBSCRIBERS && recorded === SUBSCRIBERS;
-    }, 60_000);
+    const sent = async () => (await store.digestStats(0)).sentSince;
+    await until("every subscriber's digest, sent and recorded", async () => served() === SUBSCRIBERS && (await sent()) === SUBSCRIBERS, 60_000);
 
     const perChat = chats.map((c) => server.api.chatMessages(c));
     const lost = perChat.filter((m) => m.length === 0).length;

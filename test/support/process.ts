@@ -1,5 +1,6 @@
 /** Running the real process (`npm start`) against the local Bot API on 127.0.0.1. */
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type AddressInfo } from "node:net";
 import { LocalBotApi } from "../../src/local-api/local-api.js";
 import { startLocalServer, type LocalServer } from "../../src/local-api/server.js";
 import { loadSpec, SpecChecker } from "./spec.js";
@@ -7,10 +8,11 @@ import { loadSpec, SpecChecker } from "./spec.js";
 export const TOKEN = "123456:e2e-token-for-the-local-bot-api-only";
 const spec = loadSpec();
 
-export async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): Promise<T> {
+/** Polls `probe` (which may be async) every 50 ms until it gives a value other than undefined or false. */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -54,4 +56,20 @@ export async function startToExit(env: Record<string, string>, ms = 40_000): Pro
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearTimeout(timer);
   return { code, stdout, stderr };
+}
+
+/** A fixed-offset zone where it is around noon now, so a test never straddles a local midnight. */
+export function noonZone(now: Date): string {
+  const offset = 12 - now.getUTCHours();
+  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+}
+
+/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
