@@ -2,7 +2,7 @@
 import { analyze, isStopWord, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import markers from "./lexicon/news-markers.json" with { type: "json" };
 import { citation, LIST_INTRO } from "./answer.js";
-import { clauseRanges, clauseSpans, pickByCoverage, type SummaryCandidate } from "./key-points.js";
+import { clauseRanges, clauseSpans, pickByCoverage, stemBag, type SummaryCandidate } from "./key-points.js";
 import { queryTerms } from "./search-index.js";
 import type { Article, Citation, KeyPoint, Summary } from "./types.js";
 
@@ -176,8 +176,8 @@ function topicBoost(points: readonly Point[], terms: (query: string) => Analysis
   const has = (stems: ReadonlySet<string>) => [...wanted].some((t) => stems.has(t));
   // A heading that names the topic with another subject ("الطاقة والتعاون العسكري") lends its sentences the
   // topic only up to the clause where the other subject begins ("…، كما تناولا سبل تعزيز التعاون العسكري، …").
-  const topicPart = (p: Point): Set<string> => {
-    const stems = new Set(analyze(p.text).stems);
+  const topicPart = (p: Point): ReadonlySet<string> => {
+    const stems = stemBag(p.text);
     if (has(stems) || !has(p.heading)) return has(stems) ? stems : new Set();
     const other = new Set([...p.heading].filter((t) => !wanted.has(t)));
     const [n, k] = p.unit!.split(":").map(Number);
@@ -192,7 +192,7 @@ function topicBoost(points: readonly Point[], terms: (query: string) => Analysis
     return new Set([...stems].filter((t) => part.has(t)));
   };
   const parts = points.map(topicPart);
-  const bags = points.map((p) => new Set(analyze(p.text).stems));
+  const bags = points.map((p) => stemBag(p.text));
   const on = parts.map((part) => part.size > 0);
   const related = new Set(parts.flatMap((part) => [...part]));
   // Only a rare word ties a sentence to the topic: "النفط" does, "الجانبان" and "مقابل" do not.
@@ -234,7 +234,7 @@ function supportFor(point: Point, articles: readonly Article[]): Support[] {
     let bestShared = SUPPORT_MIN_WORDS - 1;
     for (const p of other.paragraphs)
       for (const sentence of p.sentences) {
-        const stems = new Set(analyze(sentence).stems);
+        const stems = stemBag(sentence);
         const shared = words.filter((keys) => keys.some((k) => stems.has(k))).length;
         if (shared > bestShared) {
           bestShared = shared;
