@@ -3,7 +3,7 @@
  * on every hit the window of its passage to show.
  */
 import { analyze, normalize, tokenize, writtenStems, type Analysis } from "./arabic.js";
-import { clauseRanges, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
+import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
 import type { SearchIndex } from "./search-index.js";
@@ -25,8 +25,6 @@ const EVIDENCE_BONUS = 1.5;
  * On the odd ids 0 to 0.3 kept the same answers (`npm run eval`) and 0.45 lost one.
  */
 const KEY_POINT_FLOOR = 0.3;
-/** What a sentence ending in a colon keeps of its score (odd ids: the same answers at 0.3 and 0; kept above 0 so it can still lead when nothing else matches). */
-export const LIST_INTRO = 0.3;
 const FACTOID: ReadonlySet<QuestionType> = new Set(["quantity", "time", "person", "place"]);
 
 export function citation(n: number, hit: Pick<Hit, "article"> & { paragraph: { n: number } }): Citation {
@@ -160,7 +158,7 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
     // Earlier passages and earlier sentences win ties (measured on the odd ids: without either, one answer fewer).
     score *= (1 + 1 / (rank + 1)) * (1 + 0.3 / (1 + position));
     // A sentence that announces a list ("… دلالات عدة من بينها:") leads into its answer; it does not give it.
-    if (/[:：]\s*$/u.test(sentence)) score *= LIST_INTRO;
+    if (announcesList(sentence)) score *= LIST_INTRO;
     return { hit: rank, text: sentence, range, marks: inside, bag, score };
   });
 }

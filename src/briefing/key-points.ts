@@ -25,13 +25,23 @@ export function restates(a: ReadonlySet<string>, b: ReadonlySet<string>): boolea
 const DANGLING = new Set(words.danglingEnd.map(normalize));
 const INTRODUCERS = words.listIntroducers.map((w) => tokenize(w)).sort((a, b) => b.length - a.length);
 
+/** Whether a sentence ends by announcing a list ("… دلالات عدة من بينها:"): it says there is news, not what it is. */
+export function announcesList(text: string): boolean {
+  return /[:：]\s*$/u.test(text);
+}
+/**
+ * What a sentence that announces a list keeps of its weight, in answers and summaries (odd ids: the same answers at
+ * 0.3 and 0; kept above 0 so it can still lead when nothing else matches).
+ */
+export const LIST_INTRO = 0.3;
+
 /**
  * The text without an ending that cannot stand alone: a list announced with a colon ("… دلالات عدة من
  * بينها:"), or a preposition or particle left by a cut. Always a prefix of the text.
  */
 export function trimDangling(text: string): string {
   let out = text.trimEnd();
-  const announcesList = /[:：]\s*$/u.test(out);
+  const announced = announcesList(out);
   for (let changed = true; changed; ) {
     changed = false;
     const stripped = out.replace(/[\s،,:;؛\-–—…]+$/u, "");
@@ -40,7 +50,7 @@ export function trimDangling(text: string): string {
       changed = true;
     }
     const tail = lastWords(out, 3);
-    if (announcesList) {
+    if (announced) {
       const intro = INTRODUCERS.find((p) => p.length <= tail.tokens.length && p.every((t, i) => tail.tokens[tail.tokens.length - p.length + i] === t));
       if (intro) {
         out = out.slice(0, tail.starts[tail.tokens.length - intro.length]!).trimEnd();

@@ -1,8 +1,8 @@
 /** Summaries of one article (optionally around a topic) and of the whole briefing, as cited key points. */
 import { analyze, isStopWord, stemCandidates, tokenize, type Analysis } from "./arabic.js";
 import markers from "./lexicon/news-markers.json" with { type: "json" };
-import { citation, LIST_INTRO } from "./answer.js";
-import { clauseRanges, clauseSpans, pickByCoverage, stemBag, type SummaryCandidate } from "./key-points.js";
+import { citation } from "./answer.js";
+import { announcesList, clauseRanges, clauseSpans, LIST_INTRO, pickByCoverage, stemBag, type SummaryCandidate } from "./key-points.js";
 import { queryTerms } from "./search-index.js";
 import type { Article, Citation, KeyPoint, Summary } from "./types.js";
 
@@ -61,7 +61,7 @@ function register(sentence: string): number {
   const words = tokenize(sentence);
   const at = (phrase: readonly string[], i: number) => phrase.every((w, k) => words[i + k] === w);
   // A sentence that announces a list ("… دلالات عدة من بينها:") says that there is news, not what it is.
-  if (/[:：]\s*$/u.test(sentence)) return LIST_INTRO;
+  if (announcesList(sentence)) return LIST_INTRO;
   if (BACKGROUND.some((m) => at(m, 0))) return REGISTER.background;
   if (HEDGES.some((m) => words.some((_, i) => at(m, i)))) return REGISTER.hedge;
   return 1;
