@@ -11,7 +11,7 @@ import type { Briefing } from "../briefing/briefing.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../clock.js";
 import { randomUUID } from "node:crypto";
-import type { AmbiguousPolicy, DeliveryClaim, Language, Stores, Subscription } from "../store/store.js";
+import type { AmbiguousPolicy, DeliveryClaim, Language, StaleResolution, Stores, Subscription } from "../store/store.js";
 import { renderDigest } from "../render/digest.js";
 import type { View } from "../render/view.js";
 import type { Rendered } from "../render/answer.js";
@@ -78,6 +78,13 @@ export class DigestDeliverer {
     this.policy = o.ambiguous ?? "at-least-once";
   }
 
+  /** Claims whose owner stopped renewing them (a process that died) are resumed or completed, under this deliverer's policy. */
+  async resolveStale(): Promise<StaleResolution> {
+    const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
+    if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a process that stopped");
+    return stale;
+  }
+
   /** The heartbeat: keep this process's claims alive while it runs. */
   async renew(): Promise<void> {
     const now = this.o.clock.now();
@@ -90,8 +97,7 @@ export class DigestDeliverer {
    * (across processes, the claim in the store keeps a chat's day to one delivery).
    */
   async tick(now: Date): Promise<TickResult> {
-    const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
-    if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a process that stopped");
+    const stale = await this.resolveStale();
     const due = (await this.dueAt(now)).filter((d) => !this.queued.has(`${d.sub.chatId}:${d.date}`));
     for (const d of due) this.queued.add(`${d.sub.chatId}:${d.date}`);
     const result: TickResult = { due: due.length, sent: 0, skipped: 0, failed: 0, deactivated: 0, resumed: stale.resumed, ambiguous: stale.ambiguous };
@@ -137,10 +143,8 @@ export class DigestDeliverer {
     if (outcome !== "taken") return outcome;
     // A job runs again when its worker died (BullMQ's stalled check): that worker's claim on the day has run out
     // by then, and is resolved here rather than left to the next minute's scheduler.
-    const stale = await this.o.stores.deliveries.resolveStale(this.o.clock.now(), this.policy);
-    if (stale.resumed + stale.completed === 0) return outcome;
-    this.o.logger.warn({ ...stale }, "digest: resolved claims of a worker that stopped");
-    return this.deliver(sub, date, now, this.rendered);
+    const stale = await this.resolveStale();
+    return stale.resumed + stale.completed === 0 ? outcome : this.deliver(sub, date, now, this.rendered);
   }
 
   private readonly rendered = new Map<string, Rendered[]>();

@@ -72,8 +72,7 @@ export class DigestQueue {
     const minute = Math.floor(now.getTime() / 60_000);
     const won = await this.redis.set(`${this.prefix}:scheduler:${minute}`, "1", "EX", 3600, "NX");
     if (won !== "OK") return undefined;
-    const stale = await this.o.deliveries.resolveStale(this.o.clock.now(), "at-least-once");
-    if (stale.resumed + stale.completed > 0) this.o.logger.warn({ ...stale }, "digest: resolved claims of a worker that stopped");
+    const stale = await this.o.deliverer.resolveStale();
     const due = await this.o.deliverer.dueAt(now);
     await this.queue.addBulk(
       due.map(({ sub, date }) => ({

@@ -28,17 +28,24 @@ export function startScheduler(deliverer: DigestDeliverer, logger: Logger, clock
   };
   const stopTimer = timer(run);
   run();
-  // The heartbeat keeps this process's claims alive through a long fan-out (four beats a lease, so one late beat
-  // loses nothing); a dead process's claims run out.
+  const stopHeartbeat = startHeartbeat(deliverer, logger);
+  return {
+    stop: async () => {
+      stopTimer();
+      stopHeartbeat();
+      await Promise.all(running);
+    },
+  };
+}
+
+/**
+ * The heartbeat keeps this process's claims alive through a long fan-out (four beats a lease, so one late beat
+ * loses nothing); a dead process's claims run out. Returns the function that stops it.
+ */
+export function startHeartbeat(deliverer: DigestDeliverer, logger: Logger): () => void {
   const heartbeat = setInterval(() => {
     deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
   }, deliverer.leaseMs / 4);
   heartbeat.unref();
-  return {
-    stop: async () => {
-      stopTimer();
-      clearInterval(heartbeat);
-      await Promise.all(running);
-    },
-  };
+  return () => clearInterval(heartbeat);
 }

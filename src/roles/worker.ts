@@ -5,6 +5,7 @@
  */
 import type { App } from "../app.js";
 import { DigestQueue, queueRedis, sendSlots, startDigestWorker, type QueueConnection } from "../digest/queue.js";
+import { startHeartbeat } from "../digest/scheduler.js";
 
 export interface WorkerRole {
   /** Stop taking jobs; `force` abandons the jobs in flight (as a crash would). */
@@ -35,15 +36,11 @@ export function startWorker(app: App, connection: QueueConnection, o: { concurre
     lockMs: 2 * deliverer.leaseMs,
     ...o,
   });
-  // Four beats a lease, as the embedded scheduler does: one late beat loses nothing.
-  const heartbeat = setInterval(() => {
-    deliverer.renew().catch((err: unknown) => logger.error({ err }, "digest: could not renew the delivery leases"));
-  }, deliverer.leaseMs / 4);
-  heartbeat.unref();
+  const stopHeartbeat = startHeartbeat(deliverer, logger);
   let closed: Promise<void> | undefined;
   const close = (force = false) =>
     (closed ??= (async () => {
-      clearInterval(heartbeat);
+      stopHeartbeat();
       await consumer.close(force);
       await queue.close();
       slotsRedis.disconnect();
