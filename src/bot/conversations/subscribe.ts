@@ -25,13 +25,15 @@ export function zoneLabel(ctx: InnerContext, zone: string): string {
   return label === key ? zone : label;
 }
 
+/** A subscription as the messages about it say it: its time, its zone by city, its topic (or all articles). */
+export function subscriptionVars(ctx: InnerContext, minutes: number, zone: string, topic: string | undefined): { time: string; zone: string; topic: string } {
+  return { time: formatTime(minutes), zone: namedZone(zone, ctx.view.lang), topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
+}
+
 /** "✅ Subscribed: …" and when the first digest comes. */
 export function doneMessage(ctx: InnerContext, s: { minutes: number; zone: string; topic?: string | undefined }, first: FirstDigest): string {
-  const time = formatTime(s.minutes);
-  return [
-    ctx.t("subscribe-done", { time, zone: namedZone(s.zone, ctx.view.lang), topic: s.topic ? escapeHtml(s.topic) : ctx.t("topic-all") }),
-    ctx.t(first === "today" ? "first-digest-today" : "first-digest-tomorrow", { time }),
-  ].join("\n");
+  const vars = subscriptionVars(ctx, s.minutes, s.zone, s.topic);
+  return [ctx.t("subscribe-done", vars), ctx.t(first === "today" ? "first-digest-today" : "first-digest-tomorrow", { time: vars.time })].join("\n");
 }
 
 /** The zones a reader may have meant ("القاهرة (Africa/Cairo)"), or examples of what to type. */
@@ -86,7 +88,7 @@ export function subscribeConversation(deps: Deps) {
     // Cancelling a change leaves the subscription as it was, and says so.
     const cancelled = (c: InnerContext) =>
       existing
-        ? say(c, "subscribe-change-cancelled", { time: formatTime(existing.minutes), zone: namedZone(existing.timeZone, c.view.lang), topic: existing.topic ? escapeHtml(existing.topic) : c.t("topic-all") })
+        ? say(c, "subscribe-change-cancelled", subscriptionVars(c, existing.minutes, existing.timeZone, existing.topic))
         : say(c, "subscribe-cancelled");
 
     const timeButtons = chunk(
@@ -126,7 +128,7 @@ export function subscribeConversation(deps: Deps) {
     );
     if (topic === undefined) return void (await cancelled(ctx));
 
-    const summary = { time: formatTime(minutes), zone: namedZone(zone, ctx.view.lang), topic: topic ? escapeHtml(topic) : ctx.t("topic-all") };
+    const summary = subscriptionVars(ctx, minutes, zone, topic);
     await say(ctx, "subscribe-confirm", summary, [
       [{ text: ctx.t("button-confirm"), callback_data: encode({ kind: "subscribe", step: "confirm" }) }, ...cancelRow(ctx)],
     ]);

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
 import { digestFor } from "../../briefing/digest.js";
 import { formatTime, localTime, parseTime } from "../../digest/schedule.js";
-import { parseZone, saveSubscription, namedZone } from "../../digest/subscribe.js";
+import { parseZone, saveSubscription } from "../../digest/subscribe.js";
 import type { Subscription } from "../../store/store.js";
 import type { BotContext, Deps, InnerContext } from "../context.js";
-import { doneMessage, SUBSCRIBE, zoneSuggestions } from "../conversations/subscribe.js";
+import { doneMessage, SUBSCRIBE, subscriptionVars, zoneSuggestions } from "../conversations/subscribe.js";
 import { directed, lineMark } from "../../render/bidi.js";
 import { actionFilter, decode, encode } from "../../render/callback-data.js";
 import { renderDigest } from "../../render/digest.js";
@@ -23,9 +23,7 @@ async function mayManage(ctx: BotContext): Promise<boolean> {
 
 function describe(ctx: InnerContext, s: Subscription) {
   return {
-    time: formatTime(s.minutes),
-    zone: namedZone(s.timeZone, ctx.view.lang),
-    topic: s.topic ? escapeHtml(s.topic) : ctx.t("topic-all"),
+    ...subscriptionVars(ctx, s.minutes, s.timeZone, s.topic),
     status: ctx.t(!s.active ? "status-inactive" : s.paused ? "status-paused" : "status-active"),
     empty: ctx.t(s.notifyEmpty ? "empty-note" : "empty-skip"),
   };
