@@ -4,6 +4,7 @@ import { createApp, watchSeeds, type App } from "./app.js";
 import { networkCause } from "./bot/api-defaults.js";
 import { ConfigError, loadDotEnv, readConfig, StartupError, type Config } from "./config.js";
 import { startAll } from "./roles/all.js";
+import { knowBot } from "./roles/bot.js";
 import { startHealth } from "./roles/health.js";
 import { startPoller } from "./roles/poller.js";
 import { startWeb } from "./roles/web.js";
@@ -54,7 +55,7 @@ async function startRole(app: App, c: Config): Promise<void> {
     await startWeb(app, c);
     return;
   }
-  await app.bot.init();
+  await knowBot(app);
   const queue = { url: c.redisUrl!, prefix: c.queuePrefix };
   // The queue's libraries (BullMQ, ioredis) load only in the roles that use them: the embedded default starts faster.
   if (c.role === "worker") (await import("./roles/worker.js")).startWorker(app, queue);

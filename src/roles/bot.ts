@@ -6,8 +6,15 @@ import { registerCommands } from "../bot/create-bot.js";
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"] as const;
 
 export async function prepareBot(app: App): Promise<void> {
-  // Not bot.init(): grammY retries its getMe without end; the API layers' bounded retries (each logged) decide, so
-  // an unreachable TELEGRAM_API_ROOT stops start-up with a message instead of waiting forever.
-  if (!app.bot.isInited()) app.bot.botInfo = await app.bot.api.getMe();
+  await knowBot(app);
   await registerCommands(app.bot.api);
+}
+
+/**
+ * Who the bot is (getMe), for every role. Not bot.init(): grammY retries its getMe without end; the API layers'
+ * bounded retries (each logged) decide, so an unreachable TELEGRAM_API_ROOT stops start-up with a message instead
+ * of waiting forever.
+ */
+export async function knowBot(app: App): Promise<void> {
+  if (!app.bot.isInited()) app.bot.botInfo = await app.bot.api.getMe();
 }
