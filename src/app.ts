@@ -60,7 +60,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   // PostgreSQL's and Redis's clients load only when configured: the embedded default starts without them.
   const shared = overrides.redis || config.redisUrl ? await import("./store/redis/redis.js") : undefined;
   const redis = overrides.redis ?? (config.redisUrl ? shared!.openRedis(config.redisUrl) : undefined);
-  const stores = redis ? withRedis(overrides.stores ?? (await openStores(config)), redis, shared!) : (overrides.stores ?? (await openStores(config)));
+  const own = overrides.stores ?? (await openStores(config));
+  const stores = redis ? withRedis(own, redis, shared!) : own;
   const deps: Deps = { briefing, stores, clock, logger, settings: { adminIds: config.adminIds, rateLimitPerMinute: config.rateLimitPerMinute } };
   // Without a token the bot can only talk to a local Bot API, which accepts any token of its bot's id.
   const token = config.botToken ?? `${overrides.botInfo?.id ?? 1}:local-token-for-the-local-bot-api-only`;

@@ -6,8 +6,8 @@
 import { isStopWord, tokenize } from "./arabic.js";
 import questions from "./lexicon/question-words.json" with { type: "json" };
 
-/** Openings that mark a follow-up: "وماذا عن", "طيب و", "what about", "and". */
-const OPENERS = ["وماذا عن", "ماذا عن", "وما عن", "وشو عن", "شو عن", "وايش عن", "ووش عن", "وكيف عن", "طيب و", "وعن", "و", "what about", "how about", "and what about", "and", "also", "what of"].map((o) => tokenize(o)).sort((a, b) => b.length - a.length);
+/** Openings that mark a follow-up: "وماذا عن", "وعن", "what about", "and" (a leading "طيب" is a filler, below). */
+const OPENERS = ["وماذا عن", "ماذا عن", "وما عن", "وشو عن", "شو عن", "وايش عن", "ووش عن", "وكيف عن", "وعن", "و", "what about", "how about", "and what about", "and", "also", "what of"].map((o) => tokenize(o)).sort((a, b) => b.length - a.length);
 /** Words a reader may put before the opener ("طيب وعن الغاز؟", "ok and the pipeline?"). */
 const FILLERS = new Set(["طيب", "طب", "اوكي", "حسنا", "تمام", "ok", "okay", "so", "well"].flatMap((w) => tokenize(w)));
 /** Question words say what is asked, not about what: they are not the subject. */
