@@ -147,8 +147,22 @@ export class SearchIndex {
 
   /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
   terms(query: string): Analysis {
-    return queryTerms(query, this.held, this.english);
+    return analyze(this.withEnglish(query).text);
   }
+
+  /**
+   * The query with Arabic for its English words. An answer asks for the same question's translation twice (to
+   * search, and for its marks and glosses), so the last one is kept while the index is unchanged.
+   */
+  private withEnglish(query: string): ReturnType<typeof withEnglish> {
+    const last = this.lastTranslation;
+    if (last && last.query === query && last.at === this.passages.length) return last.result;
+    const result = withEnglish(query, this.held, this.english);
+    this.lastTranslation = { query, at: this.passages.length, result };
+    return result;
+  }
+
+  private lastTranslation: { query: string; at: number; result: ReturnType<typeof withEnglish> } | undefined;
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
   idf(stem: string): number {
@@ -211,7 +225,7 @@ export class SearchIndex {
   /** The query's content words, with run-together words split and typos matched to the nearest held word. */
   private queryWords(query: string): QueryWord[] {
     const out: QueryWord[] = [];
-    const { text, weights } = withEnglish(query, this.held, this.english);
+    const { text, weights } = this.withEnglish(query);
     for (const token of tokenize(text)) {
       if (isStopWord(token)) continue;
       const word = this.word(token, weights.get(stem(token)) ?? 1);
