@@ -5,10 +5,9 @@
  * Needs PostgreSQL and Redis: `BENCH_PG_URL`/`BENCH_REDIS_URL` (or `PG_TEST_URL`/`REDIS_TEST_URL`).
  * `tsx bench/queue-fanout.ts [N] [limit] [workers]`
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { benchDatabase } from "./servers.js";
+import { benchDatabase, startMain } from "./servers.js";
 import { Briefing } from "../src/briefing/briefing.js";
 import { createApp } from "../src/app.js";
 import { DigestQueue } from "../src/digest/queue.js";
@@ -22,7 +21,6 @@ const token = "123456:queue-bench-token-for-the-local-api";
 
 // A database of its own for this run; the workers reach it through DATABASE_URL as in production.
 const database = await benchDatabase("queue-fanout");
-const dbUrl = new URL(database.url);
 const redisUrl = database.redisUrl;
 // BullMQ keys of this run only.
 const prefix = `bench${randomBytes(4).toString("hex")}`;
@@ -34,7 +32,7 @@ const env = {
   ...process.env,
   BOT_TOKEN: token,
   TELEGRAM_API_ROOT: apiRoot,
-  DATABASE_URL: dbUrl.toString(),
+  DATABASE_URL: database.url,
   REDIS_URL: redisUrl,
   WATCH_SEEDS: "false",
   LOG_LEVEL: "info",
@@ -44,7 +42,7 @@ const env = {
   QUEUE_PREFIX: prefix,
 };
 const app = await createApp(
-  { apiRoot, logLevel: "warn", seedsDir: "seeds", dataDir: "data", adminIds: [], watchSeeds: false, rateLimitPerMinute: 20, digestPerSecond: limit, digestLeaseSeconds: 60, databaseUrl: dbUrl.toString(), redisUrl },
+  { apiRoot, logLevel: "warn", seedsDir: "seeds", dataDir: "data", adminIds: [], watchSeeds: false, rateLimitPerMinute: 20, digestPerSecond: limit, digestLeaseSeconds: 60, databaseUrl: database.url, redisUrl },
   { logger: createLogger("warn"), briefing: await Briefing.load({ dir: "seeds" }) },
 );
 for (let chat = 1; chat <= subscribers; chat += 1000) {
@@ -52,33 +50,12 @@ for (let chat = 1; chat <= subscribers; chat += 1000) {
   await Promise.all(ids.map((id) => app.stores.subscriptions.saveSubscription({ chatId: id, userId: id, minutes: 480, timeZone: "UTC", paused: false, notifyEmpty: false, language: "ar", active: true })));
 }
 
-const children: ChildProcess[] = [];
-await Promise.all(
-  Array.from({ length: workers }, () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
-    children.push(child);
-    return new Promise<void>((resolve) => {
-      let out = "";
-      // Read every line (a full pipe would stall the worker); ready once it says so.
-      child.stdout!.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("mujaz is ready")) resolve();
-        out = out.slice(-200);
-      });
-    });
-  }),
-);
+const children = await Promise.all(Array.from({ length: workers }, () => startMain(env)));
 
 const queue = new DigestQueue({ url: redisUrl, prefix }, { deliverer: app.deliverer, deliveries: app.stores.deliveries, logger: app.logger, clock: app.clock });
 const started = performance.now();
 await queue.enqueueDue(new Date("2026-01-15T08:00:00Z"));
-const store = new pg.Client({ connectionString: dbUrl.toString() });
-await store.connect();
-for (;;) {
-  const { rows } = await store.query<{ n: string }>("SELECT count(*) AS n FROM deliveries WHERE status = 'sent'");
-  if (Number(rows[0]!.n) >= subscribers) break;
-  await new Promise((r) => setTimeout(r, 100));
-}
+while ((await app.stores.deliveries.digestStats(0)).sentSince < subscribers) await new Promise((r) => setTimeout(r, 100));
 const seconds = (performance.now() - started) / 1000;
 const { rate, tooMany, duplicates, lost } = await fanoutCounts(apiRoot, subscribers, seconds);
 process.stdout.write(
@@ -88,6 +65,5 @@ for (const child of children) child.kill("SIGTERM");
 await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once("exit", r)))));
 server.kill();
 await queue.close();
-await store.end();
 await app.stop();
 await database.drop();

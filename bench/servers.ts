@@ -1,4 +1,5 @@
 /** PostgreSQL and Redis for the benches that need them, and a database of the run's own. */
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
@@ -31,4 +32,22 @@ export async function benchDatabase(bench: string): Promise<BenchDatabase> {
       await admin.end();
     },
   };
+}
+
+/**
+ * `npm start`'s entry in a process of its own with `env`, resolved once it says it is ready; rejected if it exits
+ * first (a role that cannot start would otherwise leave the bench waiting). Its output is read to the end, so a
+ * full pipe never stalls it.
+ */
+export function startMain(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("mujaz is ready")) resolve(child);
+      out = out.slice(-200);
+    });
+    child.once("exit", (code) => reject(new Error(`src/main.ts exited with ${code} before it was ready`)));
+  });
 }

@@ -6,14 +6,13 @@
  * Needs PostgreSQL and Redis: `BENCH_PG_URL`/`BENCH_REDIS_URL` (or `PG_TEST_URL`/`REDIS_TEST_URL`).
  * `tsx bench/web-updates.ts [updates] [posts in flight]`
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { LocalBotApi } from "../src/local-api/local-api.js";
 import { startLocalServer } from "../src/local-api/server.js";
 import { textMessage } from "../src/local-api/updates.js";
 import { QUESTIONS } from "../test/briefing/questions.js";
-import { benchDatabase } from "./servers.js";
+import { freePort } from "../test/support/process.js";
+import { benchDatabase, startMain } from "./servers.js";
 import { percentile } from "./stats.js";
 
 const updates = Number(process.argv[2] ?? 3000);
@@ -31,40 +30,24 @@ api.onCall((call) => {
   replied.set(chat, (replied.get(chat) ?? 0) + 1);
 });
 
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  });
-});
-const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-  env: {
-    ...process.env,
-    ROLE: "web",
-    BOT_MODE: "webhook",
-    BOT_TOKEN: token,
-    TELEGRAM_API_ROOT: server.url,
-    WEBHOOK_URL: "https://bot.example.org/telegram",
-    WEBHOOK_SECRET: secret,
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    DATABASE_URL: database.url,
-    REDIS_URL: database.redisUrl,
-    QUEUE_PREFIX: `bench${randomBytes(4).toString("hex")}`,
-    WATCH_SEEDS: "false",
-    // "mujaz is ready" is an info line.
-    LOG_LEVEL: "info",
-    RATE_LIMIT_PER_MINUTE: "600",
-  },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve) => {
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => {
-    out += d.toString();
-    if (out.includes("mujaz is ready")) resolve();
-    out = out.slice(-200);
-  });
+const port = await freePort();
+const child = await startMain({
+  ...process.env,
+  ROLE: "web",
+  BOT_MODE: "webhook",
+  BOT_TOKEN: token,
+  TELEGRAM_API_ROOT: server.url,
+  WEBHOOK_URL: "https://bot.example.org/telegram",
+  WEBHOOK_SECRET: secret,
+  HOST: "127.0.0.1",
+  PORT: String(port),
+  DATABASE_URL: database.url,
+  REDIS_URL: database.redisUrl,
+  QUEUE_PREFIX: `bench${randomBytes(4).toString("hex")}`,
+  WATCH_SEEDS: "false",
+  // "mujaz is ready" is an info line.
+  LOG_LEVEL: "info",
+  RATE_LIMIT_PER_MINUTE: "600",
 });
 
 // Each update comes from its own reader (Telegram's updates from thousands of chats), so no rate limit is reached.
