@@ -10,6 +10,7 @@ import { CompactEngine } from "./compact-engine.js";
 import type { WeightedTerm } from "./engine.js";
 import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
+import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
@@ -192,7 +193,7 @@ export class SearchIndex {
       return { index: r.id, score: r.score * this.ranking.sameArticleDecay ** seen };
     });
     const relevant = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
-    if (this.uncovered(words)) {
+    if (this.uncovered(words) || absentEntities(query, this.held.df).length > 0) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
       const closest = new Map<string, ClosestTopic>();
@@ -373,6 +374,7 @@ export class SearchIndex {
    * Whether the question's content is plainly absent from the briefing: not one of its words is held by the
    * index, or it names a number — a year, a figure — that no passage holds. Both are the rarest content a
    * question can have; a paraphrase in other words still matches some of its terms, so it is not judged here.
+   * (A country or currency the briefing never names is the third such sign: see `absentEntities`.)
    */
   private uncovered(words: readonly QueryWord[]): boolean {
     if (!words.some((w) => w.held)) return true;

@@ -21,6 +21,23 @@ describe("questions the briefing does not cover", () => {
     expect(result.hits).toEqual([]);
   });
 
+  it("says so for a country or currency the briefing never names, in Arabic or English, with prepositions attached", () => {
+    for (const q of ["ما موقف الهند من قمة شنغهاي في تيانجين؟", "شو قالت البرازيل عن زيارة بوتين لبكين", "هل دعمت روسيا للهند في الحرب؟", "What did Brazil say about Putin's visit to Beijing?", "كم سعر الين الياباني مقابل الروبل", "What is the yuan worth in rubles?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.hits, q).toEqual([]);
+    }
+  });
+
+  it("answers a question naming countries the briefing does name, and does not take ordinary words for names", () => {
+    // كبير is not ك + بير (the birr); "won" is not the Korean won; اليابان and the European Union are in the briefing.
+    for (const q of ["هل حققت العلاقات الاقتصادية تقدما كبيرا؟", "كيف تغير موقف اليابان من الصين والاتحاد الأوروبي؟", "What has China won from Russia's isolation?", "What did Japan do in 1945?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
   it("keeps answering questions whose figures and words the briefing holds", () => {
     for (const q of ["كم بلغ حجم التبادل التجاري بين روسيا والصين؟", "حروب الأفيون وهزيمة اليابان عام ١٩٤٥", "متى اندلعت الحرب في أوكرانيا 2022"]) {
       const result = briefing.search(q, { limit: 3 });

@@ -1,0 +1,143 @@
+/**
+ * Names of countries, regions and currencies, in Arabic and English, from the Unicode CLDR data that Node's ICU
+ * carries (`Intl.DisplayNames`): no list is written by hand, and every country of the world is known. A question
+ * that names one the briefing never mentions (India at a summit, the yuan's rate) is about something the briefing
+ * does not cover, however many of its other words the passages share.
+ */
+import { englishDictionary } from "./english.js";
+import { normalize, stemCandidates, tokenize } from "./arabic.js";
+import { synonymsOf } from "./synonyms.js";
+
+/** One named thing: the Arabic names it may be written by, each a sequence of normalized words. */
+export interface Entity {
+  code: string;
+  arabic: string[][];
+}
+
+type ByFirstWord = Map<string, Array<{ words: string[]; entity: Entity }>>;
+
+/** Names shorter than this are too often other words (ين for the yen, the English "us"). */
+const MIN_LETTERS = 3;
+const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function put(map: ByFirstWord, words: string[], entity: Entity): void {
+  if (words.length === 0 || words.join("").length < MIN_LETTERS) return;
+  const list = map.get(words[0]!);
+  if (!list) map.set(words[0]!, [{ words, entity }]);
+  else if (!list.some((e) => e.entity === entity && e.words.join(" ") === words.join(" "))) list.push({ words, entity });
+}
+
+const regionNames = (locale: string) =>
+  (["long", "short"] as const).map((style) => new Intl.DisplayNames([locale], { type: "region", style }));
+
+interface Known {
+  regions: Array<{ code: string; entity: Entity }>;
+  currencies: Array<{ code: string; noun: string; entity: Entity }>;
+  /** Arabic name → entity, by the name's first word (a name is matched on whole words, as written). */
+  arabic: ByFirstWord;
+}
+
+let known: Known | undefined;
+
+function arabicEntities(): Known {
+  if (known) return known;
+  const arabic: ByFirstWord = new Map();
+  const regions: Known["regions"] = [];
+  const currencies: Known["currencies"] = [];
+  const names = regionNames("ar");
+  for (const a of LETTERS) {
+    for (const b of LETTERS) {
+      const code = a + b;
+      const ar = names.map((n) => n.of(code)).filter((n): n is string => !!n && n !== code);
+      if (ar.length === 0) continue;
+      const entity: Entity = { code, arabic: [...new Set(ar)].map((n) => tokenize(n)) };
+      for (const words of entity.arabic) put(arabic, words, entity);
+      regions.push({ code, entity });
+    }
+  }
+  // A currency by its noun alone: the first word of its Arabic name (يوان صيني, دولار أمريكي). Nouns that are
+  // ordinary words too (ذهب for the Zimbabwe gold) are left out: the thesaurus knows them; so are currencies whose
+  // English name is more than a country and a noun (Special Drawing Rights).
+  const currency = new Intl.DisplayNames(["ar"], { type: "currency" });
+  const englishName = new Intl.DisplayNames(["en"], { type: "currency" });
+  for (const code of Intl.supportedValuesOf("currency")) {
+    const noun = tokenize(currency.of(code) ?? "")[0];
+    if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || synonymsOf(noun).length > 0) continue;
+    const entity: Entity = { code, arabic: [[noun]] };
+    put(arabic, [noun], entity);
+    put(arabic, [`ال${noun}`], entity);
+    currencies.push({ code, noun, entity });
+  }
+  return (known = { regions, currencies, arabic });
+}
+
+let english: ByFirstWord | undefined;
+
+/** Lower-case English names, built on the first English question (the dictionary is read for currencies). */
+function englishEntities(): ByFirstWord {
+  if (english) return english;
+  const { regions, currencies } = arabicEntities();
+  const map: ByFirstWord = new Map();
+  const names = regionNames("en");
+  for (const { code, entity } of regions) for (const n of names.map((r) => r.of(code))) if (n && n !== code) put(map, words(n), entity);
+  // The last word of a currency's English name (Chinese Yuan); a noun the dictionary knows with another sense
+  // (won, real, pound) is not taken as one.
+  const dict = englishDictionary();
+  const currency = new Intl.DisplayNames(["en"], { type: "currency" });
+  for (const { code, noun, entity } of currencies) {
+    const last = words(currency.of(code) ?? "").pop();
+    const senses = last ? dict.get(last) : undefined;
+    const isCurrency = (sense: string) => tokenize(sense).some((w) => w === noun || w === `ال${noun}`);
+    if (last && (!senses || senses.every(isCurrency))) put(map, [last], entity);
+  }
+  return (english = map);
+}
+
+/** Lower-case Latin words, accents off (Córdoba → cordoba). */
+function words(name: string): string[] {
+  return name.normalize("NFD").toLowerCase().match(/[a-z]+/g) ?? [];
+}
+
+const ARABIC = /^[\u0621-\u064A]+$/;
+
+/** Attached letters a name may carry in Arabic: و ف ب ك ل, and ل over the article (للهند). */
+function unattached(token: string): string[] {
+  const out = [token];
+  // A letter comes off only before the article or four letters (كبير is not ك + بير).
+  const rest = (s: string) => s.startsWith("ال") || s.length >= 4;
+  if ("وفبكل".includes(token[0]!) && rest(token.slice(1))) out.push(token.slice(1));
+  if (token.length > 4 && token.startsWith("لل")) out.push(`ال${token.slice(2)}`);
+  if (/^[وف][بكل]/.test(token) && rest(token.slice(2))) out.push(token.slice(2));
+  return out;
+}
+
+/** The entities a query names, Arabic by whole words (an attached preposition allowed), English by words. */
+export function namedEntities(query: string): Entity[] {
+  const { arabic } = arabicEntities();
+  const found = new Set<Entity>();
+  const tokens = tokenize(query);
+  tokens.forEach((token, i) => {
+    for (const first of unattached(token)) {
+      for (const { words: name, entity } of arabic.get(first) ?? []) {
+        if (name.every((w, k) => k === 0 || tokens[i + k] === w)) found.add(entity);
+      }
+    }
+  });
+  const latin = words(query);
+  const byWord = latin.length > 0 ? englishEntities() : undefined;
+  latin.forEach((word, i) => {
+    for (const { words: name, entity } of byWord!.get(word) ?? byWord!.get(word.replace(/s$/, "")) ?? []) {
+      if (name.every((w, k) => k === 0 || latin[i + k] === w)) found.add(entity);
+    }
+  });
+  return [...found];
+}
+
+/**
+ * The entities a query names that the briefing never mentions: none of their Arabic names has all its words held
+ * (`df` of a stem, as the index counts it).
+ */
+export function absentEntities(query: string, df: (stem: string) => number): Entity[] {
+  const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0);
+  return namedEntities(query).filter((e) => !e.arabic.some((name) => name.every(heldWord)));
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { absentEntities, namedEntities } from "../../src/briefing/entities.js";
+
+const codes = (q: string) => namedEntities(q).map((e) => e.code).sort();
+
+describe("countries and currencies named in a question (CLDR names through Intl)", () => {
+  it("finds Arabic names as written and with an attached letter or the article after ل", () => {
+    expect(codes("ما موقف الهند")).toEqual(["IN"]);
+    expect(codes("والهند وللهند")).toEqual(["IN"]);
+    expect(codes("زار بوتين كوريا الشمالية")).toEqual(["KP"]);
+    expect(codes("سعر اليوان")).toEqual(["CNY"]);
+  });
+
+  it("finds English names, multi-word ones whole, and currencies by their noun", () => {
+    expect(codes("What did India say?")).toEqual(["IN"]);
+    expect(codes("relations with North Korea")).toEqual(["KP"]);
+    // The ruble is Russia's and Belarus's.
+    expect(codes("the yuan to ruble rate")).toEqual(["BYN", "CNY", "RUB"]);
+  });
+
+  it("does not take ordinary words for names", () => {
+    expect(codes("هل حققت العلاقات تقدما كبيرا")).toEqual([]);
+    expect(codes("ذهب بوتين إلى بكين")).toEqual([]);
+    expect(codes("Who won the vote? Is it real? Tell us.")).toEqual([]);
+  });
+
+  it("reports only the names whose words the index does not hold", () => {
+    const held = new Set(["صين", "هند"]);
+    const df = (s: string) => (held.has(s) ? 1 : 0);
+    expect(absentEntities("الصين والهند واليابان", df).map((e) => e.code)).toEqual(["JP"]);
+  });
+});
