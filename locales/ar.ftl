@@ -47,6 +47,7 @@ no-match =
     لم أجد في الملف ما يطابق «{ $query }».
     جرّب كلمات أخرى أو أقصر، مثل: بوتين، التجارة، أوكرانيا، مجلس الأمن. أو تصفح /sources.
 not-covered = لا يتناول الملف ما سألت عنه: «{ $query }».
+not-covered-missing = لا يرد فيه ذكر: { $names }.
 not-covered-closest = أقرب ما فيه من موضوعات:
 not-covered-sources = تصفح المقالات كلها: /sources
 no-searchable-text = أقرأ النصوص العربية والإنجليزية فقط. اكتب سؤالك بالكلمات، مثل: ما حجم التجارة بين روسيا والصين؟
@@ -129,6 +130,7 @@ inline-briefing-summary = خلاصة الملف ({ $count ->
        *[other] { $count } مقال
     })
 inline-no-match = لا نتائج — افتح موجز
+inline-not-covered = لا يرد في الملف ذكر: { $names } — افتح موجز
 button-continue-private = 💬 المزيد في محادثة خاصة
 button-read-private = 💬 اقرأ في محادثة خاصة
 button-share = ↗️ مشاركة في محادثة

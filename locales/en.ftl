@@ -44,6 +44,7 @@ no-match =
     Nothing in the briefing matches “{ $query }”.
     Try other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.
 not-covered = The briefing does not cover this: “{ $query }”.
+not-covered-missing = It never mentions { $names }.
 not-covered-closest = The closest articles it has:
 not-covered-sources = Browse every article: /sources
 no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?
@@ -117,6 +118,7 @@ inline-briefing-summary = Key points of the briefing ({ $count ->
        *[other] { $count } articles
     })
 inline-no-match = No results — open mujaz
+inline-not-covered = The briefing never mentions { $names } — open mujaz
 button-continue-private = 💬 More in a private chat
 button-read-private = 💬 Read in a private chat
 button-share = ↗️ Share in a chat

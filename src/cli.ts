@@ -10,7 +10,7 @@ import { loadBriefing } from "./app.js";
 import type { Briefing } from "./briefing/briefing.js";
 import { createI18n, translator } from "./bot/i18n.js";
 import { numberOf } from "./bot/create-bot.js";
-import { offersClosest, renderAnswer, renderNotCovered } from "./render/answer.js";
+import { saysNotCovered, renderAnswer, renderNotCovered } from "./render/answer.js";
 import { renderSummary } from "./render/sources.js";
 import { formatDate } from "./render/view.js";
 import { PAGE_SIZE, PRIVATE_SNIPPET, prepareQuery } from "./bot/helpers/answer.js";
@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<void> {
       const question = prepareQuery(rest.join(" "));
       if (!question.text) throw new UsageError("ask needs a question");
       const answer = briefing.answer(question.text, 0, PAGE_SIZE);
-      if (offersClosest(answer)) return out(htmlToPlain(renderNotCovered(answer, view).text));
+      if (saysNotCovered(answer)) return out(htmlToPlain(renderNotCovered(answer, view).text));
       if (answer.total === 0) return out(htmlToPlain(view.t("no-match", { query: question.text })));
       const { text } = renderAnswer(answer, view, { queryId: queryId(question.text), snippetChars: PRIVATE_SNIPPET, pageSize: PAGE_SIZE });
       return out(htmlToPlain(text));

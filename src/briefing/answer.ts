@@ -60,7 +60,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const citations = hits.map((h, i) => citation(offset + i + 1, h));
   const glosses = englishGlosses(query, hits, (term) => index.terms(term));
   const answer: Answer = { query, keyPoints: [], hits, citations, total: found.total, offset, ...(glosses.length > 0 ? { glosses } : {}) };
-  if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [] });
+  if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [], ...(found.missing ? { missing: found.missing } : {}) });
   if (offset > 0 || hits.length === 0) return answer;
 
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));

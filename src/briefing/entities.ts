@@ -10,6 +10,8 @@ import { synonymsOf } from "./synonyms.js";
 
 /** One named thing: the Arabic names it may be written by, each a sequence of normalized words. */
 export interface Entity {
+  kind: "region" | "currency";
+  /** CLDR code: a region (IN) or a currency (CNY), for naming it in the reader's language. */
   code: string;
   arabic: string[][];
 }
@@ -50,7 +52,7 @@ function arabicEntities(): Known {
       const code = a + b;
       const ar = names.map((n) => n.of(code)).filter((n): n is string => !!n && n !== code);
       if (ar.length === 0) continue;
-      const entity: Entity = { code, arabic: [...new Set(ar)].map((n) => tokenize(n)) };
+      const entity: Entity = { kind: "region", code, arabic: [...new Set(ar)].map((n) => tokenize(n)) };
       for (const words of entity.arabic) put(arabic, words, entity);
       regions.push({ code, entity });
     }
@@ -63,7 +65,7 @@ function arabicEntities(): Known {
   for (const code of Intl.supportedValuesOf("currency")) {
     const noun = tokenize(currency.of(code) ?? "")[0];
     if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || synonymsOf(noun).length > 0) continue;
-    const entity: Entity = { code, arabic: [[noun]] };
+    const entity: Entity = { kind: "currency", code, arabic: [[noun]] };
     put(arabic, [noun], entity);
     put(arabic, [`ال${noun}`], entity);
     currencies.push({ code, noun, entity });

@@ -13,7 +13,7 @@ import { editDistance } from "./edit-distance.js";
 import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { synonymsOf } from "./synonyms.js";
-import type { Article, ClosestTopic, Hit, Paragraph, Range } from "./types.js";
+import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
 export interface SearchOptions {
   limit?: number;
@@ -26,6 +26,8 @@ export interface SearchResult {
   /** False when the question's rare content is not matched (see `Answer.covered`); absent means covered. */
   covered?: boolean;
   closest?: readonly ClosestTopic[];
+  /** When not covered: the names and numbers of the question that no passage holds. */
+  missing?: readonly Missing[];
 }
 
 const FIELD = { word: "w", stem: "s", root: "r", context: "c" } as const;
@@ -176,7 +178,8 @@ export class SearchIndex {
     if (words.length === 0) return { hits: [], total: 0 };
     const terms = this.weightedTerms(words);
     const raw = this.engine.search(terms, MAX_CANDIDATES);
-    if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [] };
+    const missing = this.missing(query, words);
+    if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [], ...(missing.length > 0 ? { missing } : {}) };
 
     if (this.ranking.proximity > 0 && words.length > 1) {
       const byStem = wordsByStem(words);
@@ -193,7 +196,7 @@ export class SearchIndex {
       return { index: r.id, score: r.score * this.ranking.sameArticleDecay ** seen };
     });
     const relevant = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
-    if (this.uncovered(words) || absentEntities(query, this.held.df).length > 0) {
+    if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
       const closest = new Map<string, ClosestTopic>();
@@ -202,7 +205,7 @@ export class SearchIndex {
         if (closest.size >= CLOSEST_TOPICS) break;
         if (!closest.has(article.id)) closest.set(article.id, { articleId: article.id, title: article.title });
       }
-      return { hits: [], total: 0, covered: false, closest: [...closest.values()] };
+      return { hits: [], total: 0, covered: false, closest: [...closest.values()], ...(missing.length > 0 ? { missing } : {}) };
     }
 
     // Near-duplicates are looked for only as far as the requested page reaches.
@@ -371,14 +374,15 @@ export class SearchIndex {
   }
 
   /**
-   * Whether the question's content is plainly absent from the briefing: not one of its words is held by the
-   * index, or it names a number — a year, a figure — that no passage holds. Both are the rarest content a
-   * question can have; a paraphrase in other words still matches some of its terms, so it is not judged here.
-   * (A country or currency the briefing never names is the third such sign: see `absentEntities`.)
+   * What the question names that the briefing plainly lacks: a number — a year, a figure — that no passage holds,
+   * or a country or currency no passage mentions (`absentEntities`). Such content is the rarest a question can
+   * have, and a paraphrase in other words still names the same things; a question none of whose words is held at
+   * all is not covered either (see `search`).
    */
-  private uncovered(words: readonly QueryWord[]): boolean {
-    if (!words.some((w) => w.held)) return true;
-    return words.some((w) => /^\d{2,}$/.test(w.word) && !w.held);
+  private missing(query: string, words: readonly QueryWord[]): Missing[] {
+    const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held).map((w): Missing => ({ kind: "number", value: w.word }));
+    const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
+    return [...names, ...numbers];
   }
 }
 

@@ -92,6 +92,8 @@ export interface Answer {
   covered?: boolean;
   /** When not covered: the articles nearest to the question, best first, to offer as topics. */
   closest?: readonly ClosestTopic[];
+  /** When not covered: what the question names that the briefing never mentions, to tell the reader why. */
+  missing?: readonly Missing[];
   /** English words of the question and the Arabic words of the passages they matched, for English readers. */
   glosses?: readonly Gloss[];
 }
@@ -100,6 +102,12 @@ export interface Answer {
 export interface Gloss {
   term: string;
   matched: string[];
+}
+
+/** Something a question names that no passage holds: a country or currency (CLDR code), or a number as typed. */
+export interface Missing {
+  kind: "region" | "currency" | "number";
+  value: string;
 }
 
 /** An article offered when the question is not covered. */

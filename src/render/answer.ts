@@ -1,6 +1,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { snippetWindow } from "../briefing/snippet.js";
-import type { Answer, Hit, KeyPoint, Range } from "../briefing/types.js";
+import type { Answer, Hit, KeyPoint, Missing, Range } from "../briefing/types.js";
+import type { Language } from "../language.js";
 import { isolate, lineMark } from "./bidi.js";
 import { encode } from "./callback-data.js";
 import { cutText, escapeHtml, highlight, snippet, splitMessages, windowed } from "./html.js";
@@ -124,9 +125,25 @@ function repeats(point: string, shown: string): boolean {
   return mine.filter((t) => have.has(t)).length >= mine.length * REPEAT_SHARE;
 }
 
-/** Whether an answer is the "not covered" reply with nearby articles to offer (with none, the no-match note is). */
-export function offersClosest(answer: Answer): boolean {
-  return answer.covered === false && (answer.closest ?? []).length > 0;
+/**
+ * Whether an answer is the "not covered" reply: it has nearby articles to offer or names a country or currency the
+ * briefing lacks. With neither, the no-match note, which suggests words to try, says more (a lone "08:00" is not
+ * a question about two numbers).
+ */
+export function saysNotCovered(answer: Answer): boolean {
+  return answer.covered === false && ((answer.closest ?? []).length > 0 || (answer.missing ?? []).some((m) => m.kind !== "number"));
+}
+
+/** What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number. */
+export function missingNames(missing: readonly Missing[], lang: Language): string[] {
+  const names = missing.map((m) => {
+    if (m.kind === "number") return m.value;
+    const name = new Intl.DisplayNames([lang], { type: m.kind }).of(m.value) ?? m.value;
+    // A currency by its noun (روبل, ruble), as a reader names it: the country is the question's own business.
+    if (m.kind === "currency") return (lang === "ar" ? name.split(/\s+/)[0] : name.split(/\s+/).pop()!.toLowerCase()) ?? name;
+    return name;
+  });
+  return [...new Set(names)];
 }
 
 /**
@@ -138,6 +155,8 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   const mark = lineMark(lang);
   const closest = answer.closest ?? [];
   const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
+  const missing = missingNames(answer.missing ?? [], lang);
+  if (missing.length > 0) lines.push(mark + t("not-covered-missing", { names: new Intl.ListFormat([lang], { type: "conjunction" }).format(missing.map((n) => isolate(escapeHtml(n)))) }));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));
   const keyboard: InlineKeyboardMarkup = {

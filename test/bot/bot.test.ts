@@ -157,8 +157,11 @@ describe("questions and answers", () => {
 
   it("says so kindly when nothing matches, or when the text has no words it can search", async () => {
     const h = await harness();
+    await h.send(textMessage(salma, "كرة القدم وكرة السلة"));
+    expect(seen(h.last(salma.id).text)).toContain("لم أجد في الملف ما يطابق «كرة القدم وكرة السلة»");
+    // A country the briefing never mentions is named as the reason.
     await h.send(textMessage(salma, "كرة القدم في البرازيل"));
-    expect(seen(h.last(salma.id).text)).toContain("لم أجد في الملف ما يطابق «كرة القدم في البرازيل»");
+    expect(seen(h.last(salma.id).text)).toBe("لا يتناول الملف ما سألت عنه: «كرة القدم في البرازيل».\nلا يرد فيه ذكر: البرازيل.\n\nتصفح المقالات كلها: /sources");
     await h.send(textMessage(salma, "😀😀 🎉"));
     expect(seen(h.last(salma.id).text)).toContain("أقرأ النصوص العربية والإنجليزية فقط");
     await h.send(textMessage(john, "北京"));

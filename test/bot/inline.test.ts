@@ -103,6 +103,11 @@ describe("inline mode", () => {
       expect(none.results).toEqual([]);
       expect(none.button?.start_parameter).toBe("help");
     }
+    // A country the briefing never mentions is named on the button, in the reader's language.
+    const button = async (who: typeof salma, q: string) => seen(((await ask(h, who, q)).button as { text: string }).text);
+    expect(await button(salma, "كرة القدم في البرازيل")).toBe("لا يرد في الملف ذكر: البرازيل — افتح موجز");
+    expect(await button(john, "What does India think?")).toBe("The briefing never mentions India — open mujaz");
+    expect(await button(salma, "كرة القدم وكرة السلة")).toBe("لا نتائج — افتح موجز");
     const bogusOffset = await ask(h, salma, "بوتين", "not-a-number");
     expect(bogusOffset.results[0]!.id).toMatch(/^k:/);
     expect(h.refused()).toEqual([]);

@@ -5,7 +5,7 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { createI18n, translator } from "../../src/bot/i18n.js";
 import { numberOf } from "../../src/bot/create-bot.js";
 import { PRIVATE_SNIPPET } from "../../src/bot/helpers/answer.js";
-import { renderAnswer } from "../../src/render/answer.js";
+import { renderAnswer, renderNotCovered, saysNotCovered } from "../../src/render/answer.js";
 import { renderArticle, renderParagraph } from "../../src/render/article.js";
 import { decode, encode, type Action } from "../../src/render/callback-data.js";
 import { decodeDeepLink, encodeDeepLink } from "../../src/render/deep-link.js";
@@ -226,6 +226,32 @@ describe("rendered answers", () => {
     const data = callbackData(keyboard).map(decode);
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 6 });
     expect(data).toContainEqual({ kind: "page", queryId: "a-b_c0123Z", offset: 0 });
+  });
+});
+
+describe("the 'not covered' reply", () => {
+  it("names what the briefing lacks in the reader's language, each name isolated, with the closest articles as buttons", () => {
+    const answer = briefing.answer("ما موقف الهند والبرازيل من قمة شنغهاي عام 2019 وسعر الروبل؟");
+    expect(answer.covered).toBe(false);
+    const arabic = renderNotCovered(answer, ar);
+    const lines = visible(arabic.text).split("\n");
+    expect(lines[0]).toBe("لا يتناول الملف ما سألت عنه: «ما موقف الهند والبرازيل من قمة شنغهاي عام 2019 وسعر الروبل؟».");
+    // The ruble is Russia's and Belarus's: named once, by its noun.
+    expect(lines[1]).toBe("لا يرد فيه ذكر: الهند والبرازيل وروبل و2019.");
+    expect(arabic.text.split("\n")[1]!.startsWith(RLM)).toBe(true);
+    expect(arabic.text).toContain("\u2068الهند\u2069");
+    expect(arabic.keyboard.inline_keyboard.length).toBeGreaterThan(0);
+    expect(arabic.keyboard.inline_keyboard.length).toBeLessThanOrEqual(3);
+    expect(visible(renderNotCovered(answer, en).text).split("\n")[1]).toBe("It never mentions India, Brazil, ruble, and 2019.");
+  });
+
+  it("names a number no passage holds, and has no such line when nothing named is missing", () => {
+    expect(visible(renderNotCovered(briefing.answer("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"), ar).text)).toContain("لا يرد فيه ذكر: 2011.");
+    // No word of this question is held and it names nothing: not covered, with nothing to name or offer.
+    const nothing = briefing.answer("football basketball tennis");
+    expect(nothing.covered).toBe(false);
+    expect(saysNotCovered(nothing)).toBe(false);
+    expect(visible(renderNotCovered(nothing, en).text)).not.toContain("never mentions");
   });
 });
 

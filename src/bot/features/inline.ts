@@ -3,6 +3,7 @@ import type { InlineQueryResultArticle } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
+import { missingNames } from "../../render/answer.js";
 import { cutText } from "../../render/html.js";
 import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
@@ -28,10 +29,13 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
     }
     const found = hasSearchableScript(query) ? briefing.answer(query, offset, INLINE_PAGE) : undefined;
     if (!found || found.total === 0) {
+      // When the question names what the briefing lacks, the button says so ("never mentions India").
+      const missing = found ? missingNames(found.missing ?? [], view.lang) : [];
+      const text = missing.length > 0 ? ctx.t("inline-not-covered", { names: new Intl.ListFormat([view.lang], { type: "conjunction" }).format(missing) }) : ctx.t("inline-no-match");
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
         is_personal: true,
-        button: { text: cutText(ctx.t("inline-no-match"), 60), start_parameter: "help" },
+        button: { text: cutText(text, 60), start_parameter: "help" },
       });
     }
     // A page holds INLINE_PAGE results: on the first, the key-points result takes one passage's place.

@@ -4,7 +4,7 @@ import { chatterKind } from "../../briefing/chatter.js";
 import { followUpQuery } from "../../briefing/follow-up.js";
 import { cutAtWord } from "../../briefing/ingest.js";
 import type { BotContext, Deps } from "../context.js";
-import { offersClosest, renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
+import { saysNotCovered, renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
 import { escapeHtml, cutText } from "../../render/html.js";
 import { lineMark } from "../../render/bidi.js";
 import { startLink } from "../../render/deep-link.js";
@@ -47,7 +47,7 @@ export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, of
   if (!hasSearchableScript(query.text)) return { text: mark + view.t("no-searchable-text"), keyboard: { inline_keyboard: [] } };
   const answer = deps.briefing.answer(query.text, offset, PAGE_SIZE);
   // Not covered, with articles near it to offer; with none near, the note below suggests words to try.
-  if (offset === 0 && offersClosest(answer)) return renderNotCovered(answer, view);
+  if (offset === 0 && saysNotCovered(answer)) return renderNotCovered(answer, view);
   if (answer.total === 0) {
     return { text: mark + view.t("no-match", { query: escapeHtml(cutText(query.text, 80)) }), keyboard: { inline_keyboard: [] } };
   }
