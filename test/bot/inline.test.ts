@@ -5,7 +5,7 @@ import { parseTelegramHtml } from "../../src/local-api/telegram-html.js";
 import { inlineQuery, textMessage } from "../../src/local-api/updates.js";
 import { harness, john, salma, seen } from "../support/harness.js";
 
-type Answered = { results: InlineQueryResultArticle[]; next_offset?: string; cache_time?: number; is_personal?: boolean; button?: { start_parameter: string } };
+type Answered = { results: InlineQueryResultArticle[]; next_offset?: string; cache_time?: number; is_personal?: boolean; button?: { text: string; start_parameter: string } };
 
 async function ask(h: Awaited<ReturnType<typeof harness>>, who = salma, query = "", offset = "") {
   await h.send(inlineQuery(who, query, offset));
@@ -104,7 +104,7 @@ describe("inline mode", () => {
       expect(none.button?.start_parameter).toBe("help");
     }
     // A country the briefing never mentions is named on the button, in the reader's language.
-    const button = async (who: typeof salma, q: string) => seen(((await ask(h, who, q)).button as { text: string }).text);
+    const button = async (who: typeof salma, q: string) => seen((await ask(h, who, q)).button!.text);
     expect(await button(salma, "كرة القدم في البرازيل")).toBe("لا يرد في الملف ذكر: البرازيل — افتح موجز");
     expect(await button(john, "What does India think?")).toBe("The briefing never mentions India — open mujaz");
     expect(await button(salma, "كرة القدم وكرة السلة")).toBe("لا نتائج — افتح موجز");
