@@ -12,7 +12,7 @@ import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./englis
 import { editDistance } from "./edit-distance.js";
 import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
-import { synonymsOf } from "./synonyms.js";
+import { isColloquial, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
 export interface SearchOptions {
@@ -235,6 +235,11 @@ export class SearchIndex {
       const word = this.word(token, weights.get(stem(token)) ?? 1);
       if (word.held) {
         out.push(word);
+        continue;
+      }
+      // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
+      if (isColloquial(token)) {
+        out.push({ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) });
         continue;
       }
       const split = this.split(token);

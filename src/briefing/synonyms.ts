@@ -67,6 +67,11 @@ function sources(): Record<Source, Groups> {
   return loaded;
 }
 
+/** Whether a normalized token is a colloquial word the dialect list gives a standard word for (كتير → كثير). */
+export function isColloquial(token: string): boolean {
+  return sources().dialect.has(stem(token));
+}
+
 /**
  * Other words for a normalized token, each with the share of its weight it is searched with. The lexicons do not
  * change once read, so each word's list is worked out once (questions repeat their words).

@@ -75,6 +75,21 @@ describe("search", () => {
     expect(copy.search("من يتابع الاجتماع", { limit: 1 }).hits[0]!.paragraph.text).toContain("تابع المراقبون");
   });
 
+  it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
+    const text = [
+      "العنوان: مقال للتجربة",
+      "",
+      "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
+      "",
+      "وصف المراقبون الاجتماع بأنه حدث كبير في تاريخ العلاقات بين البلدين.",
+    ].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // كتير is Levantine and Egyptian for كثير, one letter from كبير; عشان ("because") says nothing of the subject.
+    expect(copy.search("صرفوا كتير عشان الطاقة", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
+    expect(copy.search("كتير", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
+    expect(copy.search("عشان", { limit: 1 }).hits).toEqual([]);
+  });
+
   it("indexes articles added later without rebuilding", () => {
     const copy = Briefing.fromArticles(briefing.articles.slice(0, 2));
     expect(copy.search("قوة سيبيريا").hits).toEqual([]);
