@@ -17,6 +17,10 @@ const CUES: ReadonlyArray<{ type: QuestionType; tokens: string[] }> = (lexicon.c
   .sort((a, b) => b.tokens.length - a.tokens.length);
 /** Cues that are also common prepositions or articles (من "from", ما "not") only count as the question's first word. */
 const FIRST_ONLY = new Set(lexicon.firstOnly.map(normalize));
+/** Nouns of measure: "what" followed by one asks for a quantity (شو حجم التجارة, what is the value of …). */
+const MEASURES = new Set(lexicon.measureNouns.map(normalize));
+/** Words that may stand between "what" and its measure noun ("what is the size"). */
+const BETWEEN = new Set(["is", "was", "are", "were", "the", "هو", "هي"]);
 /** Words a question may start with before its question word ("و", "طيب", "so"). */
 const LEADING = new Set(lexicon.leading.map(normalize));
 /** A leading و or ف attached to the question word (ومتى, فكم). */
@@ -30,6 +34,7 @@ export function questionType(question: string): QuestionType {
     for (const cue of CUES) {
       if (matchesAt(tokens, i, cue.tokens)) {
         if (i !== first && cue.tokens.length === 1 && FIRST_ONLY.has(cue.tokens[0]!)) continue;
+        if (cue.type === "what" && asksMeasure(tokens, i + cue.tokens.length)) return "quantity";
         return cue.type;
       }
     }
@@ -37,6 +42,14 @@ export function questionType(question: string): QuestionType {
     if (i - first >= 2) break;
   }
   return "other";
+}
+
+/** Whether the words from `at` name a measure, after "is the" and the article (الحجم, the size). */
+function asksMeasure(tokens: readonly string[], at: number): boolean {
+  let i = at;
+  while (i < tokens.length && BETWEEN.has(tokens[i]!)) i++;
+  const word = tokens[i];
+  return word !== undefined && (MEASURES.has(word) || MEASURES.has(word.replace(/^ال/, "")));
 }
 
 function matchesAt(tokens: readonly string[], at: number, cue: readonly string[]): boolean {
@@ -56,16 +69,19 @@ const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   person: wordSet(lexicon.personWords),
   place: wordSet(lexicon.placeWords),
 };
-/** Phrases that lead into a number ("أكثر من 240"): part of the answer, though not evidence alone. */
-const NUMBER_LEADS = lexicon.quantityWords.filter((w) => /\s/.test(w)).map((w) => tokenize(w));
-/** A word's clitics and article, peeled before looking it up ("بالمئة" → "المئة" → "مئة"). */
-const PREFIX = /^(?:[وفبلك](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
+/** Words that lead into a number ("أكثر من 240", "نحو أسبوع"): part of the answer, though not evidence alone. */
+const NUMBER_LEADS = lexicon.numberLeads.map((w) => tokenize(w));
+/**
+ * A word's clitics and article, peeled before looking it up ("بالمئة" → "المئة" → "مئة"). Not ك: كميات
+ * ("quantities") would read as ك + مئات.
+ */
+const PREFIX = /^(?:[وفبل](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
 
 function isEvidence(type: QuestionType, word: string): boolean {
   const words = CLASSES[type];
   if (/^\d+$/.test(word)) return type === "quantity" || (type === "time" && /^(1[89]|20)\d\d$/.test(word));
   if (!words) return false;
-  return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبلك]/u, ""));
+  return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبل]/u, ""));
 }
 
 /**
@@ -82,7 +98,7 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
   words.forEach((w, i) => {
     if (!isEvidence(type, w.word)) return;
     let start = w.start;
-    if (type === "quantity" && /^\d/.test(w.word)) {
+    if (type === "quantity") {
       const lead = NUMBER_LEADS.find((p) => p.every((t, j) => words[i - p.length + j]?.word === t));
       if (lead) start = words[i - lead.length]!.start;
     }

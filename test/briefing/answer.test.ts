@@ -5,7 +5,7 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
 import { followUpQuery } from "../../src/briefing/follow-up.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
-import { questionType } from "../../src/briefing/question.js";
+import { answerEvidence, questionType } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
 import { evenMarks, snippetWindow } from "../../src/briefing/snippet.js";
 import { QUESTIONS } from "./questions.js";
@@ -20,6 +20,11 @@ describe("question type", () => {
     ["كم بلغ حجم التبادل التجاري؟", "quantity"],
     ["قديش كان صرلها الشراكة؟", "quantity"],
     ["How many times did they meet?", "quantity"],
+    // "What" followed by a measure asks for a quantity, in dialect and English too.
+    ["شو حجم التجارة بين البلدين؟", "quantity"],
+    ["ما هو عدد الجنود؟", "quantity"],
+    ["What is the value of the deal?", "quantity"],
+    ["how big is russia china trade", "quantity"],
     ["متى زار شي موسكو؟", "time"],
     ["امتى قال شي إن الصين مش طرف؟", "time"],
     ["في أي يوم انعقدت القمة؟", "time"],
@@ -37,6 +42,16 @@ describe("question type", () => {
     ["روسيا والصين", "other"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
+  });
+});
+
+describe("where a sentence holds the answer asked for", () => {
+  const shown = (type: Parameters<typeof answerEvidence>[0], text: string) => answerEvidence(type, text).map(([s, e]) => text.slice(s, e));
+  it("takes a figure with the words that lead into it, but not those words alone", () => {
+    expect(shown("quantity", "ارتفع التبادل إلى أكثر من 240 مليار دولار")).toEqual(["أكثر من 240 مليار دولار"]);
+    expect(shown("quantity", "استمرت نحو أسبوع وشارك فيها نحو ثلاثة آلاف")).toEqual(["نحو ثلاثة آلاف"]);
+    // نحو is also "towards", and كميات ("quantities") is not ك + مئات.
+    expect(shown("quantity", "دفع موسكو نحو وقف القتال واستيراد كميات ضخمة")).toEqual([]);
   });
 });
 
