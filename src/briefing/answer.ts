@@ -26,6 +26,12 @@ const EVIDENCE_BONUS = 1.5;
  */
 const KEY_POINT_FLOOR = 0.3;
 const FACTOID: ReadonlySet<QuestionType> = new Set(["quantity", "time", "person", "place"]);
+/**
+ * For those questions, a sentence holding the answer's kind leads over a better-matching one without it when it
+ * scores at least this share of it ("how big is the trade": the 240 billion, not "the first trade partner"). On
+ * the development set 0.3–0.7 keep the same answer level (.756 both halves): a reader's first line should answer.
+ */
+const ANSWER_BEFORE_MATCH = 0.5;
 
 export function citation(n: number, hit: Pick<Hit, "article"> & { paragraph: { n: number } }): Citation {
   const { article } = hit;
@@ -65,6 +71,11 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
 
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));
   const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
+  // "How much" is answered by a figure: the best sentence holding one leads when it is close to the best of all.
+  if (FACTOID.has(type) && ranked.length > 1 && !holdsAnswer(ranked[0]!, type)) {
+    const i = ranked.findIndex((s) => holdsAnswer(s, type));
+    if (i > 0 && ranked[i]!.score >= ANSWER_BEFORE_MATCH * ranked[0]!.score) ranked.unshift(...ranked.splice(i, 1));
+  }
   const best = ranked[0];
   if (!best) return answer;
   // "How much / when / who / where" is answered by a clause; other questions by the sentence, cut around the answer.
@@ -139,6 +150,11 @@ export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: Qu
 /** A word's stem meets a query stem when equal, or when it is the query stem and one letter more. */
 function stemMeets(stem: string, query: string): boolean {
   return stem === query || (query.length >= 3 && stem.length - query.length === 1 && stem.startsWith(query));
+}
+
+/** Whether a sentence holds the kind of answer asked for, beyond what the question itself gives. */
+function holdsAnswer(s: Sentence, type: QuestionType): boolean {
+  return answerEvidence(type, s.text).some((r) => s.marks.some((m) => m.range[0] === r[0]));
 }
 
 function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: QuestionType, queryStems: ReadonlySet<string>, idf: (t: string) => number): Sentence[] {

@@ -64,6 +64,12 @@ describe("answers", () => {
     expect(cited.paragraph.text).toContain(answer.lead!.text);
   });
 
+  it("leads with the figure for a how-big question even when another passage matches its words better", () => {
+    for (const q of ["how big is russia china trade", "شو حجم التجارة بين روسيا والصين"]) {
+      expect(briefing.answer(q).lead!.text, q).toContain("240 مليار دولار");
+    }
+  });
+
   it("leads with the date asked for in a when question, the relative date resolved", () => {
     const answer = briefing.answer("في أي يوم انعقدت قمة منظمة شنغهاي للتعاون في تيانجين؟");
     expect(answer.lead!.text).toContain("أمس الاثنين (1 سبتمبر 2025)");
