@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { PAGE_SIZE, prepareQuery } from "../src/bot/helpers/answer.js";
 import type { Briefing } from "../src/briefing/briefing.js";
-import type { Answer, Hit } from "../src/briefing/types.js";
+import type { Answer, Hit, KeyPoint } from "../src/briefing/types.js";
 
 export interface EvalQuestion {
   id: string;
@@ -57,6 +57,8 @@ export interface QuestionOutcome {
   goldArticles: number;
   /** The gold phrase is in the lead or a key point, citing a gold article. */
   inKeyPoints: boolean;
+  /** The gold phrase is in the lead alone (the first line a reader sees). */
+  inLead: boolean;
   answer: Answer;
 }
 
@@ -72,12 +74,14 @@ export function evaluateQuestion(briefing: Briefing, question: EvalQuestion): Qu
   // The key points a reader gets are those of the bot's first page.
   const answer = briefing.answer(text, 0, PAGE_SIZE);
   const points = notCovered ? [] : [...(answer.lead ? [answer.lead] : []), ...answer.keyPoints];
-  const inKeyPoints = points.some((k) => {
+  const says = (k: KeyPoint) => {
     const hit = answer.hits[k.cite - 1];
     const said = forMatch(k.text.replace(/^…|…$/g, ""));
     return hit !== undefined && question.gold.some((g) => hit.article.source.startsWith(g.doc) && g.must.some((m) => said.includes(forMatch(m))));
-  });
-  return { question, rank, notCovered, goldArticles, inKeyPoints, answer };
+  };
+  const inKeyPoints = points.some(says);
+  const inLead = points.length > 0 && answer.lead !== undefined && says(answer.lead);
+  return { question, rank, notCovered, goldArticles, inKeyPoints, inLead, answer };
 }
 
 export interface Figures {
@@ -106,6 +110,8 @@ export interface Report {
   falseNotCovered: { count: number; of: number; ids: string[] };
   multi: { found: number; of: number };
   answerLevel: { odd: number; even: number; all: number; n: number };
+  /** The same for the lead alone. */
+  leadLevel: { odd: number; even: number; all: number; n: number };
   outcomes: QuestionOutcome[];
 }
 
@@ -131,12 +137,14 @@ export function evaluate(briefing: Briefing, questions: readonly EvalQuestion[])
   const wrong = answerable.filter((o) => o.notCovered);
   const multi = answerable.filter((o) => o.question.kind === "multi");
   const level = (set: QuestionOutcome[]) => (set.length ? set.filter((o) => o.inKeyPoints).length / set.length : 0);
+  const leadLevel = (set: QuestionOutcome[]) => (set.length ? set.filter((o) => o.inLead).length / set.length : 0);
   return {
     rows,
     none: { said: none.filter((o) => o.notCovered).length, of: none.length, odd: saidOf(none.filter(odd)), even: saidOf(none.filter((o) => !odd(o))) },
     falseNotCovered: { count: wrong.length, of: answerable.length, ids: wrong.map((o) => o.question.id) },
     multi: { found: multi.reduce((s, o) => s + o.goldArticles, 0), of: multi.reduce((s, o) => s + o.question.gold.length, 0) },
     answerLevel: { odd: level(answerable.filter(odd)), even: level(answerable.filter((o) => !odd(o))), all: level(answerable), n: answerable.length },
+    leadLevel: { odd: leadLevel(answerable.filter(odd)), even: leadLevel(answerable.filter((o) => !odd(o))), all: leadLevel(answerable), n: answerable.length },
     outcomes,
   };
 }

@@ -37,6 +37,8 @@ else {
   console.log(`multi: gold articles in the top 5: ${report.multi.found}/${report.multi.of}`);
   const a = report.answerLevel;
   console.log(`answer level (gold phrase in lead + key points): odd ${a.odd.toFixed(3)}, even ${a.even.toFixed(3)}, all ${a.all.toFixed(3)} of ${a.n}`);
+  const l = report.leadLevel;
+  console.log(`lead level (gold phrase in the lead alone): odd ${l.odd.toFixed(3)}, even ${l.even.toFixed(3)}, all ${l.all.toFixed(3)} of ${l.n}`);
   if (misses)
     for (const o of report.outcomes)
       if (o.question.gold.length > 0 ? o.rank === 0 || o.rank > 3 : !o.notCovered)

@@ -70,6 +70,16 @@ describe("answers", () => {
     }
   });
 
+  it("leads with the date or place that stands by the question's words, not one a dozen words on", () => {
+    // The passage that matches best names the summit, then the parade and its date: the summit's own date leads.
+    const when = briefing.answer("متي عقدت قمه شنغهاي").lead!.text;
+    expect(when).toContain("1 سبتمبر 2025");
+    expect(when).not.toContain("الثالث من سبتمبر");
+    // A clause opening with التي keeps the noun it describes.
+    expect(when.startsWith("التي")).toBe(false);
+    expect(briefing.answer("اين سيقام العرض العسكري").lead!.text).toContain("ساحة تيانانمن");
+  });
+
   it("leads with the date asked for in a when question, the relative date resolved", () => {
     const answer = briefing.answer("في أي يوم انعقدت قمة منظمة شنغهاي للتعاون في تيانجين؟");
     expect(answer.lead!.text).toContain("أمس الاثنين (1 سبتمبر 2025)");
