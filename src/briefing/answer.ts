@@ -5,6 +5,7 @@
 import { analyze, normalize, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
+import { splitFocus } from "./follow-up.js";
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
 import type { SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
@@ -71,7 +72,11 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   if (offset > 0 || hits.length === 0) return answer;
 
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));
-  const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => b.score - a.score);
+  // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
+  const { focus } = splitFocus(query);
+  const focusStems = focus ? new Set(index.terms(focus).stems) : undefined;
+  const onFocus = (s: Sentence) => (focusStems && [...s.bag].some((t) => focusStems.has(t)) ? 1 : 0);
+  const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => onFocus(b) - onFocus(a) || b.score - a.score);
   // "How much" is answered by a figure: the best sentence holding one leads when it is close to the best of all.
   if (FACTOID.has(type) && ranked.length > 1 && !holdsAnswer(ranked[0]!, type)) {
     const i = ranked.findIndex((s) => holdsAnswer(s, type));

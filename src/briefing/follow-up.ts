@@ -20,8 +20,23 @@ function contentWords(text: string): string[] {
 }
 
 /**
- * The query to search for a follow-up to `previous`: its content words, then the previous question's; or
- * undefined when the message does not read as a follow-up (no opener, or enough words to stand alone).
+ * Between a follow-up's own words and the subject it borrows in the query text (an invisible separator, which
+ * normalization drops and no reader types): the search wants passages on the new words, in the earlier context.
+ * Kept in the text so a saved query pages the same way.
+ */
+export const FOCUS_MARK = "\u2063";
+
+/** A query's focus (a follow-up's own words) and the rest, or the whole query when it has none. */
+export function splitFocus(query: string): { focus?: string; subject: string } {
+  const at = query.indexOf(FOCUS_MARK);
+  if (at < 0) return { subject: query };
+  return { focus: query.slice(0, at).trim(), subject: query.slice(at + FOCUS_MARK.length).trim() };
+}
+
+/**
+ * The query to search for a follow-up to `previous`: its content words, the focus mark, then the previous
+ * question's; or undefined when the message does not read as a follow-up (no opener, or enough words to stand
+ * alone).
  */
 export function followUpQuery(previous: string, message: string): string | undefined {
   const all = tokenize(message);
@@ -36,5 +51,5 @@ export function followUpQuery(previous: string, message: string): string | undef
   const added = rest.filter((t) => !isStopWord(t) && !QUESTION_WORDS.has(t));
   if (added.length === 0 || added.length > MAX_NEW_WORDS) return undefined;
   const subject = contentWords(previous).filter((t) => !added.includes(t));
-  return [...added, ...subject].join(" ");
+  return subject.length > 0 ? `${added.join(" ")} ${FOCUS_MARK} ${subject.join(" ")}` : added.join(" ");
 }

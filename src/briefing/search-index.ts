@@ -7,11 +7,12 @@
  */
 import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
-import type { WeightedTerm } from "./engine.js";
+import type { Scored, WeightedTerm } from "./engine.js";
 import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
 import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
+import { splitFocus } from "./follow-up.js";
 import { isColloquial, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -178,6 +179,11 @@ export class SearchIndex {
     if (words.length === 0) return { hits: [], total: 0 };
     const terms = this.weightedTerms(words);
     const raw = this.engine.search(terms, MAX_CANDIDATES);
+    // A follow-up ("وعن الغاز؟") wants passages on its own words first, ranked with the subject it borrows; when no
+    // candidate holds them, its words are searched alone.
+    const { focus } = splitFocus(query);
+    const onFocus = focus ? this.holdingAny(raw, focus) : undefined;
+    if (focus && onFocus!.size === 0) return this.search(focus, options);
     const missing = this.missing(query, words);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [], ...(missing.length > 0 ? { missing } : {}) };
 
@@ -189,13 +195,14 @@ export class SearchIndex {
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
     const floor = raw[0]!.score * RELEVANCE_FLOOR;
     const perArticle = new Map<string, number>();
-    const rescored = raw.filter((r) => r.score >= floor).map((r) => {
+    const rescored = raw.filter((r) => r.score >= floor || onFocus?.has(r.id)).map((r) => {
       const id = this.passages[r.id]!.article.id;
       const seen = perArticle.get(id) ?? 0;
       perArticle.set(id, seen + 1);
       return { index: r.id, score: r.score * this.ranking.sameArticleDecay ** seen };
     });
-    const relevant = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
+    const byScore = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
+    const relevant = onFocus ? [...byScore.filter((r) => onFocus.has(r.index)), ...byScore.filter((r) => !onFocus.has(r.index))] : byScore;
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
@@ -224,6 +231,12 @@ export class SearchIndex {
       return { article, paragraph, score, highlights: highlightRanges(paragraph.text, queryStems) };
     });
     return { hits, total: relevant.length - dropped };
+  }
+
+  /** Which of the candidates hold a word of the text (any reading, or a synonym). */
+  private holdingAny(candidates: readonly Scored[], text: string): Set<number> {
+    const wanted = new Set(this.queryWords(text).flatMap((w) => [...w.stems, ...synonymsOf(w.word).map((s) => stem(s.word))]));
+    return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
   }
 
   /** The query's content words, with run-together words split and typos matched to the nearest held word. */

@@ -64,6 +64,23 @@ describe("follow-ups", () => {
     expect(h.refused()).toEqual([]);
   });
 
+  it("leads a follow-up with its own new words, and pages it under its own words, not the combined query", async () => {
+    const h = await harness();
+    await h.send(textMessage(salma, "ماذا قال بوتين عن العلاقات مع الصين"));
+    await h.send(textMessage(salma, "وعن الغاز؟"));
+    const first = h.last(salma.id);
+    const lines = seen(first.text).split("\n");
+    expect(lines.slice(0, 2)).toEqual(["🔎 وعن الغاز؟", "(مع سؤالك السابق: «ماذا قال بوتين عن العلاقات مع الصين»)"]);
+    // The lead (the line after the blank one) is about gas.
+    expect(lines[3]).toContain("للغاز");
+    await h.press(salma, first, "المزيد");
+    const next = seen(h.last(salma.id).text).split("\n");
+    expect(next[0]).toBe("🔎 الغاز");
+    expect(next[1]).toBe("(مع سؤالك السابق: «قال بوتين العلاقات الصين»)");
+    expect(seen(h.last(salma.id).text)).not.toContain("\u2063");
+    expect(h.refused()).toEqual([]);
+  });
+
   it("reads English follow-ups too, with the previous question named", async () => {
     const h = await harness();
     await h.send(textMessage(john, "What did Putin and Xi discuss about energy?"));

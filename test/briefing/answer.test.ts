@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { answerMarks } from "../../src/briefing/answer.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
-import { followUpQuery } from "../../src/briefing/follow-up.js";
+import { followUpQuery, splitFocus } from "../../src/briefing/follow-up.js";
+import { analyze } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
 import { answerEvidence, questionType } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
@@ -194,12 +195,25 @@ describe("chatter", () => {
 });
 
 describe("follow-up", () => {
-  it("reads a short follow-up with the subject of the question before it", () => {
-    expect(followUpQuery("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toBe("الغاز بلغ حجم التبادل التجاري موسكو وبكين");
-    expect(followUpQuery("What did Putin and Xi discuss about energy?", "and the pipeline?")).toBe("pipeline putin xi discuss energy");
-    expect(followUpQuery("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "طيب وعن الغاز؟")).toBe("الغاز بلغ حجم التبادل التجاري موسكو وبكين");
-    expect(followUpQuery("What did Putin and Xi discuss about energy?", "ok, and the pipeline?")).toBe("pipeline putin xi discuss energy");
-    expect(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")).toBe("والغاز خط انابيب قوه سيبيريا");
+  it("reads a short follow-up with the subject of the question before it, its own words as the focus", () => {
+    const read = (previous: string, message: string) => splitFocus(followUpQuery(previous, message)!);
+    expect(read("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toEqual({ focus: "الغاز", subject: "بلغ حجم التبادل التجاري موسكو وبكين" });
+    expect(read("What did Putin and Xi discuss about energy?", "and the pipeline?")).toEqual({ focus: "pipeline", subject: "putin xi discuss energy" });
+    expect(read("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "طيب وعن الغاز؟")).toEqual({ focus: "الغاز", subject: "بلغ حجم التبادل التجاري موسكو وبكين" });
+    expect(read("What did Putin and Xi discuss about energy?", "ok, and the pipeline?")).toEqual({ focus: "pipeline", subject: "putin xi discuss energy" });
+    expect(read("ما هو خط انابيب قوة سيبيريا", "والغاز؟")).toEqual({ focus: "والغاز", subject: "خط انابيب قوه سيبيريا" });
+    // The mark is invisible to the analyzer: the query reads as its words.
+    expect(analyze(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")!).exact).toEqual(analyze("والغاز خط انابيب قوه سيبيريا").exact);
+  });
+
+  it("answers a follow-up from passages on its own words first, the earlier subject ranking them", () => {
+    // Asked alone, the first question's words lead to a quote on relations; "and the gas?" must lead with gas.
+    const answer = briefing.answer(followUpQuery("ماذا قال بوتين عن العلاقات مع الصين", "وعن الغاز؟")!);
+    expect(answer.hits[0]!.paragraph.text).toContain("للغاز");
+    expect(answer.lead!.text).toContain("للغاز");
+    // A passage on the subject without the new word still follows (the pipeline for "the gas?" after the pipeline).
+    const pipeline = briefing.answer(followUpQuery("ما هو خط انابيب قوة سيبيريا", "وماذا عن الغاز؟")!);
+    expect(pipeline.hits.map((h) => h.paragraph.text)).toEqual([expect.stringContaining("للغاز"), expect.stringContaining("قوة سيبيريا-2")]);
   });
 
   it("leaves a question that stands on its own", () => {

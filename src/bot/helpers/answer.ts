@@ -1,7 +1,7 @@
 /** Turning a reader's question into the answer message: shared by /search, free text, examples and deep links. */
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import { chatterKind } from "../../briefing/chatter.js";
-import { followUpQuery } from "../../briefing/follow-up.js";
+import { followUpQuery, splitFocus } from "../../briefing/follow-up.js";
 import { cutAtWord } from "../../briefing/ingest.js";
 import type { BotContext, Deps } from "../context.js";
 import { saysNotCovered, renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
@@ -40,9 +40,12 @@ export function prepareQuery(raw: string): PreparedQuery {
  * The reply for a question at a page, or a friendly note when it cannot be searched or nothing matches;
  * undefined when the page lies past the last result.
  */
-export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, offset = 0, followUp?: FollowUp): Promise<Rendered | undefined> {
+export async function answerMessage(ctx: BotContext, deps: Deps, raw: string, offset = 0, asked?: FollowUp): Promise<Rendered | undefined> {
   const { view } = ctx;
   const query = prepareQuery(raw);
+  // A saved follow-up paged later is titled by its own words, with the subject it borrowed as the note.
+  const parts = splitFocus(query.text);
+  const followUp = asked ?? (parts.focus ? { asked: parts.focus, previous: parts.subject } : undefined);
   const mark = lineMark(view.lang);
   if (!hasSearchableScript(query.text)) return { text: mark + view.t("no-searchable-text"), keyboard: { inline_keyboard: [] } };
   const answer = deps.briefing.answer(query.text, offset, PAGE_SIZE);
