@@ -1,7 +1,8 @@
 /**
  * A compact retrieval engine: integer term and passage ids, postings in typed arrays, BM25+ with MiniSearch's
  * parameters, and MaxScore evaluation so the top k are found without scoring every passage that holds a common
- * word. About 6 bytes a posting (doc id, term frequency) plus 2 bytes a passage and field for its length.
+ * word. About 6 bytes a posting (doc id, term frequency) plus, per passage and field, 4 bytes for its length and 8
+ * for its length norm.
  *
  * Postings are kept per term in doc-id order (compressed sparse rows). Passages added since the last search wait
  * in a flat buffer of (term, passage, tf) triples and are merged in when it grows large or a search comes.
@@ -14,6 +15,13 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 const MERGE_AT = 1 << 21;
 /** Upper bounds are stored a little high so float rounding never prunes a passage that belongs in the top k. */
 const BOUND_MARGIN = 1 + 1e-9;
+/**
+ * Passage ids a search takes at a time: enough that walking postings in order is most of the work, few enough that
+ * the k-th best score rises early in a large index and later windows walk fewer terms.
+ */
+const WINDOW = 4096;
+/** A galloping probe costs about as much as walking this many postings in order; a search takes the cheaper. */
+const PROBE_COST = 4;
 
 class GrowingU32 {
   data = new Uint32Array(1024);
@@ -62,11 +70,22 @@ export class CompactEngine implements RetrievalEngine {
   private tfs = new Uint16Array(0);
   /** Highest BM25 saturation (the part after idf) of each term's postings, valid for `boundsAt` passages. */
   private maxSat = new Float64Array(0);
+  /**
+   * Per field, k·(1 − b + b·len/avg) of each passage: the length part of BM25, valid with `maxSat`. Computed once
+   * per index size rather than once per posting scored.
+   */
+  private norms: Float64Array[] = [];
   private boundsAt = -1;
+  /** A search's scores for the passages of one window (all zero between windows), and its candidates there. */
+  private windowScores = new Float64Array(0);
+  private windowCandidates = new Uint32Array(0);
   private readonly pending = new GrowingU32();
   /** Per-term counts while one passage is added (all zero between adds), and the terms it touched. */
   private readonly tfScratch = new GrowingU32();
   private readonly touched: number[] = [];
+
+  /** `window`: passage ids a search takes at a time (tests make it small, to cross many windows). */
+  constructor(private readonly window = WINDOW) {}
 
   get size(): number {
     return this.passages;
@@ -174,7 +193,10 @@ export class CompactEngine implements RetrievalEngine {
     this.boundsAt = -1;
   }
 
-  /** Per-term upper bounds of the saturation part; they depend on average lengths, so new passages renew them. */
+  /**
+   * Per-term upper bounds of the saturation part, and the passages' length norms; they depend on average lengths,
+   * so new passages renew them.
+   */
   private bounds(): void {
     if (this.boundsAt === this.passages) return;
     const terms = this.termField.length;
@@ -198,6 +220,12 @@ export class CompactEngine implements RetrievalEngine {
       maxSat[t] = best * BOUND_MARGIN;
     }
     this.maxSat = maxSat;
+    this.norms = norms;
+    const window = Math.max(1, Math.min(this.window, this.passages));
+    if (this.windowScores.length !== window) {
+      this.windowScores = new Float64Array(window);
+      this.windowCandidates = new Uint32Array(window);
+    }
     this.boundsAt = this.passages;
   }
 
@@ -213,61 +241,93 @@ export class CompactEngine implements RetrievalEngine {
     for (const [t, weight] of byTerm) {
       const df = this.df.at(t);
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const field = this.fieldList[this.termField[t]!]!;
       const mult = weight * idf;
-      out.push({ term: t, mult, bound: mult * (BM25.d + this.maxSat[t]!), avg: field.total / n || 1, lengths: field.lengths });
+      out.push({ term: t, mult, bound: mult * (BM25.d + this.maxSat[t]!), norm: this.norms[this.termField[t]!]! });
     }
     // Ascending bounds: the first terms are the ones MaxScore can stop visiting once the k-th score passes them.
     return out.sort((a, b) => a.bound - b.bound || a.term - b.term);
   }
 
-  private contribution(q: QueryTerm, i: number, doc: number): number {
-    const { k, b, d } = BM25;
-    const tf = this.tfs[i]!;
-    const len = doc < q.lengths.length ? q.lengths.data[doc]! : 0;
-    return q.mult * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * len) / q.avg)));
-  }
-
   /**
-   * Document-at-a-time MaxScore (Turtle & Flood 1995): terms whose bounds together cannot lift a passage past the
-   * k-th best score are not walked, only probed (binary search) for passages the other terms found.
+   * MaxScore (Turtle & Flood 1995) over windows of passage ids, as Lucene's MaxScoreBulkScorer does it. In each
+   * window the terms whose bounds together cannot lift a passage past the k-th best score so far are
+   * non-essential. The essential terms' postings in the window are walked in order into a score per passage; the
+   * passages they hold are the candidates, as no other can pass the k-th best. Each non-essential term is then
+   * added to the candidates, probed (galloping search) while they are few or walked when its postings in the
+   * window are fewer, and the candidates whose score plus the bounds of the terms left cannot pass the k-th best
+   * are dropped. On a dense index, where most passages hold the common words, this is about a walk through the
+   * postings in order, with no per-passage merging of lists.
+   *
+   * Each passage's contributions are added in descending term order, as scoring one passage at a time did, so
+   * scores agree to the last bit. Windows go in id order and the k-th best score comes from earlier windows, so a
+   * passage whose bound only ties it is rightly dropped: it would lose the tie to a lower id.
    */
   private maxScore(query: QueryTerm[], k: number): Scored[] {
     const m = query.length;
+    const { k: k1, d: delta } = BM25;
+    const sat1 = k1 + 1;
+    const { docs, tfs, offsets, windowScores: scores, windowCandidates: candidates } = this;
+    /** Each term's next posting, and the end of its postings. */
     const pos = new Uint32Array(m);
     const end = new Uint32Array(m);
+    let first = this.passages;
     for (let i = 0; i < m; i++) {
-      pos[i] = this.offsets[query[i]!.term]!;
-      end[i] = this.offsets[query[i]!.term + 1]!;
+      pos[i] = offsets[query[i]!.term]!;
+      end[i] = offsets[query[i]!.term + 1]!;
+      first = Math.min(first, docs[pos[i]!]!);
     }
     /** upTo[i]: the sum of the bounds of terms 0..i-1. */
     const upTo = new Float64Array(m + 1);
     for (let i = 0; i < m; i++) upTo[i + 1] = upTo[i]! + query[i]!.bound;
     const heap = new TopK(k);
     let essential = 0;
-    const docs = this.docs;
-    for (;;) {
-      let doc = 0xffffffff;
-      for (let i = essential; i < m; i++) if (pos[i]! < end[i]! && docs[pos[i]!]! < doc) doc = docs[pos[i]!]!;
-      if (doc === 0xffffffff) break;
-      let score = 0;
-      for (let i = m - 1; i >= essential; i--) {
-        if (pos[i]! < end[i]! && docs[pos[i]!]! === doc) {
-          score += this.contribution(query[i]!, pos[i]!, doc);
-          pos[i]!++;
-        }
-      }
+    for (let from = first; from < this.passages; from += scores.length) {
+      const to = Math.min(from + scores.length, this.passages);
       const threshold = heap.threshold();
-      for (let i = essential - 1; i >= 0; i--) {
-        if (score + upTo[i + 1]! <= threshold) break;
-        const at = seek(docs, pos[i]!, end[i]!, doc);
-        pos[i] = at;
-        if (at < end[i]! && docs[at] === doc) score += this.contribution(query[i]!, at, doc);
+      while (essential < m && upTo[essential + 1]! <= threshold) essential++;
+      if (essential === m) break;
+      // An essential term was essential in every earlier window too, so its next posting is its first ≥ from.
+      for (let i = m - 1; i >= essential; i--) {
+        const { mult, norm } = query[i]!;
+        let p = pos[i]!;
+        for (const e = end[i]!; p < e && docs[p]! < to; p++) {
+          const doc = docs[p]!;
+          const tf = tfs[p]!;
+          scores[doc - from] = scores[doc - from]! + mult * (delta + (tf * sat1) / (tf + norm[doc]!));
+        }
+        pos[i] = p;
       }
-      if (heap.offer(doc, score)) {
-        const t = heap.threshold();
-        while (essential < m && upTo[essential + 1]! <= t) essential++;
+      let live = 0;
+      for (let j = 0; j < to - from; j++) if (scores[j] !== 0 && scores[j]! + upTo[essential]! > threshold) candidates[live++] = j;
+      for (let i = essential - 1; i >= 0 && live > 0; i--) {
+        const { mult, norm } = query[i]!;
+        // The term's postings in the window are [p, inWindow); a window where no candidate was left skipped it.
+        let p = seek(docs, pos[i]!, end[i]!, from);
+        const inWindow = seek(docs, p, end[i]!, to);
+        if (live * PROBE_COST < inWindow - p) {
+          for (let c = 0; c < live && p < inWindow; c++) {
+            const doc = from + candidates[c]!;
+            p = seek(docs, p, inWindow, doc);
+            if (p < inWindow && docs[p] === doc) {
+              const tf = tfs[p]!;
+              scores[doc - from] = scores[doc - from]! + mult * (delta + (tf * sat1) / (tf + norm[doc]!));
+            }
+          }
+        } else {
+          // Passages that are not candidates take the term too: they are never offered, and the window is cleared.
+          for (; p < inWindow; p++) {
+            const doc = docs[p]!;
+            const tf = tfs[p]!;
+            scores[doc - from] = scores[doc - from]! + mult * (delta + (tf * sat1) / (tf + norm[doc]!));
+          }
+        }
+        pos[i] = inWindow;
+        let kept = 0;
+        for (let c = 0; c < live; c++) if (scores[candidates[c]!]! + upTo[i]! > threshold) candidates[kept++] = candidates[c]!;
+        live = kept;
       }
+      for (let c = 0; c < live; c++) heap.offer(from + candidates[c]!, scores[candidates[c]!]!);
+      scores.fill(0, 0, to - from);
     }
     return heap.sorted();
   }
@@ -279,8 +339,8 @@ interface QueryTerm {
   mult: number;
   /** The most this term can add to a passage's score. */
   bound: number;
-  avg: number;
-  lengths: GrowingU32;
+  /** Length norms of the term's field, by passage. */
+  norm: Float64Array;
 }
 
 /** The first index in [from, to) whose doc is ≥ target (galloping, then binary search). */

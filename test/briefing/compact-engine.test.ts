@@ -41,6 +41,115 @@ function expectSameTop(got: Scored[], want: Scored[]): void {
   });
 }
 
+/** mulberry32: a small seeded generator, so the large corpora below are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `bruteForce` with term counts, lengths and document frequencies counted once, for corpora of thousands. */
+class BruteForce {
+  private readonly counts: Array<Map<string, Map<string, number>>>;
+  private readonly df = new Map<string, number>();
+  private readonly total = new Map<string, number>();
+  constructor(private readonly passages: readonly PassageTokens[]) {
+    this.counts = passages.map((p) => new Map(Object.entries(p).map(([field, list]) => [field, tally(list)])));
+    passages.forEach((p, i) => {
+      for (const [field, list] of Object.entries(p)) {
+        this.total.set(field, (this.total.get(field) ?? 0) + list.length);
+        for (const term of this.counts[i]!.get(field)!.keys()) this.df.set(`${field}:${term}`, (this.df.get(`${field}:${term}`) ?? 0) + 1);
+      }
+    });
+  }
+  top(terms: readonly WeightedTerm[], k: number): Scored[] {
+    const n = this.passages.length;
+    const scored: Scored[] = [];
+    this.passages.forEach((p, id) => {
+      let score = 0;
+      let matched = false;
+      for (const { term, field, weight } of terms) {
+        const tf = this.counts[id]!.get(field)?.get(term) ?? 0;
+        if (!(weight > 0) || tf === 0) continue;
+        const df = this.df.get(`${field}:${term}`)!;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const norm = BM25.k * (1 - BM25.b + (BM25.b * (p[field]?.length ?? 0)) / (this.total.get(field)! / n));
+        score += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
+        matched = true;
+      }
+      if (matched) scored.push({ id, score });
+    });
+    return scored.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  }
+}
+
+function tally(list: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of list) out.set(t, (out.get(t) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * A corpus like a briefing about one subject: a few words in most passages, a long tail of rare ones (Zipf-like),
+ * repeats within a passage, lengths from 1 to 40 tokens, an `exact` field in some passages.
+ */
+function skewedCorpus(rnd: () => number, passages: number): PassageTokens[] {
+  const vocabulary = Array.from({ length: 300 }, (_, i) => `w${i}`);
+  const pick = () => vocabulary[Math.floor(vocabulary.length * rnd() ** 3)]!;
+  return Array.from({ length: passages }, (): PassageTokens => {
+    const stems: string[] = [];
+    for (let length = 1 + Math.floor(40 * rnd() ** 2); stems.length < length; ) {
+      const t = pick();
+      for (let repeat = rnd() < 0.2 ? 2 + Math.floor(4 * rnd()) : 1; repeat > 0; repeat--) stems.push(t);
+    }
+    return rnd() < 0.3 ? { stems, exact: stems.filter(() => rnd() < 0.5) } : { stems };
+  });
+}
+
+/**
+ * Every passage 8 distinct words, so every posting of a word saturates alike: bounds are as tight as they get, and
+ * scores tie exactly wherever passages hold the same query words, so pruning and tie-breaking are tested at the edge.
+ */
+function uniformCorpus(rnd: () => number, passages: number): PassageTokens[] {
+  return Array.from({ length: passages }, () => {
+    const stems = new Set<string>();
+    while (stems.size < 8) stems.add(`w${Math.floor(300 * rnd() ** 3)}`);
+    return { stems: [...stems] };
+  });
+}
+
+/**
+ * Adds 60% of the passages, searches (which merges them), adds the rest (merged into those lists, every bound
+ * renewed), and compares the top k with brute force for random queries: common words with rarer ones, as a
+ * question's words and their variants are. A smaller k means a higher k-th score and more pruned, yet the same
+ * passages with the same scores, to the last bit.
+ */
+function expectBruteForceTop(engine: CompactEngine, passages: readonly PassageTokens[], rnd: () => number): void {
+  const queries = Array.from({ length: 12 }, () =>
+    Array.from({ length: 1 + Math.floor(10 * rnd()) }, () => ({
+      term: `w${Math.floor(300 * rnd() ** (rnd() < 0.5 ? 3 : 1))}`,
+      field: rnd() < 0.8 ? "stems" : "exact",
+      weight: [1, 0.5, 0.3, 0.25][Math.floor(4 * rnd())]!,
+    })),
+  );
+  const first = passages.slice(0, Math.floor(passages.length * 0.6));
+  first.forEach((p) => engine.add(p));
+  const before = new BruteForce(first);
+  for (const terms of queries.slice(0, 3)) expectSameTop(engine.search(terms, 10), before.top(terms, 10));
+  passages.slice(first.length).forEach((p) => engine.add(p));
+  const after = new BruteForce(passages);
+  for (const terms of queries) {
+    const all = engine.search(terms, 400);
+    expectSameTop(all, after.top(terms, 400));
+    for (const k of [1, 2, 3, 7, 50]) expect(engine.search(terms, k)).toEqual(all.slice(0, k));
+  }
+}
+
 const word = fc.constantFrom("روسيا", "الصين", "بوتين", "بكين", "غاز", "نفط", "قمة", "trade", "a", "b");
 const passage = fc.record(
   { stems: fc.array(word, { maxLength: 12 }), exact: fc.array(word, { maxLength: 6 }) },
@@ -65,6 +174,21 @@ describe("CompactEngine", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("finds the same top k as brute force on large skewed corpora, over many windows and after more passages come", () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const rnd = random(seed);
+      // Over 10,000 passages: several windows of passage ids, and posting lists thousands long.
+      expectBruteForceTop(new CompactEngine(), (seed % 2 ? skewedCorpus : uniformCorpus)(rnd, 10_000 + Math.floor(3_000 * rnd())), rnd);
+    }
+  });
+
+  it("finds the same top k whatever the window of passage ids, down to one passage a window", () => {
+    for (const [seed, window] of [[5, 1], [6, 7], [7, 7], [8, 100], [9, 333]] as const) {
+      const rnd = random(seed);
+      expectBruteForceTop(new CompactEngine(window), (seed % 2 ? skewedCorpus : uniformCorpus)(rnd, 1_000 + Math.floor(2_000 * rnd())), rnd);
+    }
   });
 
   it("counts passages per term and field, and lists each field's vocabulary", () => {
