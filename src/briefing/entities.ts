@@ -4,6 +4,7 @@
  * that names one the briefing never mentions (India at a summit, the yuan's rate) is about something the briefing
  * does not cover, however many of its other words the passages share.
  */
+import { readFileSync } from "node:fs";
 import { englishDictionary } from "./english.js";
 import { normalize, stemCandidates, tokenize } from "./arabic.js";
 import { synonymsOf } from "./synonyms.js";
@@ -41,19 +42,51 @@ interface Known {
 
 let known: Known | undefined;
 
+interface Places {
+  /** Region code → other Arabic names (word lists) and English names. */
+  other: Map<string, { arabic: string[][]; english: string[][] }>;
+  /** Single words that are ordinary words too: never a name alone. */
+  ambiguous: Set<string>;
+}
+
+/** The project's list of other country names and of names that are ordinary words (lexicon/places.txt). */
+function places(): Places {
+  const other: Places["other"] = new Map();
+  const ambiguous = new Set<string>();
+  const list = (s: string) => s.split(/[،,]/).map((n) => n.trim()).filter(Boolean);
+  for (const raw of readFileSync(new URL("./lexicon/places.txt", import.meta.url), "utf8").split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const [head, english = ""] = line.split("|");
+    const [code, ...rest] = head!.trim().split(/\s+/);
+    const arabic = list(rest.join(" "));
+    if (code === "-") for (const w of arabic) ambiguous.add(normalize(w));
+    else other.set(code!, { arabic: arabic.map((n) => tokenize(n)), english: list(english).map(words) });
+  }
+  return { other, ambiguous };
+}
+
 function arabicEntities(): Known {
   if (known) return known;
   const arabic: ByFirstWord = new Map();
   const regions: Known["regions"] = [];
   const currencies: Known["currencies"] = [];
   const names = regionNames("ar");
+  const { other, ambiguous } = places();
+  // A one-word name that is an ordinary word too is not taken alone (مالي "financial"); longer names are.
+  const clear = (name: string[]) => name.length > 1 || !ambiguous.has(name[0]!.replace(/^ال/, ""));
+  const seen = new Set<string>();
   for (const a of LETTERS) {
     for (const b of LETTERS) {
       const code = a + b;
       const ar = names.map((n) => n.of(code)).filter((n): n is string => !!n && n !== code);
       if (ar.length === 0) continue;
-      const entity: Entity = { kind: "region", code, arabic: [...new Set(ar)].map((n) => tokenize(n)) };
-      for (const words of entity.arabic) put(arabic, words, entity);
+      // Old codes that CLDR still names (UK for GB, SU for the Soviet Union) repeat a current one: left out.
+      if (ar.some((n) => seen.has(n))) continue;
+      ar.forEach((n) => seen.add(n));
+      const cldr = [...new Set(ar)].map((n) => tokenize(n));
+      const entity: Entity = { kind: "region", code, arabic: [...cldr, ...(other.get(code)?.arabic ?? [])] };
+      for (const name of entity.arabic) if (clear(name)) put(arabic, name, entity);
       regions.push({ code, entity });
     }
   }
@@ -64,7 +97,7 @@ function arabicEntities(): Known {
   const englishName = new Intl.DisplayNames(["en"], { type: "currency" });
   for (const code of Intl.supportedValuesOf("currency")) {
     const noun = tokenize(currency.of(code) ?? "")[0];
-    if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || synonymsOf(noun).length > 0) continue;
+    if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || synonymsOf(noun).length > 0 || !clear([noun])) continue;
     const entity: Entity = { kind: "currency", code, arabic: [[noun]] };
     put(arabic, [noun], entity);
     put(arabic, [`ال${noun}`], entity);
@@ -81,7 +114,11 @@ function englishEntities(): ByFirstWord {
   const { regions, currencies } = arabicEntities();
   const map: ByFirstWord = new Map();
   const names = regionNames("en");
-  for (const { code, entity } of regions) for (const n of names.map((r) => r.of(code))) if (n && n !== code) put(map, words(n), entity);
+  const { other } = places();
+  for (const { code, entity } of regions) {
+    for (const n of names.map((r) => r.of(code))) if (n && n !== code) put(map, words(n), entity);
+    for (const n of other.get(code)?.english ?? []) put(map, n, entity);
+  }
   // The last word of a currency's English name (Chinese Yuan); a noun the dictionary knows with another sense
   // (won, real, pound) is not taken as one.
   const dict = englishDictionary();
@@ -95,9 +132,9 @@ function englishEntities(): ByFirstWord {
   return (english = map);
 }
 
-/** Lower-case Latin words, accents off (Córdoba → cordoba). */
+/** Lower-case Latin words, accents off (Córdoba → cordoba, Türkiye → turkiye). */
 function words(name: string): string[] {
-  return name.normalize("NFD").toLowerCase().match(/[a-z]+/g) ?? [];
+  return name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().match(/[a-z]+/g) ?? [];
 }
 
 const ARABIC = /^[\u0621-\u064A]+$/;
@@ -128,7 +165,9 @@ export function namedEntities(query: string): Entity[] {
   const latin = words(query);
   const byWord = latin.length > 0 ? englishEntities() : undefined;
   latin.forEach((word, i) => {
-    for (const { words: name, entity } of byWord!.get(word) ?? byWord!.get(word.replace(/s$/, "")) ?? []) {
+    // A currency may be plural (rubles); a country is not (France is not "frances").
+    const plural = (byWord!.get(word.replace(/s$/, "")) ?? []).filter((e) => e.entity.kind === "currency");
+    for (const { words: name, entity } of byWord!.get(word) ?? plural) {
       if (name.every((w, k) => k === 0 || latin[i + k] === w)) found.add(entity);
     }
   });

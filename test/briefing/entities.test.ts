@@ -21,7 +21,28 @@ describe("countries and currencies named in a question (CLDR names through Intl)
   it("does not take ordinary words for names", () => {
     expect(codes("هل حققت العلاقات تقدما كبيرا")).toEqual([]);
     expect(codes("ذهب بوتين إلى بكين")).toEqual([]);
+    // ماليًا is "financially" (Mali), مُصرّ "insistent" (Egypt), بئر a well (the birr), أوقية an ounce (the ouguiya).
+    expect(codes("هل قدمت الصين دعماً مالياً؟ هل بوتين مصر على الحرب؟ بئر نفط وأوقية ذهب والملف الأفغاني وقال ليو")).toEqual(["CN"]);
+    // France is not plural; a currency may be.
+    expect(codes("frances guineas")).toEqual([]);
+    expect(codes("prices in rubles")).toEqual(["BYN", "RUB"]);
     expect(codes("Who won the vote? Is it real? Tell us.")).toEqual([]);
+  });
+
+  it("knows the names news and readers use besides CLDR's, accents or none", () => {
+    expect(codes("ماذا قالت بريطانيا؟")).toEqual(["GB"]);
+    expect(codes("What did the United Kingdom and Britain say?")).toEqual(["GB"]);
+    expect(codes("what did turkey say, and Türkiye, and turkiye")).toEqual(["TR"]);
+    expect(codes("موقف روسيا البيضاء والمجر")).toEqual(expect.arrayContaining(["BY", "HU"]));
+    // An old code CLDR still names (UK, SU) is not a second country.
+    expect(codes("روسيا")).toEqual(["RU"]);
+  });
+
+  it("counts a country as mentioned when the index holds any of its names", () => {
+    const held = new Set(["بريطانيا"]);
+    const df = (s: string) => (held.has(s) ? 1 : 0);
+    expect(absentEntities("What did the United Kingdom say?", df)).toEqual([]);
+    expect(absentEntities("ماذا قالت المملكة المتحدة؟", df)).toEqual([]);
   });
 
   it("reports only the names whose words the index does not hold", () => {
