@@ -5,7 +5,7 @@
 import { analyze, normalize, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
-import { splitFocus } from "./follow-up.js";
+import { focusWords, splitFocus } from "./follow-up.js";
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
 import type { SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
@@ -74,7 +74,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));
   // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
   const { focus } = splitFocus(query);
-  const focusStems = focus ? new Set(index.terms(focus).stems) : undefined;
+  const focusStems = focus ? new Set(index.terms(focusWords(focus)).stems) : undefined;
   const onFocus = (s: Sentence) => (focusStems && [...s.bag].some((t) => focusStems.has(t)) ? 1 : 0);
   const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => onFocus(b) - onFocus(a) || b.score - a.score);
   // "How much" is answered by a figure: the best sentence holding one leads when it is close to the best of all.
@@ -90,7 +90,9 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const shown: ReadonlySet<string>[] = [stemBag(leadText)];
   const keyPoints: KeyPoint[] = [];
   for (const s of ranked.slice(1)) {
-    if (keyPoints.length >= MAX_KEY_POINTS || s.score < best.score * KEY_POINT_FLOOR) break;
+    if (keyPoints.length >= MAX_KEY_POINTS) break;
+    // Not "break": a follow-up's sentences come first, so the scores after them need not be lower.
+    if (s.score < best.score * KEY_POINT_FLOOR) continue;
     if (s.text.split(/\s+/).length < MIN_WORDS || shown.some((b) => restates(b, s.bag))) continue;
     if (repeatsPassage(hits[s.hit]!)) continue;
     keyPoints.push({ text: cutAround(s.text, s.marks, KEY_POINT_MAX_CHARS), cite: s.hit + 1 });

@@ -15,18 +15,19 @@ const QUESTION_WORDS = new Set(questions.cues.flatMap((c) => c.words.map((w) => 
 /** A follow-up has at most this many content words; more, and it is a question of its own. */
 const MAX_NEW_WORDS = 3;
 
-function contentWords(text: string): string[] {
-  return tokenize(text).filter((t) => !isStopWord(t) && !QUESTION_WORDS.has(t));
-}
-
 /**
- * Between a follow-up's own words and the subject it borrows in the query text (an invisible separator, which
- * normalization drops and no reader types): the search wants passages on the new words, in the earlier context.
- * Kept in the text so a saved query pages the same way.
+ * Between a follow-up as typed and the question it borrows its subject from, in the query text (an invisible
+ * separator, which normalization drops): the search wants passages on the follow-up's own words first, in the
+ * earlier context. Kept in the text, so a saved query pages the same way and is titled as the reader typed it.
  */
 export const FOCUS_MARK = "\u2063";
 
-/** A query's focus (a follow-up's own words) and the rest, or the whole query when it has none. */
+/** Text as a reader sent it, without the focus mark, which only the bot may write. */
+export function typed(text: string): string {
+  return text.replaceAll(FOCUS_MARK, "");
+}
+
+/** A query's focus (a follow-up as typed) and the question before it, or the whole query when it has none. */
 export function splitFocus(query: string): { focus?: string; subject: string } {
   const at = query.indexOf(FOCUS_MARK);
   if (at < 0) return { subject: query };
@@ -34,11 +35,10 @@ export function splitFocus(query: string): { focus?: string; subject: string } {
 }
 
 /**
- * The query to search for a follow-up to `previous`: its content words, the focus mark, then the previous
- * question's; or undefined when the message does not read as a follow-up (no opener, or enough words to stand
- * alone).
+ * The content words a follow-up adds ("وماذا عن الغاز؟" → الغاز), or undefined when the message does not read as
+ * a follow-up (no opener, nothing added, or enough words to stand alone).
  */
-export function followUpQuery(previous: string, message: string): string | undefined {
+export function followUpWords(message: string): string[] | undefined {
   const all = tokenize(message);
   let start = 0;
   while (start < all.length - 1 && FILLERS.has(all[start]!)) start++;
@@ -49,7 +49,19 @@ export function followUpQuery(previous: string, message: string): string | undef
   const attached = opener.length === 1 && opener[0] === "و" && tokens[0] !== "و";
   const rest = attached ? tokens : tokens.slice(opener.length);
   const added = rest.filter((t) => !isStopWord(t) && !QUESTION_WORDS.has(t));
-  if (added.length === 0 || added.length > MAX_NEW_WORDS) return undefined;
-  const subject = contentWords(previous).filter((t) => !added.includes(t));
-  return subject.length > 0 ? `${added.join(" ")} ${FOCUS_MARK} ${subject.join(" ")}` : added.join(" ");
+  return added.length === 0 || added.length > MAX_NEW_WORDS ? undefined : added;
+}
+
+/**
+ * The query to search for a follow-up to `previous`: the follow-up as typed, the focus mark, then the previous
+ * question; or undefined when the message does not read as a follow-up.
+ */
+export function followUpQuery(previous: string, message: string): string | undefined {
+  if (!followUpWords(message)) return undefined;
+  return `${message.trim()} ${FOCUS_MARK} ${previous.trim()}`;
+}
+
+/** The words a query's focus adds (a follow-up's content words; the focus as it is when it reads otherwise). */
+export function focusWords(focus: string): string {
+  return followUpWords(focus)?.join(" ") ?? focus;
 }

@@ -12,8 +12,8 @@ import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./englis
 import { editDistance } from "./edit-distance.js";
 import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
-import { splitFocus } from "./follow-up.js";
-import { isColloquial, synonymsOf } from "./synonyms.js";
+import { focusWords, splitFocus } from "./follow-up.js";
+import { isColloquial, SYNONYM_WEIGHT, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
 export interface SearchOptions {
@@ -181,7 +181,8 @@ export class SearchIndex {
     const raw = this.engine.search(terms, MAX_CANDIDATES);
     // A follow-up ("وعن الغاز؟") wants passages on its own words first, ranked with the subject it borrows; when no
     // candidate holds them, its words are searched alone.
-    const { focus } = splitFocus(query);
+    const focused = splitFocus(query).focus;
+    const focus = focused && this.queryWords(focusWords(focused)).length > 0 ? focusWords(focused) : undefined;
     const onFocus = focus ? this.holdingAny(raw, focus) : undefined;
     if (focus && onFocus!.size === 0) return this.search(focus, options);
     const missing = this.missing(query, words);
@@ -233,9 +234,10 @@ export class SearchIndex {
     return { hits, total: relevant.length - dropped };
   }
 
-  /** Which of the candidates hold a word of the text (any reading, or a synonym). */
+  /** Which of the candidates hold a word of the text (any reading, or a near synonym: not the broad thesaurus). */
   private holdingAny(candidates: readonly Scored[], text: string): Set<number> {
-    const wanted = new Set(this.queryWords(text).flatMap((w) => [...w.stems, ...synonymsOf(w.word).map((s) => stem(s.word))]));
+    const near = (w: QueryWord) => synonymsOf(w.word).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => stem(s.word));
+    const wanted = new Set(this.queryWords(text).flatMap((w) => [...w.stems, ...near(w)]));
     return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
   }
 

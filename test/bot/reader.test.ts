@@ -75,9 +75,11 @@ describe("follow-ups", () => {
     expect(lines[3]).toContain("للغاز");
     await h.press(salma, first, "المزيد");
     const next = seen(h.last(salma.id).text).split("\n");
-    expect(next[0]).toBe("🔎 الغاز");
-    expect(next[1]).toBe("(مع سؤالك السابق: «قال بوتين العلاقات الصين»)");
+    expect(next.slice(0, 2)).toEqual(lines.slice(0, 2));
     expect(seen(h.last(salma.id).text)).not.toContain("\u2063");
+    // A reader who pastes the mark gets an ordinary question, not a follow-up of nothing.
+    await h.send(textMessage(john, "Russia \u2063 China trade"));
+    expect(seen(h.last(john.id).text).split("\n")[0]).toBe("🔎 Russia China trade");
     expect(h.refused()).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { answerMarks } from "../../src/briefing/answer.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
-import { followUpQuery, splitFocus } from "../../src/briefing/follow-up.js";
+import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
 import { analyze } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
 import { answerEvidence, questionType } from "../../src/briefing/question.js";
@@ -195,15 +195,17 @@ describe("chatter", () => {
 });
 
 describe("follow-up", () => {
-  it("reads a short follow-up with the subject of the question before it, its own words as the focus", () => {
+  it("reads a short follow-up with the question before it, and knows the words it adds", () => {
     const read = (previous: string, message: string) => splitFocus(followUpQuery(previous, message)!);
-    expect(read("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toEqual({ focus: "الغاز", subject: "بلغ حجم التبادل التجاري موسكو وبكين" });
-    expect(read("What did Putin and Xi discuss about energy?", "and the pipeline?")).toEqual({ focus: "pipeline", subject: "putin xi discuss energy" });
-    expect(read("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "طيب وعن الغاز؟")).toEqual({ focus: "الغاز", subject: "بلغ حجم التبادل التجاري موسكو وبكين" });
-    expect(read("What did Putin and Xi discuss about energy?", "ok, and the pipeline?")).toEqual({ focus: "pipeline", subject: "putin xi discuss energy" });
-    expect(read("ما هو خط انابيب قوة سيبيريا", "والغاز؟")).toEqual({ focus: "والغاز", subject: "خط انابيب قوه سيبيريا" });
-    // The mark is invisible to the analyzer: the query reads as its words.
-    expect(analyze(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")!).exact).toEqual(analyze("والغاز خط انابيب قوه سيبيريا").exact);
+    expect(read("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟", "وماذا عن الغاز؟")).toEqual({ focus: "وماذا عن الغاز؟", subject: "كم بلغ حجم التبادل التجاري بين موسكو وبكين؟" });
+    expect(read("What did Putin and Xi discuss about energy?", "and the pipeline?")).toEqual({ focus: "and the pipeline?", subject: "What did Putin and Xi discuss about energy?" });
+    expect(focusWords("وماذا عن الغاز؟")).toBe("الغاز");
+    expect(focusWords("طيب وعن الغاز؟")).toBe("الغاز");
+    expect(focusWords("ok, and the pipeline?")).toBe("pipeline");
+    expect(focusWords("والغاز؟")).toBe("والغاز");
+    // The mark is invisible to the analyzer, and a reader's copy of it is dropped.
+    expect(analyze(followUpQuery("ما هو خط انابيب قوة سيبيريا", "والغاز؟")!).exact).toEqual(analyze("والغاز؟ ما هو خط انابيب قوة سيبيريا").exact);
+    expect(typed("روسيا \u2063 والصين")).toBe("روسيا  والصين");
   });
 
   it("answers a follow-up from passages on its own words first, the earlier subject ranking them", () => {

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
+import { typed } from "../../briefing/follow-up.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
 import { missingNames } from "../../render/answer.js";
@@ -19,7 +20,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
     const { view } = ctx;
     const bot = ctx.me.username;
     const offset = /^\d{1,5}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
-    const query = prepareQuery(ctx.inlineQuery.query).text;
+    const query = prepareQuery(typed(ctx.inlineQuery.query)).text;
     const answer = (results: InlineQueryResultArticle[], more: boolean) =>
       ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS, is_personal: true, next_offset: more ? String(offset + INLINE_PAGE) : "" });
 

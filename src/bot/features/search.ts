@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { typed } from "../../briefing/follow-up.js";
 import type { BotContext, Deps } from "../context.js";
 import { answerMessage, replyToText, replyWithAnswer } from "../helpers/answer.js";
 import { lineMark } from "../../render/bidi.js";
@@ -11,7 +12,7 @@ export function searchFeature(deps: Deps): Composer<BotContext> {
   const c = new Composer<BotContext>();
 
   c.command("search", async (ctx) => {
-    if (ctx.match.trim()) return replyWithAnswer(ctx, deps, ctx.match);
+    if (typed(ctx.match).trim()) return replyWithAnswer(ctx, deps, typed(ctx.match));
     await ctx.reply(lineMark(ctx.view.lang) + ctx.t("search-usage"), { reply_markup: { inline_keyboard: exampleButtons(ctx) } });
   });
 

@@ -1,7 +1,7 @@
 /** Turning a reader's question into the answer message: shared by /search, free text, examples and deep links. */
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import { chatterKind } from "../../briefing/chatter.js";
-import { followUpQuery, splitFocus } from "../../briefing/follow-up.js";
+import { followUpQuery, splitFocus, typed } from "../../briefing/follow-up.js";
 import { cutAtWord } from "../../briefing/ingest.js";
 import type { BotContext, Deps } from "../context.js";
 import { saysNotCovered, renderAnswer, renderNotCovered, type Rendered } from "../../render/answer.js";
@@ -91,7 +91,9 @@ const lastQuestionKey = (chatId: number) => `last-question:${chatId}`;
  * in a private chat, a short follow-up within a few minutes with the subject of the question before it; anything
  * else as a question. The last question is kept in the store, so a follow-up works across restarts and workers.
  */
-export async function replyToText(ctx: BotContext, deps: Deps, text: string): Promise<void> {
+export async function replyToText(ctx: BotContext, deps: Deps, sent: string): Promise<void> {
+  // Only the bot writes the focus mark (a follow-up's query): a reader's copy of it means nothing.
+  const text = typed(sent);
   const kind = chatterKind(text);
   if (kind) {
     // The first example in the reader's language (the English examples begin with an Arabic one).
