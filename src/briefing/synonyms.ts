@@ -37,11 +37,11 @@ function readGroups(text: string, separator: RegExp): string[][] {
     .filter((g) => g.length >= 2);
 }
 
-function byStem(groups: readonly string[][], keys: (group: string[]) => readonly string[]): Groups {
+function byStem(groups: readonly string[][], keys: (group: string[]) => readonly string[], keyOf: (word: string) => string = stem): Groups {
   const map: Groups = new Map();
   for (const group of groups) {
     for (const key of keys(group)) {
-      const s = stem(key);
+      const s = keyOf(key);
       const list = map.get(s);
       if (list) list.push(group);
       else map.set(s, [group]);
@@ -59,7 +59,9 @@ function sources(): Record<Source, Groups> {
     const dialect = readGroups(readFileSync(lexicon("dialect-ar.txt"), "utf8"), /\s+/);
     const thesaurus = readGroups(gunzipSync(readFileSync(lexicon("synonyms-ar.tsv.gz"))).toString("utf8"), /\t/);
     loaded = {
-      dialect: byStem(dialect, (g) => g.slice(1)),
+      // Colloquial words by their exact form: by stem, بكرة ("tomorrow") would catch أبو بكر, and حاجة ("thing") the
+      // standard حاجة ("need").
+      dialect: byStem(dialect, (g) => g.slice(1), (w) => w),
       news: byStem(news, (g) => g),
       thesaurus: byStem(thesaurus, (g) => g),
     };
@@ -69,7 +71,12 @@ function sources(): Record<Source, Groups> {
 
 /** Whether a normalized token is a colloquial word the dialect list gives a standard word for (كتير → كثير). */
 export function isColloquial(token: string): boolean {
-  return sources().dialect.has(stem(token));
+  return colloquialForms(token).some((f) => sources().dialect.has(f));
+}
+
+/** A colloquial word as written, or behind an attached و or ف (وبدي). */
+function colloquialForms(token: string): string[] {
+  return token.length > 3 && /^[وف]/.test(token) ? [token, token.slice(1)] : [token];
 }
 
 /**
@@ -83,7 +90,8 @@ function findSynonyms(token: string): Synonym[] {
   const found = new Map<string, number>();
   for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
     let taken = 0;
-    for (const group of groups.get(own) ?? []) {
+    const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : (groups.get(own) ?? []);
+    for (const group of groupsOfWord) {
       const others = source === "dialect" ? group.slice(0, 1) : group;
       for (const word of others) {
         if (taken >= MAX_PER_SOURCE) break;

@@ -4,6 +4,7 @@ import { parseArticle } from "../../src/briefing/ingest.js";
 import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
 import { analyze } from "../../src/briefing/arabic.js";
 import { queryTerms } from "../../src/briefing/search-index.js";
+import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 const top = (q: string, limit = 3) => briefing.search(q, { limit }).hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`);
@@ -88,6 +89,12 @@ describe("search", () => {
     expect(copy.search("صرفوا كتير عشان الطاقة", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
     expect(copy.search("كتير", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
     expect(copy.search("عشان", { limit: 1 }).hits).toEqual([]);
+    // Colloquial words are known by their exact form: بكرة is "tomorrow", but بكر (as in أبو بكر) is a name, and
+    // the standard حاجة ("need") is not the colloquial "thing".
+    expect(isColloquial("بكره")).toBe(true);
+    expect(isColloquial("بكر")).toBe(false);
+    expect(isColloquial("حاجه")).toBe(false);
+    expect(synonymsOf("بكر").map((s) => s.word)).not.toContain("غدا");
   });
 
   it("indexes articles added later without rebuilding", () => {
