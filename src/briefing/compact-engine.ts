@@ -274,7 +274,7 @@ export class CompactEngine implements RetrievalEngine {
     for (let i = 0; i < m; i++) {
       pos[i] = offsets[query[i]!.term]!;
       end[i] = offsets[query[i]!.term + 1]!;
-      first = Math.min(first, docs[pos[i]!]!);
+      if (pos[i]! < end[i]!) first = Math.min(first, docs[pos[i]!]!);
     }
     /** upTo[i]: the sum of the bounds of terms 0..i-1. */
     const upTo = new Float64Array(m + 1);

@@ -108,6 +108,9 @@ describe("inline mode", () => {
     expect(await button(salma, "كرة القدم في البرازيل")).toBe("لا يرد في الملف ذكر: البرازيل — افتح موجز");
     expect(await button(john, "What does India think?")).toBe("The briefing never mentions India — open mujaz");
     expect(await button(salma, "كرة القدم وكرة السلة")).toBe("لا نتائج — افتح موجز");
+    // Many names are cut, never the way in.
+    const many = await button(john, "What did Brazil, India, Indonesia, Argentina and Mexico say?");
+    expect(many).toBe("The briefing never mentions Brazil, India,… — open mujaz");
     const bogusOffset = await ask(h, salma, "بوتين", "not-a-number");
     expect(bogusOffset.results[0]!.id).toMatch(/^k:/);
     expect(h.refused()).toEqual([]);

@@ -31,8 +31,10 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
     const found = hasSearchableScript(query) ? briefing.answer(query, offset, INLINE_PAGE) : undefined;
     if (!found || found.total === 0) {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
+      // The names are cut, not the button's "open mujaz" (60 characters in all).
       const missing = found ? missingNames(found.missing ?? [], view.lang) : [];
-      const text = missing.length > 0 ? ctx.t("inline-not-covered", { names: new Intl.ListFormat([view.lang], { type: "conjunction" }).format(missing) }) : ctx.t("inline-no-match");
+      const names = cutText(new Intl.ListFormat([view.lang], { type: "conjunction" }).format(missing), 24);
+      const text = missing.length > 0 ? ctx.t("inline-not-covered", { names }) : ctx.t("inline-no-match");
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
         is_personal: true,
