@@ -1,18 +1,7 @@
 /** Deterministic synthetic corpora made from the seeds' own sentences, for benchmarks at scale. */
 import { parseArticle } from "../src/briefing/ingest.js";
 import type { Article } from "../src/briefing/types.js";
-
-/** mulberry32: a small seeded generator, so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/local-api/faults.js";
 
 export type CorpusKind = "light" | "dense";
 
@@ -26,7 +15,7 @@ export function syntheticCorpus(seeds: readonly Article[], count: number, kind: 
   const all = seeds.flatMap((a) => a.paragraphs.flatMap((p) => p.sentences));
   const sentences = kind === "dense" ? all.filter((s) => s.length >= 40) : all;
   const headings = seeds.flatMap((a) => a.sections.flatMap((s) => (s.title ? [s.title] : [])));
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const articles: Article[] = [];

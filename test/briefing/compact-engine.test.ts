@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BM25, CompactEngine } from "../../src/briefing/compact-engine.js";
 import type { PassageTokens, Scored, WeightedTerm } from "../../src/briefing/engine.js";
+import { seededRandom } from "../../src/local-api/faults.js";
 
 /** BM25+ as MiniSearch computes it, every passage scored: the reference the engine must agree with. */
 function bruteForce(passages: readonly PassageTokens[], terms: readonly WeightedTerm[], k: number): Scored[] {
@@ -39,18 +40,6 @@ function expectSameTop(got: Scored[], want: Scored[]): void {
   want.forEach((w, i) => {
     if (!tied(w.score)) expect(got[i]!.id).toBe(w.id);
   });
-}
-
-/** mulberry32: a small seeded generator, so the large corpora below are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `bruteForce` with term counts, lengths and document frequencies counted once, for corpora of thousands. */
@@ -178,7 +167,7 @@ describe("CompactEngine", () => {
 
   it("finds the same top k as brute force on large skewed corpora, over many windows and after more passages come", () => {
     for (const seed of [1, 2, 3, 4]) {
-      const rnd = random(seed);
+      const rnd = seededRandom(seed);
       // Over 10,000 passages: several windows of passage ids, and posting lists thousands long.
       expectBruteForceTop(new CompactEngine(), (seed % 2 ? skewedCorpus : uniformCorpus)(rnd, 10_000 + Math.floor(3_000 * rnd())), rnd);
     }
@@ -186,7 +175,7 @@ describe("CompactEngine", () => {
 
   it("finds the same top k whatever the window of passage ids, down to one passage a window", () => {
     for (const [seed, window] of [[5, 1], [6, 7], [7, 7], [8, 100], [9, 333]] as const) {
-      const rnd = random(seed);
+      const rnd = seededRandom(seed);
       expectBruteForceTop(new CompactEngine(window), (seed % 2 ? skewedCorpus : uniformCorpus)(rnd, 1_000 + Math.floor(2_000 * rnd())), rnd);
     }
   });
