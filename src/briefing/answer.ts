@@ -78,8 +78,9 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const onFocus = (s: Sentence) => (focusStems && [...s.bag].some((t) => focusStems.has(t)) ? 1 : 0);
   const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => onFocus(b) - onFocus(a) || b.score - a.score);
   // "How much" is answered by a figure: the best sentence holding one leads when it is close to the best of all.
-  if (FACTOID.has(type) && ranked.length > 1 && !holdsAnswer(ranked[0]!, type)) {
-    const i = ranked.findIndex((s) => holdsAnswer(s, type));
+  const holdsAnswer = (s: Sentence) => answersNear(s.text, s.marks, type);
+  if (FACTOID.has(type) && ranked.length > 1 && !holdsAnswer(ranked[0]!)) {
+    const i = ranked.findIndex(holdsAnswer);
     if (i > 0 && ranked[i]!.score >= ANSWER_BEFORE_MATCH * ranked[0]!.score) ranked.unshift(...ranked.splice(i, 1));
   }
   const best = ranked[0];
@@ -160,11 +161,6 @@ function stemMeets(stem: string, query: string): boolean {
   return stem === query || (query.length >= 3 && stem.length - query.length === 1 && stem.startsWith(query));
 }
 
-/** Whether a sentence holds the kind of answer asked for, beyond what the question itself gives. */
-function holdsAnswer(s: Sentence, type: QuestionType): boolean {
-  return answersNear(s.text, s.marks, type);
-}
-
 /**
  * How close (in words) the answer's kind must stand to a word of the question to count. The development set's
  * lead and answer levels are the same from 8 to any distance; 6 moves one lead.
@@ -183,6 +179,7 @@ function nearEvidence(text: string, marks: readonly Mark[], type: QuestionType):
   return evidence.filter((e) => asked.some((m) => wordsBetween(m.range[0], e[0]) <= NEAR || wordsBetween(m.range[1], e[1]) <= NEAR));
 }
 
+/** Whether a sentence holds the kind of answer asked for, near the question's words (see `nearEvidence`). */
 function answersNear(text: string, marks: readonly Mark[], type: QuestionType): boolean {
   return nearEvidence(text, marks, type).length > 0;
 }
