@@ -155,18 +155,26 @@ export class SearchIndex {
   }
 
   /**
-   * The query with Arabic for its English words. An answer asks for the same question's translation twice (to
-   * search, and for its marks and glosses), so the last one is kept while the index is unchanged.
+   * The query with Arabic for its English words. An answer asks for the same question's translation more than once
+   * (to search, for its marks and glosses, and a follow-up's own words besides), so the last few are kept while the
+   * index is unchanged.
    */
   private withEnglish(query: string): ReturnType<typeof withEnglish> {
-    const last = this.lastTranslation;
-    if (last && last.query === query && last.at === this.passages.length) return last.result;
-    const result = withEnglish(query, this.held, this.english);
-    this.lastTranslation = { query, at: this.passages.length, result };
+    if (this.translationsAt !== this.passages.length) {
+      this.translations.clear();
+      this.translationsAt = this.passages.length;
+    }
+    let result = this.translations.get(query);
+    if (!result) {
+      result = withEnglish(query, this.held, this.english);
+      if (this.translations.size >= TRANSLATIONS_KEPT) this.translations.delete(this.translations.keys().next().value!);
+      this.translations.set(query, result);
+    }
     return result;
   }
 
-  private lastTranslation: { query: string; at: number; result: ReturnType<typeof withEnglish> } | undefined;
+  private readonly translations = new Map<string, ReturnType<typeof withEnglish>>();
+  private translationsAt = -1;
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
   idf(stem: string): number {
@@ -182,9 +190,10 @@ export class SearchIndex {
     // A follow-up ("وعن الغاز؟") wants passages on its own words first, ranked with the subject it borrows; when no
     // candidate holds them, its words are searched alone.
     const focused = splitFocus(query).focus;
-    const focus = focused && this.queryWords(focusWords(focused)).length > 0 ? focusWords(focused) : undefined;
-    const onFocus = focus ? this.holdingAny(raw, focus) : undefined;
-    if (focus && onFocus!.size === 0) return this.search(focus, options);
+    const focus = focused ? focusWords(focused) : "";
+    const focusQuery = focus ? this.queryWords(focus) : [];
+    const onFocus = focusQuery.length > 0 ? this.holdingAny(raw, focusQuery) : undefined;
+    if (onFocus?.size === 0) return this.search(focus, options);
     const missing = this.missing(query, words);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [], ...(missing.length > 0 ? { missing } : {}) };
 
@@ -234,10 +243,10 @@ export class SearchIndex {
     return { hits, total: relevant.length - dropped };
   }
 
-  /** Which of the candidates hold a word of the text (any reading, or a near synonym: not the broad thesaurus). */
-  private holdingAny(candidates: readonly Scored[], text: string): Set<number> {
+  /** Which of the candidates hold one of the words (any reading, or a near synonym: not the broad thesaurus). */
+  private holdingAny(candidates: readonly Scored[], words: readonly QueryWord[]): Set<number> {
     const near = (w: QueryWord) => synonymsOf(w.word).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => stem(s.word));
-    const wanted = new Set(this.queryWords(text).flatMap((w) => [...w.stems, ...near(w)]));
+    const wanted = new Set(words.flatMap((w) => [...w.stems, ...near(w)]));
     return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
   }
 
@@ -409,6 +418,8 @@ export class SearchIndex {
 /** Candidates re-scored by how close the question's words stand in them (10, 20 and 30 measure the same), and how close counts (in words). */
 const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
+/** Translated queries kept: a follow-up's whole query, its own words, and the question before. */
+const TRANSLATIONS_KEPT = 4;
 /** Passages whose positioned words are kept between questions. */
 const POSITIONS_KEPT = 2_000;
 
