@@ -34,8 +34,10 @@ const regionNames = (locale: string) =>
   (["long", "short"] as const).map((style) => new Intl.DisplayNames([locale], { type: "region", style }));
 
 interface Known {
-  regions: Array<{ code: string; entity: Entity }>;
-  currencies: Array<{ code: string; noun: string; entity: Entity }>;
+  regions: Entity[];
+  currencies: Entity[];
+  /** The English names of places.txt, for `englishEntities`. */
+  otherEnglish: Map<string, string[][]>;
   /** Arabic name → entity, by the name's first word (a name is matched on whole words, as written). */
   arabic: ByFirstWord;
 }
@@ -87,7 +89,7 @@ function arabicEntities(): Known {
       const cldr = [...new Set(ar)].map((n) => tokenize(n));
       const entity: Entity = { kind: "region", code, arabic: [...cldr, ...(other.get(code)?.arabic ?? [])] };
       for (const name of entity.arabic) if (clear(name)) put(arabic, name, entity);
-      regions.push({ code, entity });
+      regions.push(entity);
     }
   }
   // A currency by its noun alone: the first word of its Arabic name (يوان صيني, دولار أمريكي). Nouns that are
@@ -101,9 +103,10 @@ function arabicEntities(): Known {
     const entity: Entity = { kind: "currency", code, arabic: [[noun]] };
     put(arabic, [noun], entity);
     put(arabic, [`ال${noun}`], entity);
-    currencies.push({ code, noun, entity });
+    currencies.push(entity);
   }
-  return (known = { regions, currencies, arabic });
+  const otherEnglish = new Map([...other].map(([code, names]) => [code, names.english]));
+  return (known = { regions, currencies, otherEnglish, arabic });
 }
 
 let english: ByFirstWord | undefined;
@@ -111,20 +114,21 @@ let english: ByFirstWord | undefined;
 /** Lower-case English names, built on the first English question (the dictionary is read for currencies). */
 function englishEntities(): ByFirstWord {
   if (english) return english;
-  const { regions, currencies } = arabicEntities();
+  const { regions, currencies, otherEnglish } = arabicEntities();
   const map: ByFirstWord = new Map();
   const names = regionNames("en");
-  const { other } = places();
-  for (const { code, entity } of regions) {
+  for (const entity of regions) {
+    const { code } = entity;
     for (const n of names.map((r) => r.of(code))) if (n && n !== code) put(map, words(n), entity);
-    for (const n of other.get(code)?.english ?? []) put(map, n, entity);
+    for (const n of otherEnglish.get(code) ?? []) put(map, n, entity);
   }
   // The last word of a currency's English name (Chinese Yuan); a noun the dictionary knows with another sense
   // (won, real, pound) is not taken as one.
   const dict = englishDictionary();
   const currency = new Intl.DisplayNames(["en"], { type: "currency" });
-  for (const { code, noun, entity } of currencies) {
-    const last = words(currency.of(code) ?? "").pop();
+  for (const entity of currencies) {
+    const noun = entity.arabic[0]![0]!;
+    const last = words(currency.of(entity.code) ?? "").pop();
     const senses = last ? dict.get(last) : undefined;
     const isCurrency = (sense: string) => tokenize(sense).some((w) => w === noun || w === `ال${noun}`);
     if (last && (!senses || senses.every(isCurrency))) put(map, [last], entity);
