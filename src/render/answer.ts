@@ -134,8 +134,16 @@ export function saysNotCovered(answer: Answer): boolean {
   return answer.covered === false && ((answer.closest ?? []).length > 0 || (answer.missing ?? []).some((m) => m.kind !== "number"));
 }
 
+/**
+ * What a question named that the briefing lacks, listed in the reader's language ("الهند والبرازيل", "India and
+ * Brazil"), each name passed through `each` (escaping, isolation); "" when nothing is missing.
+ */
+export function missingList(missing: readonly Missing[], lang: Language, each: (name: string) => string = (n) => n): string {
+  return new Intl.ListFormat([lang], { type: "conjunction" }).format(missingNames(missing, lang).map(each));
+}
+
 /** What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number. */
-export function missingNames(missing: readonly Missing[], lang: Language): string[] {
+function missingNames(missing: readonly Missing[], lang: Language): string[] {
   const names = missing.map((m) => {
     if (m.kind === "number") return m.value;
     const name = new Intl.DisplayNames([lang], { type: m.kind }).of(m.value) ?? m.value;
@@ -155,8 +163,8 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   const mark = lineMark(lang);
   const closest = answer.closest ?? [];
   const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
-  const missing = missingNames(answer.missing ?? [], lang);
-  if (missing.length > 0) lines.push(mark + t("not-covered-missing", { names: new Intl.ListFormat([lang], { type: "conjunction" }).format(missing.map((n) => isolate(escapeHtml(n)))) }));
+  const missing = missingList(answer.missing ?? [], lang, (n) => isolate(escapeHtml(n)));
+  if (missing) lines.push(mark + t("not-covered-missing", { names: missing }));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));
   const keyboard: InlineKeyboardMarkup = {

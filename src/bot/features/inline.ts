@@ -4,7 +4,7 @@ import { hasSearchableScript } from "../../briefing/arabic.js";
 import { typed } from "../../briefing/follow-up.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
-import { missingNames } from "../../render/answer.js";
+import { missingList } from "../../render/answer.js";
 import { cutText } from "../../render/html.js";
 import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
@@ -32,9 +32,8 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
     if (!found || found.total === 0) {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
       // The names are cut, not the button's "open mujaz" (60 characters in all).
-      const missing = found ? missingNames(found.missing ?? [], view.lang) : [];
-      const names = cutText(new Intl.ListFormat([view.lang], { type: "conjunction" }).format(missing), 24);
-      const text = missing.length > 0 ? ctx.t("inline-not-covered", { names }) : ctx.t("inline-no-match");
+      const missing = missingList(found?.missing ?? [], view.lang);
+      const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t("inline-no-match");
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
         is_personal: true,
