@@ -61,7 +61,9 @@ interface Sentence {
 export function answerQuery(index: SearchIndex, query: string, offset = 0, limit = 3): Answer {
   const found = index.search(query, { offset, limit });
   const queryStems = new Set(index.terms(query).stems);
-  const type = questionType(query);
+  // A follow-up asks what its own words ask ("وعن الغاز؟" is not the "when" of the question before it).
+  const { focus } = splitFocus(query);
+  const type = questionType(focus ?? query);
   const marksOf = (h: Hit) => answerMarks(h, type, queryStems, (t) => index.idf(t));
   const marked = found.hits.map((h) => ({ hit: h, marks: marksOf(h) }));
   const hits = marked.map(({ hit, marks }) => ({ ...hit, window: snippetWindow(hit.paragraph.text, marks, SNIPPET_CHARS), marks }));
@@ -73,7 +75,6 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
 
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));
   // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
-  const { focus } = splitFocus(query);
   const focusStems = focus ? new Set(index.terms(focusWords(focus)).stems) : undefined;
   const onFocus = (s: Sentence) => (focusStems && [...s.bag].some((t) => focusStems.has(t)) ? 1 : 0);
   const ranked = sentences.filter((s) => s.score > 0).sort((a, b) => onFocus(b) - onFocus(a) || b.score - a.score);

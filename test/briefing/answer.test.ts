@@ -214,6 +214,8 @@ describe("follow-up", () => {
     expect(answer.hits[0]!.paragraph.text).toContain("للغاز");
     expect(answer.lead!.text).toContain("للغاز");
     // A passage on the subject without the new word still follows (the pipeline for "the gas?" after the pipeline).
+    // The question before asked "when": the follow-up does not, so no date outranks the gas.
+    expect(briefing.answer(followUpQuery("متى عقدت قمة شنغهاي؟", "وعن الغاز؟")!).lead!.text).toContain("للغاز");
     const pipeline = briefing.answer(followUpQuery("ما هو خط انابيب قوة سيبيريا", "وماذا عن الغاز؟")!);
     expect(pipeline.hits.map((h) => h.paragraph.text)).toEqual([expect.stringContaining("للغاز"), expect.stringContaining("قوة سيبيريا-2")]);
   });
