@@ -37,7 +37,7 @@ function readGroups(text: string, separator: RegExp): string[][] {
     .filter((g) => g.length >= 2);
 }
 
-function byStem(groups: readonly string[][], keys: (group: string[]) => readonly string[], keyOf: (word: string) => string = stem): Groups {
+function grouped(groups: readonly string[][], keys: (group: string[]) => readonly string[], keyOf: (word: string) => string = stem): Groups {
   const map: Groups = new Map();
   for (const group of groups) {
     for (const key of keys(group)) {
@@ -61,9 +61,9 @@ function sources(): Record<Source, Groups> {
     loaded = {
       // Colloquial words by their exact form: by stem, بكرة ("tomorrow") would catch أبو بكر, and حاجة ("thing") the
       // standard حاجة ("need").
-      dialect: byStem(dialect, (g) => g.slice(1), (w) => w),
-      news: byStem(news, (g) => g),
-      thesaurus: byStem(thesaurus, (g) => g),
+      dialect: grouped(dialect, (g) => g.slice(1), (w) => w),
+      news: grouped(news, (g) => g),
+      thesaurus: grouped(thesaurus, (g) => g),
     };
   }
   return loaded;
