@@ -48,6 +48,7 @@ no-match =
     جرّب كلمات أخرى أو أقصر، مثل: بوتين، التجارة، أوكرانيا، مجلس الأمن. أو تصفح /sources.
 not-covered = لا يتناول الملف ما سألت عنه: «{ $query }».
 not-covered-missing = لا يرد فيه ذكر: { $names }.
+not-covered-price = لا يذكر الملف سعرًا أو كلفة لذلك.
 not-covered-closest = أقرب ما فيه من موضوعات:
 not-covered-sources = تصفح المقالات كلها: /sources
 no-searchable-text = أقرأ النصوص العربية والإنجليزية فقط. اكتب سؤالك بالكلمات، مثل: ما حجم التجارة بين روسيا والصين؟
@@ -131,6 +132,7 @@ inline-briefing-summary = خلاصة الملف ({ $count ->
     })
 inline-no-match = لا نتائج — افتح موجز
 inline-not-covered = لا يرد في الملف ذكر: { $names } — افتح موجز
+inline-no-price = لا يذكر الملف سعرًا لذلك — افتح موجز
 button-continue-private = 💬 المزيد في محادثة خاصة
 button-read-private = 💬 اقرأ في محادثة خاصة
 button-share = ↗️ مشاركة في محادثة

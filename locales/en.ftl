@@ -45,6 +45,7 @@ no-match =
     Try other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.
 not-covered = The briefing does not cover this: “{ $query }”.
 not-covered-missing = It never mentions { $names }.
+not-covered-price = It gives no price or cost for it.
 not-covered-closest = The closest articles it has:
 not-covered-sources = Browse every article: /sources
 no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?
@@ -119,6 +120,7 @@ inline-briefing-summary = Key points of the briefing ({ $count ->
     })
 inline-no-match = No results — open mujaz
 inline-not-covered = The briefing never mentions { $names } — open mujaz
+inline-no-price = The briefing gives no price for this — open mujaz
 button-continue-private = 💬 More in a private chat
 button-read-private = 💬 Read in a private chat
 button-share = ↗️ Share in a chat

@@ -76,12 +76,12 @@ const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: () => [], versi
  * the Arabic brought (a stem also typed weighs 1). Without an index nothing is known to be held, so only the
  * glossary applies.
  */
-export function withEnglish(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): { text: string; weights: Map<string, number> } {
-  const arabic = englishToArabic(query, index, options);
-  if (arabic.length === 0) return { text: query, weights: new Map() };
+export function withEnglish(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): { text: string; weights: Map<string, number>; unnamed: string[] } {
+  const { terms: arabic, unnamed } = translate(query, index, options);
+  if (arabic.length === 0) return { text: query, weights: new Map(), unnamed };
   const weights = stemWeights(arabic);
   for (const s of analyze(query).stems) weights.delete(s);
-  return { text: `${query} ${arabic.map((t) => t.text).join(" ")}`, weights };
+  return { text: `${query} ${arabic.map((t) => t.text).join(" ")}`, weights, unnamed };
 }
 
 let dictionary: Map<string, readonly string[]> | undefined;
@@ -103,6 +103,29 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
     }
   }
   return dictionary;
+}
+
+/** Whether the dictionary knows an English word, in any of its inflections. */
+export function isEnglishWord(word: string): boolean {
+  const dict = englishDictionary();
+  return lemmas(word.toLowerCase()).some((l) => dict.has(l));
+}
+
+let arabicNouns: Set<string> | undefined;
+
+/**
+ * Whether an Arabic word is a noun: the dictionary's Arabic side writes it with the article (الصاروخ), which a verb
+ * (استمرت) never takes. A noun in the accusative of "how many" (صاروخا) counts without its alif.
+ */
+export function isArabicNoun(word: string): boolean {
+  if (!arabicNouns) {
+    arabicNouns = new Set();
+    for (const senses of englishDictionary().values()) {
+      for (const sense of senses) for (const t of tokenize(sense)) if (t.length > 4 && t.startsWith("ال")) arabicNouns.add(t.slice(2));
+    }
+  }
+  const bare = normalize(word).replace(/^(?:[وفبك]?ال|لل)(?=\S{2,})/u, "");
+  return arabicNouns.has(bare) || (bare.endsWith("ا") && arabicNouns.has(bare.slice(0, -1)));
 }
 
 /** Headwords an inflected English word may stand for: itself, then without plural, past or -ing endings. */
@@ -217,8 +240,20 @@ function latinWords(query: string): Word[] {
  * letters, so Arabic questions are never changed. English stop words never translate.
  */
 export function englishToArabic(query: string, index: IndexVocabulary, options: EnglishOptions = {}): ArabicTerm[] {
+  return translate(query, index, options).terms;
+}
+
+/** A name shorter than this may be an initial or an abbreviation the briefing writes another way. */
+const MIN_NAME_LETTERS = 4;
+
+/**
+ * The Arabic for a query's English words, and the names it could not render: capitalized words past the first that
+ * the dictionary does not know, that sound like no word of the briefing and stand beside no name it renders
+ * (Zelensky when the briefing never mentions him).
+ */
+function translate(query: string, index: IndexVocabulary, options: EnglishOptions = {}): { terms: ArabicTerm[]; unnamed: string[] } {
   const words = latinWords(query);
-  if (words.length === 0) return [];
+  if (words.length === 0) return { terms: [], unnamed: [] };
   const dict = englishDictionary();
   const out = new Map<string, ArabicTerm>();
   const emit = (text: string, from: ArabicTerm["from"]) => {
@@ -265,6 +300,7 @@ export function englishToArabic(query: string, index: IndexVocabulary, options: 
   const matcher = nameMatcher(index);
   const named = words.map(() => false);
   const pending: number[] = [];
+  const unknown = new Set<number>();
   words.forEach((w, i) => {
     if (done[i]) return;
     const sure = w.capitalized ? guessName(w.text, matcher, NAME.sure) : undefined;
@@ -277,6 +313,7 @@ export function englishToArabic(query: string, index: IndexVocabulary, options: 
     const held = heldSenses(headwords.flatMap((h) => dict.get(h) ?? []), index);
     if (held.length > 0) for (const s of held) emit(s, "dictionary");
     else if (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict)) pending.push(i);
+    if (held.length === 0 && headwords.length === 0) unknown.add(i);
   });
   const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName) }));
   for (const { i, guess } of guesses) if (guess && guess.distance <= NAME.accept) named[i] = true;
@@ -284,7 +321,14 @@ export function englishToArabic(query: string, index: IndexVocabulary, options: 
     if (!guess) continue;
     const besideName = (named[i - 1] ?? false) || (named[i + 1] ?? false);
     const looser = besideName && words[i]!.capitalized && guess.cost <= NAME.nextToNameCost;
-    if (guess.distance <= NAME.accept || looser) emit(guess.text, "name");
+    if (guess.distance <= NAME.accept || looser) {
+      emit(guess.text, "name");
+      unknown.delete(i);
+    }
   }
-  return [...out.values()];
+  // A word beside a rendered name is its other part, however it renders (Wenbin after Wang).
+  const unnamed = words
+    .filter((w, i) => i > 0 && w.capitalized && unknown.has(i) && !named[i - 1] && !named[i + 1] && w.text.length >= MIN_NAME_LETTERS)
+    .map((w) => w.text);
+  return { terms: [...out.values()], unnamed };
 }

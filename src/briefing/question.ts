@@ -3,7 +3,8 @@
  * sentence holds that kind of answer: a number for "how much", a date for "when", and so on. The word lists
  * are in `lexicon/question-words.json` with their source.
  */
-import { normalize, remembered, tokenize } from "./arabic.js";
+import { isStopWord, normalize, remembered, tokenize } from "./arabic.js";
+import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
@@ -58,6 +59,64 @@ function matchesAt(tokens: readonly string[], at: number, cue: readonly string[]
     return t !== undefined && (t === c || (j === 0 && ATTACHED.test(t) && t.slice(1) === c));
   });
 }
+
+const COUNT_CUES = lexicon.countCues.map((w) => tokenize(w));
+const COUNT_NOUNS = new Set(lexicon.countNouns.map(normalize));
+const PRICE_WORDS = new Set(lexicon.priceWords.map(normalize));
+
+/** The noun a "how many" question counts, normalized and as typed. */
+export interface Counted {
+  word: string;
+  typed: string;
+}
+
+/**
+ * The noun a "how many" question counts: the word after its cue (قديش صاروخ, how many missiles), or after the noun
+ * "number" (كم عدد الصواريخ, ما عدد الدول, what is the number of troops). A briefing that never names the thing
+ * cannot count it. Whether an Arabic word after كم is a noun and not a verb (كم استمرت) is for the caller to judge.
+ */
+export function countedWord(question: string): Counted | undefined {
+  const tokens = tokenize(question);
+  let first = 0;
+  while (first < tokens.length - 1 && LEADING.has(tokens[first]!)) first++;
+  let at: number | undefined;
+  // The cue or the noun comes first, after a "what is the" at most (ما هو عدد, what is the number of).
+  for (let i = first; i <= first + 3 && i < tokens.length && at === undefined; i++) {
+    const cue = COUNT_CUES.find((c) => matchesAt(tokens, i, c));
+    if (cue) at = i + cue.length;
+    else if (COUNT_NOUNS.has(tokens[i]!)) at = i;
+  }
+  if (at === undefined) return undefined;
+  if (COUNT_NOUNS.has(tokens[at] ?? "")) at++;
+  while (at < tokens.length && OF.has(tokens[at]!)) at++;
+  const word = tokens[at];
+  // "كم حجم", "كم كلفة": a measure asked for, not a thing counted.
+  if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, ""))) return undefined;
+  const typed = question.split(/\s+/).map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((t) => tokenize(t)[0] === word);
+  return { word, typed: typed ?? word };
+}
+/** Words between "the number" and what it counts. */
+const OF = new Set(["of", "the"]);
+
+/** The word by which a question asks for an amount of money, a price or a cost (سعر الغاز, how much will it cost). */
+export function priceWord(question: string): string | undefined {
+  return tokenize(question).find(isPriceWord);
+}
+
+/** Whether a normalized word names a price or a cost (الأسعار, cost), an article or attached letter allowed. */
+export function isPriceWord(token: string): boolean {
+  return PRICE_WORDS.has(token) || PRICE_WORDS.has(token.replace(PREFIX, ""));
+}
+
+/** Words around a currency's name where its amount stands (240 مليار دولار, 5 دولارات للبرميل). */
+const AMOUNT_REACH = 3;
+
+/** Whether a text states an amount of money: a currency it names (`namedEntities`) with a number beside it. */
+export function statesAmount(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t, i) => isCurrency(t) && tokens.slice(Math.max(0, i - AMOUNT_REACH), i + AMOUNT_REACH + 1).some((w) => isEvidence("quantity", w) && !isCurrency(w)));
+}
+const isCurrency = remembered(10_000, (token: string) => namedEntities(token).some((e) => e.kind === "currency"));
 
 /** Normalized single words of each evidence class; multi-word entries ("أكثر من", "كانون الثاني") word by word. */
 function wordSet(list: readonly string[]): Set<string> {

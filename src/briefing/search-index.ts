@@ -8,11 +8,13 @@
 import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Scored, WeightedTerm } from "./engine.js";
-import { withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { isArabicNoun, isEnglishWord, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
 import { absentEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
+import { clauseRanges } from "./key-points.js";
+import { countedWord, isPriceWord, priceWord, questionType, statesAmount } from "./question.js";
 import { isColloquial, SYNONYM_WEIGHT, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -213,6 +215,12 @@ export class SearchIndex {
     });
     const byScore = rescored.sort((a, b) => b.score - a.score || a.index - b.index);
     const relevant = onFocus ? [...byScore.filter((r) => onFocus.has(r.index)), ...byScore.filter((r) => !onFocus.has(r.index))] : byScore;
+    // A price asked as a quantity is an amount of money: when none of the passages the question would show states
+    // one, the briefing does not give it ("how much will the pipeline cost" answered by the pipeline's route). "At
+    // what prices" may be answered in words ("at preferential prices").
+    const own = focused ?? query;
+    const price = questionType(own) === "quantity" ? priceWord(own) : undefined;
+    if (price && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
@@ -404,20 +412,54 @@ export class SearchIndex {
 
   /**
    * What the question names that the briefing plainly lacks: a number — a year, a figure — that no passage holds,
-   * or a country or currency no passage mentions (`absentEntities`). Such content is the rarest a question can
-   * have, and a paraphrase in other words still names the same things; a question none of whose words is held at
-   * all is not covered either (see `search`).
+   * a country or currency no passage mentions (`absentEntities`), an English name that renders as no word of the
+   * briefing, or the thing a "how many" question counts when no passage names it. Such content is the rarest a
+   * question can have, and a paraphrase in other words still names the same things; a question none of whose
+   * words is held at all is not covered either (see `search`). A follow-up is judged on its own words.
    */
   private missing(query: string, words: readonly QueryWord[]): Missing[] {
+    const own = splitFocus(query).focus ?? query;
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
-    return [...names, ...numbers];
+    const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
+    const counted = countedWord(own);
+    const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
+    return [...names, ...unnamed, ...uncounted, ...numbers];
+  }
+
+  /**
+   * Whether a passage states an amount of money (`statesAmount`) in a clause holding a word of the question other
+   * than its price word: the trade's 240 billion dollars is not the price of the gas named in the next clause.
+   */
+  private statesPrice(index: number, words: readonly QueryWord[]): boolean {
+    const asked = new Set(words.filter((w) => !isPriceWord(w.word)).flatMap((w) => w.stems));
+    return this.passages[index]!.paragraph.sentences.some((sentence) =>
+      clauseRanges(sentence).some(([start, end]) => {
+        const clause = sentence.slice(start, end);
+        return statesAmount(clause) && analyze(clause).stems.some((s) => asked.has(s));
+      }),
+    );
+  }
+
+  /**
+   * Whether the briefing names the thing a word stands for, by any reading: as written, by a stem, a root or a
+   * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
+   * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
+   */
+  private names(word: string): boolean {
+    if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
+    if (!isArabicNoun(word)) return true;
+    const nearSynonyms = (w: string) => synonymsOf(w).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => s.word);
+    const readings = [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
+    return readings.some((w) => [w, ...nearSynonyms(w)].some((r) => this.holds(r)) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
   }
 }
 
 /** Candidates re-scored by how close the question's words stand in them (10, 20 and 30 measure the same), and how close counts (in words). */
 const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
+/** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
+const PRICE_PASSAGES = 5;
 /** Translated queries kept: a follow-up's whole query, its own words, and the question before. */
 const TRANSLATIONS_KEPT = 4;
 /** Passages whose positioned words are kept between questions. */

@@ -104,9 +104,13 @@ export interface Gloss {
   matched: string[];
 }
 
-/** Something a question names that no passage holds: a country or currency (CLDR code), or a number as typed. */
+/**
+ * Something a question asks about that no passage holds: a country or currency (CLDR code); a number, a name or
+ * the thing a "how many" question counts, as typed (`term`); or the amount of money a price question asks for
+ * (`price`, with the question's price word).
+ */
 export interface Missing {
-  kind: "region" | "currency" | "number";
+  kind: "region" | "currency" | "number" | "term" | "price";
   value: string;
 }
 

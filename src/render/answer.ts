@@ -126,8 +126,8 @@ function repeats(point: string, shown: string): boolean {
 }
 
 /**
- * Whether an answer is the "not covered" reply: it has nearby articles to offer or names a country or currency the
- * briefing lacks. With neither, the no-match note, which suggests words to try, says more (a lone "08:00" is not
+ * Whether an answer is the "not covered" reply: it has nearby articles to offer, or names what the briefing lacks
+ * (a country, a currency, a name, a thing to count, a price). With neither, the no-match note, which suggests words to try, says more (a lone "08:00" is not
  * a question about two numbers).
  */
 export function saysNotCovered(answer: Answer): boolean {
@@ -142,10 +142,14 @@ export function missingList(missing: readonly Missing[], lang: Language, each: (
   return new Intl.ListFormat([lang], { type: "conjunction" }).format(missingNames(missing, lang).map(each));
 }
 
-/** What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number. */
+/**
+ * What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number or
+ * a word as typed. A price asked for is said on a line of its own (`renderNotCovered`).
+ */
 function missingNames(missing: readonly Missing[], lang: Language): string[] {
-  const names = missing.map((m) => {
-    if (m.kind === "number") return m.value;
+  const names = missing.flatMap((m) => {
+    if (m.kind === "price") return [];
+    if (m.kind === "number" || m.kind === "term") return m.value;
     const name = new Intl.DisplayNames([lang], { type: m.kind }).of(m.value) ?? m.value;
     // A currency by its noun (روبل, ruble), as a reader names it: the country is the question's own business.
     if (m.kind === "currency") return (lang === "ar" ? name.split(/\s+/)[0] : name.split(/\s+/).pop()!.toLowerCase()) ?? name;
@@ -165,6 +169,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
   const missing = missingList(answer.missing ?? [], lang, (n) => isolate(escapeHtml(n)));
   if (missing) lines.push(mark + t("not-covered-missing", { names: missing }));
+  if ((answer.missing ?? []).some((m) => m.kind === "price")) lines.push(mark + t("not-covered-price"));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));
   const keyboard: InlineKeyboardMarkup = {

@@ -45,4 +45,49 @@ describe("questions the briefing does not cover", () => {
       expect(result.hits.length, q).toBeGreaterThan(0);
     }
   });
+
+  it("says so when a 'how many' question counts a thing no passage names, in Arabic or English", () => {
+    for (const [q, named] of [["قديش صاروخ عرضوا بالعرض العسكري ببكين؟", "صاروخ"], ["كم صاروخا عرضت الصين في العرض؟", "صاروخا"], ["ما عدد الدبابات في العرض العسكري؟", "الدبابات"], ["How many missiles were shown at the Beijing parade?", "missiles"]] as const) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.hits, q).toEqual([]);
+      expect(result.missing, q).toContainEqual({ kind: "term", value: named });
+    }
+  });
+
+  it("answers a 'how many' question about what the briefing names, or whose next word is a verb or a measure", () => {
+    // North Korean troops and soldiers (جنود) are in the briefing; جنديا is the counted form of جندي.
+    for (const q of ["كم مرة التقى الرئيسان؟", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it("says so when a price is asked and no passage states an amount of money beside what it is asked of", () => {
+    // The one amount in the briefing, 240 billion dollars of trade, stands in another clause than the gas and oil.
+    for (const q of ["How much will the Power of Siberia 2 pipeline cost?", "كم تكلفة خط قوة سيبيريا 2؟", "ما هو سعر النفط الروسي؟", "What is the price of Russian gas in Europe?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.missing?.some((m) => m.kind === "price"), q).toBe(true);
+    }
+    // An amount in the clause the question asks of answers it; "at what prices" is answered in words.
+    for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it("says so for an English name that renders as no word of the briefing, and not for names it holds", () => {
+    const zelensky = briefing.search("How did Zelensky react to the Putin Xi meeting in Beijing?", { limit: 3 });
+    expect(zelensky.covered).toBe(false);
+    expect(zelensky.missing).toContainEqual({ kind: "term", value: "zelensky" });
+    // Wenbin renders as no single word (وين بين), but stands beside Wang.
+    for (const q of ["What did spokesman Wang Wenbin say?", "How did Kim Jong Un help Russia?", "Why did Putin visit Harbin?", "What happened in Tiananmen Square?", "What did Donald Trump say about Russia and China?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
 });

@@ -245,6 +245,14 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(answer, en).text).split("\n")[1]).toBe("It never mentions India, Brazil, ruble, and 2019.");
   });
 
+  it("names the thing a 'how many' question counts, and says plainly when a price is not given", () => {
+    expect(visible(renderNotCovered(briefing.answer("قديش صاروخ عرضوا بالعرض العسكري ببكين؟"), ar).text).split("\n")[1]).toBe("لا يرد فيه ذكر: صاروخ.");
+    const price = briefing.answer("How much will the Power of Siberia 2 pipeline cost?");
+    expect(saysNotCovered(price)).toBe(true);
+    expect(visible(renderNotCovered(price, en).text).split("\n").slice(0, 2)).toEqual(["The briefing does not cover this: “How much will the Power of Siberia 2 pipeline cost?”.", "It gives no price or cost for it."]);
+    expect(visible(renderNotCovered(briefing.answer("كم تكلفة خط قوة سيبيريا 2؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف سعرًا أو كلفة لذلك.");
+  });
+
   it("names a number no passage holds, and has no such line when nothing named is missing", () => {
     expect(visible(renderNotCovered(briefing.answer("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"), ar).text)).toContain("لا يرد فيه ذكر: 2011.");
     // No word of this question is held and it names nothing: not covered, with nothing to name or offer.
