@@ -224,14 +224,17 @@ function soundsLikeItsSenses(word: string, headwords: readonly string[], dict: R
 interface Word {
   /** Lower case, possessive off. */
   text: string;
+  /** As typed, possessive off (Zelensky). */
+  typed: string;
   capitalized: boolean;
   stop: boolean;
 }
 
 function latinWords(query: string): Word[] {
   return (query.match(/[A-Za-z][A-Za-z']*/g) ?? []).map((raw) => {
-    const text = raw.toLowerCase().replace(/'s?$/, "");
-    return { text, capitalized: /^[A-Z]/.test(raw), stop: isStopWord(normalize(text)) };
+    const typed = raw.replace(/'s?$/, "");
+    const text = typed.toLowerCase();
+    return { text, typed, capitalized: /^[A-Z]/.test(raw), stop: isStopWord(normalize(text)) };
   });
 }
 
@@ -329,6 +332,6 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
   // A word beside a rendered name is its other part, however it renders (Wenbin after Wang).
   const unnamed = words
     .filter((w, i) => i > 0 && w.capitalized && unknown.has(i) && !named[i - 1] && !named[i + 1] && w.text.length >= MIN_NAME_LETTERS)
-    .map((w) => w.text);
+    .map((w) => w.typed);
   return { terms: [...out.values()], unnamed };
 }
