@@ -116,7 +116,10 @@ export function statesAmount(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.some((t, i) => isCurrency(t) && tokens.slice(Math.max(0, i - AMOUNT_REACH), i + AMOUNT_REACH + 1).some((w) => isEvidence("quantity", w) && !isCurrency(w)));
 }
-const isCurrency = remembered(10_000, (token: string) => namedEntities(token).some((e) => e.kind === "currency"));
+/** A currency's name, in the accusative or plural too (دولارا, دولارات). */
+const isCurrency = remembered(10_000, (token: string) =>
+  [token, token.replace(/(?<=\S{3})(?:ا|ات)$/u, "")].some((t) => namedEntities(t).some((e) => e.kind === "currency")),
+);
 
 /** Normalized single words of each evidence class; multi-word entries ("أكثر من", "كانون الثاني") word by word. */
 function wordSet(list: readonly string[]): Set<string> {

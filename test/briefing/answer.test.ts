@@ -6,7 +6,7 @@ import { chatterKind } from "../../src/briefing/chatter.js";
 import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
 import { analyze } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
-import { answerEvidence, questionType } from "../../src/briefing/question.js";
+import { answerEvidence, countedWord, priceWord, questionType, statesAmount } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
 import { evenMarks, snippetWindow } from "../../src/briefing/snippet.js";
 import { QUESTIONS } from "./questions.js";
@@ -43,6 +43,30 @@ describe("question type", () => {
     ["روسيا والصين", "other"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
+  });
+});
+
+describe("what a 'how many' or a price question asks for", () => {
+  it("finds the counted noun after the cue or after 'number', and none after a measure or a number", () => {
+    const counted = (q: string) => countedWord(q)?.typed;
+    expect(counted("قديش صاروخ عرضوا بالعرض العسكري؟")).toBe("صاروخ");
+    expect(counted("وكم جنديا أرسلت كوريا؟")).toBe("جنديا");
+    expect(counted("ما هو عدد الدبابات؟")).toBe("الدبابات");
+    expect(counted("How many missiles were shown?")).toBe("missiles");
+    expect(counted("What is the number of troops?")).toBe("troops");
+    // A verb after كم is returned for the index to judge; a measure, a number or a function word is no counted noun.
+    expect(counted("كم استمرت الزيارة؟")).toBe("استمرت");
+    for (const q of ["كم حجم التجارة؟", "كم كلفة الخط؟", "عدد من الدول دعمت روسيا", "كم 2022", "شو قال بوتين؟"]) expect(counted(q), q).toBeUndefined();
+  });
+
+  it("reads a price asked for, and an amount of money stated by a currency beside a number", () => {
+    expect(priceWord("ما هو سعر النفط الروسي؟")).toBe("سعر");
+    expect(priceWord("وكم الأسعار اليوم")).toBe("الاسعار");
+    expect(priceWord("How much will the pipeline cost?")).toBe("cost");
+    expect(priceWord("كم حجم التجارة؟")).toBeUndefined();
+    for (const t of ["ارتفع إلى أكثر من 240 مليار دولار", "بسعر 60 دولارا للبرميل", "بـ10 دولارات", "مقابل 20 ألف روبل", "400 billion dollars"]) expect(statesAmount(t), t).toBe(true);
+    // A currency with no number, or a number with no currency, is no amount.
+    for (const t of ["بأسعار تفضيلية بالروبل", "التقى الرئيسان أكثر من 40 مرة", "تعزيز التبادل بالعملات الوطنية"]) expect(statesAmount(t), t).toBe(false);
   });
 });
 
