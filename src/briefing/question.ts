@@ -8,7 +8,8 @@ import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
-export type QuestionType = "quantity" | "time" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
+/** "month" and "year" are "time" narrowed by the question ("في أي شهر", "which year"): only a month's name, or a year, answers. */
+export type QuestionType = "quantity" | "time" | "month" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
 
 type Cue = { type: QuestionType; words: string[] };
 /** Normalized cue → type. Multi-word cues ("how much", "في اي يوم") are matched as token sequences. */
@@ -128,6 +129,8 @@ function wordSet(list: readonly string[]): Set<string> {
 const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   quantity: wordSet(lexicon.quantityWords.filter((w) => !/\s/.test(w))),
   time: wordSet([...lexicon.months, ...lexicon.weekdays, ...lexicon.timeWords]),
+  month: wordSet(lexicon.months),
+  year: new Set(),
   person: wordSet(lexicon.personWords),
   place: wordSet(lexicon.placeWords),
 };
@@ -141,7 +144,7 @@ const PREFIX = /^(?:[وفبل](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
 
 function isEvidence(type: QuestionType, word: string): boolean {
   const words = CLASSES[type];
-  if (/^\d+$/.test(word)) return type === "quantity" || (type === "time" && /^(1[89]|20)\d\d$/.test(word));
+  if (/^\d+$/.test(word)) return type === "quantity" || ((type === "time" || type === "year") && /^(1[89]|20)\d\d$/.test(word));
   if (!words) return false;
   return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبل]/u, ""));
 }

@@ -30,6 +30,10 @@ describe("question type", () => {
     ["امتى قال شي إن الصين مش طرف؟", "time"],
     ["في أي يوم انعقدت القمة؟", "time"],
     ["When did the Soviet Union declare war on Japan?", "time"],
+    // "Which month" and "which year" are answered by a month's name or a year, not by any date word.
+    ["في أي شهر اندلعت الحرب؟", "month"],
+    ["In which year did Japan surrender?", "year"],
+    ["في أي سنة أعلنت الشراكة؟", "year"],
     ["من نشر مقاطع الفيديو؟", "person"],
     ["مين حضر العرض؟", "person"],
     ["وين التقوا بوتين وشي؟", "place"],
@@ -77,6 +81,13 @@ describe("where a sentence holds the answer asked for", () => {
     expect(shown("quantity", "استمرت نحو أسبوع وشارك فيها نحو ثلاثة آلاف")).toEqual(["نحو ثلاثة آلاف"]);
     // نحو is also "towards", and كميات ("quantities") is not ك + مئات.
     expect(shown("quantity", "دفع موسكو نحو وقف القتال واستيراد كميات ضخمة")).toEqual([]);
+  });
+
+  it("takes only a month's name for 'which month', and only a year for 'which year'", () => {
+    const text = "تقارب البلدان منذ مطلع عام 2022، وأعلنا الشراكة في فبراير 2022 قبل أيام من الحرب";
+    expect(shown("time", text)).toEqual(["مطلع عام 2022", "فبراير 2022", "أيام"]);
+    expect(shown("month", text)).toEqual(["فبراير"]);
+    expect(shown("year", text)).toEqual(["2022", "2022"]);
   });
 });
 
