@@ -2,12 +2,12 @@
  * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
  * on every hit the window of its passage to show.
  */
-import { analyze, normalize, tokenize, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, normalize, roots, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { focusWords, splitFocus } from "./follow-up.js";
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
-import type { SearchIndex } from "./search-index.js";
+import { RANKING, type SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
 import type { Answer, Citation, Gloss, Hit, KeyPoint, Mark, Range } from "./types.js";
 
@@ -73,7 +73,8 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [], ...(found.missing ? { missing: found.missing } : {}) });
   if (offset > 0 || hits.length === 0) return answer;
 
-  const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, (t) => index.idf(t)));
+  const rootWords = index.terms(query).exact.map((w) => ({ stems: stemCandidates(w), roots: roots(w) }));
+  const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, rootWords, (t) => index.idf(t)));
   // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
   const focusStems = focus ? new Set(index.terms(focusWords(focus)).stems) : undefined;
   const onFocus = (s: Sentence) => (focusStems && [...s.bag].some((t) => focusStems.has(t)) ? 1 : 0);
@@ -185,7 +186,13 @@ function answersNear(text: string, marks: readonly Mark[], type: QuestionType): 
   return nearEvidence(text, marks, type).length > 0;
 }
 
-function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: QuestionType, queryStems: ReadonlySet<string>, idf: (t: string) => number): Sentence[] {
+/** A question word's stem readings and roots, for meeting a sentence's words of the same root. */
+interface RootWord {
+  stems: readonly string[];
+  roots: readonly string[];
+}
+
+function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: QuestionType, queryStems: ReadonlySet<string>, rootWords: readonly RootWord[], idf: (t: string) => number): Sentence[] {
   const text = hit.paragraph.text;
   let cursor = 0;
   return hit.paragraph.sentences.map((sentence, position) => {
@@ -197,6 +204,12 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
     // Rare query words count most; long sentences do not win by length alone.
     let matched = 0;
     for (const t of queryStems) if (bag.has(t)) matched += idf(t);
+    // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
+    const sentenceRoots = new Set(tokenize(sentence).flatMap((w) => roots(w)));
+    for (const w of rootWords) {
+      if (w.stems.some((t) => bag.has(t)) || !w.roots.some((r) => sentenceRoots.has(r))) continue;
+      matched += RANKING.root * Math.max(...w.stems.map(idf));
+    }
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);
     if (FACTOID.has(type) && answersNear(sentence, inside, type)) score *= 1 + EVIDENCE_BONUS;
     // Earlier passages and earlier sentences win ties (measured on the odd ids: without either, one answer fewer).

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answerMarks } from "../../src/briefing/answer.js";
 import { Briefing } from "../../src/briefing/briefing.js";
+import { parseArticle } from "../../src/briefing/ingest.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
 import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
 import { analyze } from "../../src/briefing/arabic.js";
@@ -92,6 +93,12 @@ describe("where a sentence holds the answer asked for", () => {
 });
 
 describe("answers", () => {
+  it("leads with a sentence that meets a question word by its root when no other holds it (يفصل, انفصال)", () => {
+    const text = "عنوان المقال التجريبي عن العلاقات\nتعززت العلاقات بين البلدين في مجالات كثيرة خلال السنوات الأخيرة الماضية. ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("هل يمكن فصل البلدين؟").lead!.text).toBe("ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية");
+  });
+
   it("leads with the clause that holds the figure asked for, cited to its passage", () => {
     const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
     expect(answer.lead!.text).toBe("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي");
