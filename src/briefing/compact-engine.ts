@@ -5,14 +5,16 @@
  * for its length norm.
  *
  * Postings are kept per term in doc-id order (compressed sparse rows). Passages added since the last search wait
- * in a flat buffer of (term, passage, tf) triples and are merged in when it grows large or a search comes.
+ * in a flat buffer of (term, passage, tf) triples; when it grows large they are sorted by term into a batch of
+ * their own, and all batches are merged into the posting lists once, when a search comes (as Lucene flushes
+ * segments and merges them), so a large build copies each posting twice instead of once per earlier batch.
  */
 import type { Field, PassageTokens, RetrievalEngine, Scored, WeightedTerm } from "./engine.js";
 
 /** MiniSearch's defaults (BM25+), so scores and ranking match what the index had before. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
-/** Pending triples merged into the posting lists once this many wait, so the buffer stays small on a large build. */
-const MERGE_AT = 1 << 21;
+/** Pending triples sorted into a batch once this many wait, so the buffer stays small on a large build. */
+const BATCH_AT = 1 << 21;
 /** Upper bounds are stored a little high so float rounding never prunes a passage that belongs in the top k. */
 const BOUND_MARGIN = 1 + 1e-9;
 /**
@@ -48,6 +50,13 @@ class GrowingU32 {
   }
 }
 
+/** Postings in compressed sparse rows: term t's are docs[offsets[t] .. offsets[t+1]), ascending, with their tfs. */
+interface Postings {
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+}
+
 interface FieldData {
   index: number;
   terms: Map<string, number>;
@@ -80,6 +89,8 @@ export class CompactEngine implements RetrievalEngine {
   private windowScores = new Float64Array(0);
   private windowCandidates = new Uint32Array(0);
   private readonly pending = new GrowingU32();
+  /** Batches of pending triples sorted by term, in passage order, not yet merged; terms newer than a batch have none there. */
+  private batches: Postings[] = [];
   /** Per-term counts while one passage is added (all zero between adds), and the terms it touched. */
   private readonly tfScratch = new GrowingU32();
   private readonly touched: number[] = [];
@@ -122,7 +133,7 @@ export class CompactEngine implements RetrievalEngine {
         this.tfScratch.set(term, 0);
       }
     }
-    if (this.pending.length >= 3 * MERGE_AT) this.merge();
+    if (this.pending.length >= 3 * BATCH_AT) this.batch();
     return id;
   }
 
@@ -159,37 +170,55 @@ export class CompactEngine implements RetrievalEngine {
     return f;
   }
 
-  private merge(): void {
+  /** Sorts the pending triples by term (a counting sort) into a batch; the buffer is kept for the next ones. */
+  private batch(): void {
     const n = this.pending.length / 3;
     if (n === 0) return;
     const terms = this.termField.length;
-    const oldOffsets = this.offsets;
-    const oldTerms = oldOffsets.length - 1;
+    const p = this.pending.data;
+    const offsets = new Uint32Array(terms + 1);
+    for (let i = 0; i < 3 * n; i += 3) offsets[p[i]! + 1]!++;
+    for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
+    const fill = offsets.slice(0, terms);
+    const docs = new Uint32Array(n);
+    const tfs = new Uint16Array(n);
+    // Triples are in passage order, so each term's passages stay ascending.
+    for (let i = 0; i < 3 * n; i += 3) {
+      const at = fill[p[i]!]!++;
+      docs[at] = p[i + 1]!;
+      tfs[at] = p[i + 2]!;
+    }
+    this.batches.push({ offsets, docs, tfs });
+    this.pending.length = 0;
+  }
+
+  /** Merges the posting lists and every batch, oldest first, into new posting lists, and drops the build buffers. */
+  private merge(): void {
+    this.batch();
+    if (this.batches.length === 0) return;
+    const terms = this.termField.length;
     const offsets = new Uint32Array(terms + 1);
     for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + this.df.at(t);
     const docs = new Uint32Array(offsets[terms]!);
     const tfs = new Uint16Array(offsets[terms]!);
-    const fill = new Uint32Array(terms);
-    for (let t = 0; t < oldTerms; t++) {
-      const from = oldOffsets[t]!;
-      const to = oldOffsets[t + 1]!;
-      docs.set(this.docs.subarray(from, to), offsets[t]!);
-      tfs.set(this.tfs.subarray(from, to), offsets[t]!);
-      fill[t] = to - from;
-    }
-    // Pending triples are in passage order and newer than every merged passage, so each list stays ascending.
-    const p = this.pending.data;
-    for (let i = 0; i < 3 * n; i += 3) {
-      const t = p[i]!;
-      const at = offsets[t]! + fill[t]!++;
-      docs[at] = p[i + 1]!;
-      tfs[at] = p[i + 2]!;
+    const fill = offsets.slice(0, terms);
+    // Each batch holds later passages than the lists and the batches before it, so each list stays ascending.
+    for (const from of [{ offsets: this.offsets, docs: this.docs, tfs: this.tfs }, ...this.batches]) {
+      const known = Math.min(terms, from.offsets.length - 1);
+      for (let t = 0; t < known; t++) {
+        let at = fill[t]!;
+        for (let i = from.offsets[t]!, end = from.offsets[t + 1]!; i < end; i++, at++) {
+          docs[at] = from.docs[i]!;
+          tfs[at] = from.tfs[i]!;
+        }
+        fill[t] = at;
+      }
     }
     this.offsets = offsets;
     this.docs = docs;
     this.tfs = tfs;
+    this.batches = [];
     this.pending.data = new Uint32Array(1024);
-    this.pending.length = 0;
     this.boundsAt = -1;
   }
 
