@@ -20,6 +20,7 @@ describe.skipIf(!questions)("development set floors (skipped: ../shared/eval/que
     expect(report.none.said).toBeGreaterThanOrEqual(6);
     expect(report.multi.found).toBeGreaterThanOrEqual(13);
     expect(report.answerLevel.all).toBeGreaterThanOrEqual(0.72);
+    expect(report.leadLevel.all).toBeGreaterThanOrEqual(0.6);
   });
 
   it("keeps English recall through the dictionary and names alone, with the glossary off", async () => {
