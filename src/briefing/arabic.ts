@@ -115,7 +115,22 @@ const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
  * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
  * ever matches the same word elsewhere.
  */
-export const stemCandidates: (token: string) => string[] = remembered(200_000, readings);
+export function stemCandidates(token: string): string[] {
+  return lexeme(token).stems;
+}
+
+/** What the analyzer makes of one normalized token; its roots are worked out when first asked for. */
+interface Lexeme {
+  stop: boolean;
+  stems: string[];
+  roots: readonly string[] | undefined;
+}
+
+/**
+ * Each distinct token's lexeme, so indexing a large briefing looks each token up once (its stop-word test, stems
+ * and roots together) rather than once in each of several caches.
+ */
+const lexeme = remembered(200_000, (token): Lexeme => ({ stop: isStopWord(token), stems: readings(token), roots: undefined }));
 
 /**
  * `fn` with its results kept for up to `limit` distinct inputs (all dropped when full): a text's vocabulary is
@@ -165,14 +180,14 @@ interface RootStemmer {
 // The package is a UMD bundle whose module.exports is the class; its typings describe an ES default export.
 const RootStemmerClass = createRequire(import.meta.url)("arabic-stem") as new () => RootStemmer;
 const rootStemmer = new RootStemmerClass();
-const rootsOfWord = remembered(200_000, rootsOf);
 
 /**
  * Root candidates of a normalized token (يفصل and انفصال both give فصل, تقارب and اقتراب قرب), so words of one root
  * in different patterns can meet in a lower-weighted field. Latin, digits and words under three letters have none.
  */
 export function roots(token: string): readonly string[] {
-  return token.length < 3 || !ARABIC_LETTERS.test(token) ? [] : rootsOfWord(token);
+  const word = lexeme(token);
+  return (word.roots ??= token.length < 3 || !ARABIC_LETTERS.test(token) ? [] : rootsOf(token));
 }
 
 /** The package throws on some long words (it has no patterns past eight letters): those simply have no root. */
@@ -219,9 +234,10 @@ export function analyze(text: string): Analysis {
   const exact: string[] = [];
   const stems: string[] = [];
   for (const token of tokenize(text)) {
-    if (isStopWord(token)) continue;
+    const word = lexeme(token);
+    if (word.stop) continue;
     exact.push(token);
-    stems.push(...stemCandidates(token));
+    for (const s of word.stems) stems.push(s);
   }
   return { exact, stems };
 }
