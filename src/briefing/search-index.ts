@@ -123,11 +123,13 @@ export class SearchIndex {
         let heading = headings.get(paragraph.section);
         if (!heading) headings.set(paragraph.section, (heading = paragraph.section ? analyze(paragraph.section).stems : []));
         const a = analyze(paragraph.text);
+        // Each word's roots once: a shared root says a passage is near the subject; repeats add nothing.
+        const wordRoots: string[] = [];
+        for (const word of new Set(a.exact)) for (const root of roots(word)) wordRoots.push(root);
         this.engine.add({
           [FIELD.word]: a.exact,
           [FIELD.stem]: a.stems,
-          // Each word's roots once: a shared root says a passage is near the subject; repeats add nothing.
-          [FIELD.root]: [...new Set(a.exact)].flatMap(roots),
+          [FIELD.root]: wordRoots,
           [FIELD.context]: [...title, ...heading],
         });
         this.passages.push({ article, paragraph });
