@@ -95,8 +95,14 @@ export class CompactEngine implements RetrievalEngine {
   private readonly tfScratch = new GrowingU32();
   private readonly touched: number[] = [];
 
-  /** `window`: passage ids a search takes at a time (tests make it small, to cross many windows). */
-  constructor(private readonly window = WINDOW) {}
+  /**
+   * `window`: passage ids a search takes at a time; `batchAt`: postings gathered before they are sorted into a
+   * batch. Tests make both small, to cross many windows and merge many batches.
+   */
+  constructor(
+    private readonly window = WINDOW,
+    private readonly batchAt = BATCH_AT,
+  ) {}
 
   get size(): number {
     return this.passages;
@@ -133,7 +139,7 @@ export class CompactEngine implements RetrievalEngine {
         this.tfScratch.set(term, 0);
       }
     }
-    if (this.pending.length >= 3 * BATCH_AT) this.batch();
+    if (this.pending.length >= 3 * this.batchAt) this.batch();
     return id;
   }
 

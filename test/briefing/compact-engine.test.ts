@@ -180,6 +180,14 @@ describe("CompactEngine", () => {
     }
   });
 
+  it("finds the same top k when postings are sorted into many small batches and merged, searched between batches too", () => {
+    // expectBruteForceTop searches after 60% of the passages (merging the batches so far), then adds the rest.
+    for (const [seed, batchAt] of [[10, 1], [11, 16], [12, 500]] as const) {
+      const rnd = seededRandom(seed);
+      expectBruteForceTop(new CompactEngine(4096, batchAt), (seed % 2 ? skewedCorpus : uniformCorpus)(rnd, 1_500), rnd);
+    }
+  });
+
   it("counts passages per term and field, and lists each field's vocabulary", () => {
     const engine = new CompactEngine();
     engine.add({ stems: ["روسيا", "الصين", "روسيا"], exact: ["روسيا"] });
