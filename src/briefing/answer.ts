@@ -2,7 +2,7 @@
  * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
  * on every hit the window of its passage to show.
  */
-import { analyze, normalize, roots, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, normalize, remembered, roots, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { focusWords, splitFocus } from "./follow-up.js";
@@ -186,6 +186,9 @@ function answersNear(text: string, marks: readonly Mark[], type: QuestionType): 
   return nearEvidence(text, marks, type).length > 0;
 }
 
+/** The roots of a sentence's words: read when a question word is not met by its stem, and kept for the next question. */
+const rootsIn = remembered(20_000, (sentence: string): ReadonlySet<string> => new Set(tokenize(sentence).flatMap((w) => roots(w))));
+
 /** A question word's stem readings and roots, for meeting a sentence's words of the same root. */
 interface RootWord {
   stems: readonly string[];
@@ -205,9 +208,8 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
     let matched = 0;
     for (const t of queryStems) if (bag.has(t)) matched += idf(t);
     // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
-    const sentenceRoots = new Set(tokenize(sentence).flatMap((w) => roots(w)));
     for (const w of rootWords) {
-      if (w.stems.some((t) => bag.has(t)) || !w.roots.some((r) => sentenceRoots.has(r))) continue;
+      if (w.stems.some((t) => bag.has(t)) || !w.roots.some((r) => rootsIn(sentence).has(r))) continue;
       matched += RANKING.root * Math.max(...w.stems.map(idf));
     }
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);
