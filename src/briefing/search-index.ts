@@ -221,8 +221,9 @@ export class SearchIndex {
     // one, the briefing does not give it ("how much will the pipeline cost" answered by the pipeline's route). "At
     // what prices" may be answered in words ("at preferential prices").
     const own = focused ?? query;
-    const price = questionType(own) === "quantity" ? priceWord(own) : undefined;
-    if (price && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
+    const price = priceWord(own);
+    const asksPrice = price !== undefined && questionType(own) === "quantity";
+    if (asksPrice && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
