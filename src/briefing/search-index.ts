@@ -15,7 +15,7 @@ import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
 import { countedWord, isPriceWord, priceWord, questionType, statesAmount } from "./question.js";
-import { isColloquial, SYNONYM_WEIGHT, synonymsOf } from "./synonyms.js";
+import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
 export interface SearchOptions {
@@ -256,8 +256,7 @@ export class SearchIndex {
 
   /** Which of the candidates hold one of the words (any reading, or a near synonym: not the broad thesaurus). */
   private holdingAny(candidates: readonly Scored[], words: readonly QueryWord[]): Set<number> {
-    const near = (w: QueryWord) => synonymsOf(w.word).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => stem(s.word));
-    const wanted = new Set(words.flatMap((w) => [...w.stems, ...near(w)]));
+    const wanted = new Set(words.flatMap((w) => [...w.stems, ...nearSynonyms(w.word).map(stem)]));
     return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
   }
 
@@ -452,7 +451,6 @@ export class SearchIndex {
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;
-    const nearSynonyms = (w: string) => synonymsOf(w).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => s.word);
     const readings = [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
     return readings.some((w) => [w, ...nearSynonyms(w)].some((r) => this.holds(r)) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
   }

@@ -85,6 +85,14 @@ function colloquialForms(token: string): string[] {
  */
 export const synonymsOf: (token: string) => Synonym[] = remembered(50_000, findSynonyms);
 
+/**
+ * The near synonyms of a normalized token: from the dialect and news lists, not the broad thesaurus (which puts
+ * قوة for الطاقة). What says whether a passage speaks of a word, where the thesaurus only widens a search.
+ */
+export function nearSynonyms(token: string): string[] {
+  return synonymsOf(token).filter((s) => s.weight > SYNONYM_WEIGHT.thesaurus).map((s) => s.word);
+}
+
 function findSynonyms(token: string): Synonym[] {
   const own = stem(token);
   const found = new Map<string, number>();
