@@ -60,7 +60,8 @@ interface Sentence {
 
 export function answerQuery(index: SearchIndex, query: string, offset = 0, limit = 3): Answer {
   const found = index.search(query, { offset, limit });
-  const queryStems = new Set(index.terms(query).stems);
+  const analysis = index.terms(query);
+  const queryStems = new Set(analysis.stems);
   // A follow-up asks what its own words ask ("وعن الغاز؟" is not the "when" of the question before it).
   const { focus } = splitFocus(query);
   const type = questionType(focus ?? query);
@@ -73,7 +74,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [], ...(found.missing ? { missing: found.missing } : {}) });
   if (offset > 0 || hits.length === 0) return answer;
 
-  const rootWords = index.terms(query).exact.map((w) => ({ stems: stemCandidates(w), roots: roots(w) }));
+  const rootWords = analysis.exact.map((w) => ({ stems: stemCandidates(w), roots: roots(w) }));
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, queryStems, rootWords, (t) => index.idf(t)));
   // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
   const focusStems = focus ? new Set(index.terms(focusWords(focus)).stems) : undefined;
