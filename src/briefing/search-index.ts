@@ -198,7 +198,9 @@ export class SearchIndex {
     const focusQuery = focus ? this.queryWords(focus) : [];
     const onFocus = focusQuery.length > 0 ? this.holdingAny(raw, focusQuery) : undefined;
     if (onFocus?.size === 0) return this.search(focus, options);
-    const missing = this.missing(query, words);
+    // A follow-up is judged on its own words (what it asks), the rest on the whole query.
+    const own = focused ?? query;
+    const missing = this.missing(query, own, words);
     if (raw.length === 0) return { hits: [], total: 0, covered: false, closest: [], ...(missing.length > 0 ? { missing } : {}) };
 
     if (this.ranking.proximity > 0 && words.length > 1) {
@@ -220,7 +222,6 @@ export class SearchIndex {
     // A price asked as a quantity is an amount of money: when none of the passages the question would show states
     // one, the briefing does not give it ("how much will the pipeline cost" answered by the pipeline's route). "At
     // what prices" may be answered in words ("at preferential prices").
-    const own = focused ?? query;
     const price = priceWord(own);
     const asksPrice = price !== undefined && questionType(own) === "quantity";
     if (asksPrice && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
@@ -417,10 +418,10 @@ export class SearchIndex {
    * a country or currency no passage mentions (`absentEntities`), an English name that renders as no word of the
    * briefing, or the thing a "how many" question counts when no passage names it. Such content is the rarest a
    * question can have, and a paraphrase in other words still names the same things; a question none of whose
-   * words is held at all is not covered either (see `search`). A follow-up is judged on its own words.
+   * words is held at all is not covered either (see `search`). A follow-up's names and counts are judged on its
+   * own words (`own`).
    */
-  private missing(query: string, words: readonly QueryWord[]): Missing[] {
-    const own = splitFocus(query).focus ?? query;
+  private missing(query: string, own: string, words: readonly QueryWord[]): Missing[] {
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
