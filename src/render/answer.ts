@@ -127,8 +127,8 @@ function repeats(point: string, shown: string): boolean {
 
 /**
  * Whether an answer is the "not covered" reply: it has nearby articles to offer, or names what the briefing lacks
- * (a country, a currency, a name, a thing to count, a price). With neither, the no-match note, which suggests words to try, says more (a lone "08:00" is not
- * a question about two numbers).
+ * (a country, a currency, a name, a thing to count, a price). With neither, the no-match note, which suggests words
+ * to try, says more (a lone "08:00" is not a question about two numbers).
  */
 export function saysNotCovered(answer: Answer): boolean {
   return answer.covered === false && ((answer.closest ?? []).length > 0 || (answer.missing ?? []).some((m) => m.kind !== "number"));
@@ -140,6 +140,11 @@ export function saysNotCovered(answer: Answer): boolean {
  */
 export function missingList(missing: readonly Missing[], lang: Language, each: (name: string) => string = (n) => n): string {
   return new Intl.ListFormat([lang], { type: "conjunction" }).format(missingNames(missing, lang).map(each));
+}
+
+/** Whether what the briefing lacks is the price or cost a question asked for (said apart from the names). */
+export function missesPrice(missing: readonly Missing[] = []): boolean {
+  return missing.some((m) => m.kind === "price");
 }
 
 /**
@@ -169,7 +174,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
   const missing = missingList(answer.missing ?? [], lang, (n) => isolate(escapeHtml(n)));
   if (missing) lines.push(mark + t("not-covered-missing", { names: missing }));
-  if ((answer.missing ?? []).some((m) => m.kind === "price")) lines.push(mark + t("not-covered-price"));
+  if (missesPrice(answer.missing)) lines.push(mark + t("not-covered-price"));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));
   const keyboard: InlineKeyboardMarkup = {

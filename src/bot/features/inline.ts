@@ -4,7 +4,7 @@ import { hasSearchableScript } from "../../briefing/arabic.js";
 import { typed } from "../../briefing/follow-up.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
-import { missingList } from "../../render/answer.js";
+import { missesPrice, missingList } from "../../render/answer.js";
 import { cutText } from "../../render/html.js";
 import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
@@ -33,8 +33,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
       // The names are cut, not the button's "open mujaz" (60 characters in all).
       const missing = missingList(found?.missing ?? [], view.lang);
-      const noPrice = (found?.missing ?? []).some((m) => m.kind === "price");
-      const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t(noPrice ? "inline-no-price" : "inline-no-match");
+      const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t(missesPrice(found?.missing) ? "inline-no-price" : "inline-no-match");
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
         is_personal: true,
