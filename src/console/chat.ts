@@ -62,6 +62,9 @@ function print(call: ApiCall): void {
     const results = p.results as Array<{ title: string; description?: string }>;
     console.log(`\n${dim(`── inline results (${results.length}${p.next_offset ? `, more from offset ${String(p.next_offset)}` : ""}) ──`)}`);
     results.forEach((r, i) => console.log(`  ${i + 1}. ${strip(r.title)}${r.description ? dim(` — ${strip(r.description)}`) : ""}`));
+    // The button Telegram shows above the results: with none, it says why ("never mentions India").
+    const button = (p.button as { text?: string } | undefined)?.text;
+    if (button) console.log(`  [${strip(button)}]`);
   }
   if (call.method !== "sendMessage" && call.method !== "editMessageText") return;
   if (call.method === "sendMessage" && Number(p.chat_id) !== me.id && !inGroup && Number(p.chat_id) !== GROUP.id) return;

@@ -45,7 +45,10 @@ export function transcript(call: ApiCall): string | undefined {
       return `🔔 answer to a button${p.text ? `: ${String(p.text)}` : ""}${p.url ? ` (opens ${String(p.url)})` : ""}`;
     case "answerInlineQuery": {
       const results = (p.results as Array<{ title?: string }> | undefined) ?? [];
-      return [`── inline results (${results.length}) ──`, ...results.map((r, i) => `  ${i + 1}. ${htmlToPlain(String(r.title ?? ""))}`)].join("\n");
+      const lines = [`── inline results (${results.length}) ──`, ...results.map((r, i) => `  ${i + 1}. ${htmlToPlain(String(r.title ?? ""))}`)];
+      // The button Telegram shows above the results (the reason when there are none).
+      const button = (p.button as { text?: string } | undefined)?.text;
+      return [...lines, ...(button ? [`  [${button}]`] : [])].join("\n");
     }
     case "getUpdates":
       return undefined;

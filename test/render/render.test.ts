@@ -339,6 +339,9 @@ describe("the emulator's transcript", () => {
     expect(lines.at(-1)).toBe("  [📄 1]");
     expect(transcript({ method: "answerCallbackQuery", params: { callback_query_id: "1", text: "انتهت صلاحية هذا الزر." }, ok: true })).toBe("🔔 answer to a button: انتهت صلاحية هذا الزر.");
     expect(transcript({ method: "sendMessage", params: { chat_id: 5, text: "x" }, ok: false, description: "Forbidden: bot was blocked by the user" })).toBe("⛔ sendMessage refused: Forbidden: bot was blocked by the user");
+    expect(transcript({ method: "answerInlineQuery", params: { inline_query_id: "1", results: [], button: { text: "The briefing gives no price for this — open mujaz", start_parameter: "help" } }, ok: true })).toBe(
+      "── inline results (0) ──\n  [The briefing gives no price for this — open mujaz]",
+    );
     expect(transcript({ method: "getUpdates", params: {}, ok: true })).toBeUndefined();
   });
 });
