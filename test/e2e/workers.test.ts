@@ -75,7 +75,10 @@ describeWithServers(["PostgreSQL", "Redis"], "worker processes on PostgreSQL and
 
     const served = () => chats.filter((c) => server.api.chatMessages(c).length > 0).length;
     const sent = async () => (await store.digestStats(0)).sentSince;
-    await until("every subscriber's digest, sent and recorded", async () => served() === SUBSCRIBERS && (await sent()) === SUBSCRIBERS, 60_000);
+    await until("every subscriber's digest, sent and recorded", async () => served() === SUBSCRIBERS && (await sent()) === SUBSCRIBERS, 60_000).catch(async (error: Error) => {
+      // What was missing, and what the surviving worker said, for a failure seen once in CI and not since.
+      throw new Error(`${error.message}: ${served()} of ${SUBSCRIBERS} served, ${await sent()} recorded sent; survivor's last output:\n${survivor.output().slice(-3000)}`);
+    });
 
     const perChat = chats.map((c) => server.api.chatMessages(c));
     const lost = perChat.filter((m) => m.length === 0).length;
