@@ -154,7 +154,7 @@ const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
 /**
  * The stems a token may stand for. A leading و ف ب ك ل is either an attached letter or part of the word (بوتين,
  * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
- * ever matches the same word elsewhere.
+ * ever matches the same word elsewhere. A و or ف is read off a word of three letters too (وشي is "and Xi").
  */
 export function stemCandidates(token: string): string[] {
   return lexeme(token).stems;
@@ -196,7 +196,7 @@ function readings(token: string): string[] {
   const forms = [token];
   for (let rest = token, depth = 0; depth < 2; depth++) {
     const first = rest[0];
-    if (!first || !CLITICS.has(first) || rest.length < 4) break;
+    if (!first || !CLITICS.has(first) || rest.length < (first === "و" || first === "ف" ? 3 : 4)) break;
     rest = rest.slice(1);
     forms.push(rest);
   }

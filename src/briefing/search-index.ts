@@ -73,6 +73,8 @@ const CLOSEST_TOPICS = 3;
 /** One content word of a question and the terms it is looked up by. */
 interface QueryWord {
   word: string;
+  /** The word without the letters attached to its front that its reading drops (بإعلان → إعلان): what synonyms are looked up by. */
+  base: string;
   stems: string[];
   roots: string[];
   /** 1 for a word as typed; less for the nearest held word to a typo. */
@@ -257,7 +259,7 @@ export class SearchIndex {
 
   /** Which of the candidates hold one of the words (any reading, or a near synonym: not the broad thesaurus). */
   private holdingAny(candidates: readonly Scored[], words: readonly QueryWord[]): Set<number> {
-    const wanted = new Set(words.flatMap((w) => [...w.stems, ...nearSynonyms(w.word).map(stem)]));
+    const wanted = new Set(words.flatMap((w) => [...w.stems, ...nearSynonyms(w.base).map(stem)]));
     return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
   }
 
@@ -275,6 +277,12 @@ export class SearchIndex {
       // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
       if (isColloquial(token)) {
         out.push({ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) });
+        continue;
+      }
+      // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
+      // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي).
+      if (nearSynonyms(word.base).some((s) => this.holds(s))) {
+        out.push(word);
         continue;
       }
       const split = this.split(token);
@@ -302,7 +310,15 @@ export class SearchIndex {
     const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
     const candidates = stemCandidates(token);
     const best = candidates.reduce((a, b) => (df(b) > df(a) || (df(b) === df(a) && b.length > a.length) ? b : a));
-    return { word: token, stems: df(best) > 0 ? [best] : candidates, roots: [...roots(token)], weight, held: this.holds(token) };
+    if (df(best) === 0) {
+      // Not held in any reading: its synonyms are looked up by the first reading the lexicons know (بإعلان → إعلان).
+      const base = candidates.map((c) => attachedTo(token, c)).find((f) => synonymsOf(f).length > 0) ?? token;
+      return { word: token, base, stems: candidates, roots: [...roots(token)], weight, held: this.holds(token) };
+    }
+    // Read with letters attached to its front taken off (وشي as شي, ببكين as بكين), the word is matched as written,
+    // by root and by synonyms without them: the rarer form with the letter would otherwise outweigh the word itself.
+    const base = attachedTo(token, best);
+    return { word: base, base, stems: [best], roots: [...roots(base)], weight, held: this.holds(token) };
   }
 
   /** Whether the briefing holds a token as written or by one of its stems (no roots: this is for splitting). */
@@ -346,7 +362,7 @@ export class SearchIndex {
     let best: string | undefined;
     for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
     if (!best) return undefined;
-    return { word: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
+    return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }
 
   /**
@@ -376,7 +392,7 @@ export class SearchIndex {
     return [...found]
       .filter(([, d]) => d === min)
       .slice(0, 3)
-      .map(([v]) => ({ word: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min, held: false }));
+      .map(([v]) => ({ word: v, base: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min, held: false }));
   }
 
   /** Each Arabic stem of the vocabulary, and each of it with one letter deleted, to the stems it comes from. */
@@ -408,7 +424,13 @@ export class SearchIndex {
         terms.push({ term: s, field: FIELD.context, weight: r.context * w.weight });
       }
       for (const root of w.roots) terms.push({ term: root, field: FIELD.root, weight: r.root * w.weight });
-      for (const syn of synonymsOf(w.word)) terms.push({ term: stem(syn.word), field: FIELD.stem, weight: r.stem * r.synonym * syn.weight * w.weight });
+      // A synonym counts once for its stem (صراع and صراعات are one), and not at all when it is the word's own stem.
+      const synonyms = new Map<string, number>();
+      for (const syn of synonymsOf(w.base)) {
+        const s = stem(syn.word);
+        if (!w.stems.includes(s)) synonyms.set(s, Math.max(synonyms.get(s) ?? 0, syn.weight));
+      }
+      for (const [s, weight] of synonyms) terms.push({ term: s, field: FIELD.stem, weight: r.stem * r.synonym * weight * w.weight });
     }
     return terms;
   }
@@ -468,13 +490,13 @@ const TRANSLATIONS_KEPT = 4;
 const POSITIONS_KEPT = 2_000;
 
 /** Content words of a text with their position and stem readings (what proximity is measured on). */
-interface Positioned {
+export interface Positioned {
   words: ReadonlyArray<{ at: number; stems: readonly string[] }>;
   /** The distinct content words as written (what near-duplicates are judged on). */
   exact: ReadonlySet<string>;
 }
 
-function positioned(text: string): Positioned {
+export function positioned(text: string): Positioned {
   const words: Array<{ at: number; stems: readonly string[] }> = [];
   const exact = new Set<string>();
   tokenize(text).forEach((token, at) => {
@@ -486,7 +508,7 @@ function positioned(text: string): Positioned {
 }
 
 /** Which question words (by index) each stem stands for: worked out once per question, read for every candidate. */
-function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
+export function wordsByStem(words: ReadonlyArray<{ readonly stems: readonly string[] }>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   words.forEach((w, i) => {
     for (const s of w.stems) {
@@ -499,7 +521,7 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
 }
 
 /** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
-function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
+export function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
   const positions: Array<{ at: number; word: number }> = [];
   for (const { at, stems: candidates } of text.words) {
     let found: number[] | undefined;
@@ -546,4 +568,10 @@ export function highlightRanges(text: string, queryStems: ReadonlySet<string>): 
     if (writtenStems(m[0]).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
+}
+
+/** The token without the attached letters (one or two) that its stem reading drops, or the token itself. */
+function attachedTo(token: string, reading: string): string {
+  for (let i = 0; i <= 2 && token.length - i >= 2; i++) if (stem(token.slice(i)) === reading) return token.slice(i);
+  return token;
 }
