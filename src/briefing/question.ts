@@ -66,7 +66,8 @@ const COUNT_NOUNS = new Set(lexicon.countNouns.map(normalize));
 const PRICE_WORDS = new Set(lexicon.priceWords.map(normalize));
 
 /** The noun a "how many" question counts, normalized and as typed. */
-export interface Counted {
+/** A word a question turns on: normalized, and as the reader typed it (to be shown back). */
+export interface QuestionTerm {
   word: string;
   typed: string;
 }
@@ -76,7 +77,7 @@ export interface Counted {
  * "number" (كم عدد الصواريخ, ما عدد الدول, what is the number of troops). A briefing that never names the thing
  * cannot count it. Whether an Arabic word after كم is a noun and not a verb (كم استمرت) is for the caller to judge.
  */
-export function countedWord(question: string): Counted | undefined {
+export function countedWord(question: string): QuestionTerm | undefined {
   const tokens = tokenize(question);
   let first = 0;
   while (first < tokens.length - 1 && LEADING.has(tokens[first]!)) first++;
@@ -98,6 +99,27 @@ export function countedWord(question: string): Counted | undefined {
 }
 /** Words between "the number" and what it counts. */
 const OF = new Set(["of", "the"]);
+
+const SPEECH = new Set(lexicon.speechVerbs.map(normalize));
+/** How far into a question its speech verb may stand (شو قال, وكيف رد, بماذا وصف). */
+const SPEECH_REACH = 3;
+
+/**
+ * Whom a "what did X say" question asks about: the word after a speech verb (قال, رد, وصف, حكى) or موقف near the
+ * question's start ("ماذا قال لافروف", "كيف رد زيلينسكي"), as typed. Undefined when there is none or it is a function word.
+ */
+export function speakerWord(question: string): QuestionTerm | undefined {
+  const tokens = tokenize(question);
+  for (let i = 0; i < Math.min(tokens.length - 1, SPEECH_REACH); i++) {
+    const t = tokens[i]!;
+    if (!SPEECH.has(t) && !SPEECH.has(t.replace(ATTACHED, ""))) continue;
+    const word = tokens[i + 1]!;
+    if (isStopWord(word) || /^\p{N}+$/u.test(word)) return undefined;
+    const typed = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((w) => tokenize(w)[0] === word);
+    return { word, typed: typed ?? word };
+  }
+  return undefined;
+}
 
 /** The word by which a question asks for an amount of money, a price or a cost (سعر الغاز, how much will it cost). */
 export function priceWord(question: string): string | undefined {

@@ -10,11 +10,11 @@ import { CompactEngine } from "./compact-engine.js";
 import type { Scored, WeightedTerm } from "./engine.js";
 import { isArabicNoun, isEnglishWord, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
-import { absentEntities } from "./entities.js";
+import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { countedWord, isPriceWord, priceWord, questionType, statesAmount } from "./question.js";
+import { countedWord, isPriceWord, priceWord, questionType, speakerWord, statesAmount } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -449,7 +449,11 @@ export class SearchIndex {
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedWord(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
-    return [...names, ...unnamed, ...uncounted, ...numbers];
+    // "What did X say" of someone the briefing never names: no passage can say what they said.
+    const speaker = speakerWord(own);
+    // A country (ما موقف الهند) is judged as one, above.
+    const unquoted: Missing[] = speaker && namedEntities(speaker.word).length === 0 && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
+    return [...names, ...unnamed, ...uncounted, ...unquoted, ...numbers];
   }
 
   /**
@@ -471,6 +475,17 @@ export class SearchIndex {
    * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
    * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
    */
+  /**
+   * Whether the briefing has a word in any form a question's word is searched by: as written or stemmed, as two
+   * words typed together, another form of it, a colloquial or near synonym it holds, or a typo of a held word —
+   * of the word as typed, not only of its stem (ماكرون, read as a plural ماكر, is not a typo of ذاكر).
+   */
+  private knows(word: string): boolean {
+    if (this.holds(word) || this.split(word) || this.variant(word)) return true;
+    if (this.nearest(word).some((w) => editDistance(word, w.word, 2) <= (word.length >= 7 ? 2 : 1))) return true;
+    return nearSynonyms(word).some((s) => this.holds(s));
+  }
+
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;

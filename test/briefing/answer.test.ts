@@ -7,7 +7,7 @@ import { chatterKind } from "../../src/briefing/chatter.js";
 import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
 import { analyze } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
-import { answerEvidence, countedWord, priceWord, questionType, statesAmount } from "../../src/briefing/question.js";
+import { answerEvidence, countedWord, priceWord, questionType, speakerWord, statesAmount } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
 import { evenMarks, snippetWindow } from "../../src/briefing/snippet.js";
 import { QUESTIONS } from "./questions.js";
@@ -62,6 +62,16 @@ describe("what a 'how many' or a price question asks for", () => {
     // A verb after كم is returned for the index to judge; a measure, a number or a function word is no counted noun.
     expect(counted("كم استمرت الزيارة؟")).toBe("استمرت");
     for (const q of ["كم حجم التجارة؟", "كم كلفة الخط؟", "عدد من الدول دعمت روسيا", "كم 2022", "شو قال بوتين؟"]) expect(counted(q), q).toBeUndefined();
+  });
+
+  it("finds whom a 'what did X say' question asks about: the word after a speech verb near its start", () => {
+    const speaker = (q: string) => speakerWord(q)?.typed;
+    expect(speaker("ماذا قال لافروف عن الزيارة؟")).toBe("لافروف");
+    expect(speaker("وكيف ردّت ميركل؟")).toBe("ميركل");
+    expect(speaker("شو بيحكي ماكرون؟")).toBe("ماكرون");
+    expect(speaker("ما موقف الهند؟")).toBe("الهند");
+    // No speech verb near the start, or a function word or a number after it: no one to judge.
+    for (const q of ["متى وصلت الطائرة إلى بكين وقال المسؤولون", "كم حجم التجارة؟", "ماذا قال عن الصين؟", "قال 2022"]) expect(speaker(q), q).toBeUndefined();
   });
 
   it("reads a price asked for, and an amount of money stated by a currency beside a number", () => {

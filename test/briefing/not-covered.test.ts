@@ -55,6 +55,24 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when asked what someone said whom the briefing never names, in any form, and names them", () => {
+    for (const [q, named] of [["ماذا قال لافروف؟", "لافروف"], ["وكيف ردت ميركل على القمة؟", "ميركل"], ["شو بيحكي ماكرون عن الصين؟", "ماكرون"], ["ما موقف أردوغان من زيارة بوتين؟", "أردوغان"]] as const) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.hits, q).toEqual([]);
+      expect(result.missing, q).toContainEqual({ kind: "term", value: named });
+    }
+  });
+
+  it("answers what someone said when the briefing names them, also misspelt, run together or after a title", () => {
+    // بوتن is one letter from بوتين; "ماذا قال الرئيس" asks after a title, which is not a name to judge.
+    for (const q of ["ماذا قال بوتين عن الصين؟", "ماذا قال بوتن؟", "شو حكى شي عن روسيا؟", "كيف رد ترامب على الزيارة؟", "ماذا قال الرئيس الصيني؟", "ما موقف الصين من الحرب؟"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
   it("answers a 'how many' question about what the briefing names, or whose next word is a verb or a measure", () => {
     // North Korean troops and soldiers (جنود) are in the briefing; جنديا is the counted form of جندي.
     for (const q of ["كم مرة التقى الرئيسان؟", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?"]) {
