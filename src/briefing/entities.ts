@@ -87,7 +87,8 @@ function arabicEntities(): Known {
       if (ar.some((n) => seen.has(n))) continue;
       ar.forEach((n) => seen.add(n));
       const cldr = [...new Set(ar)].map((n) => tokenize(n));
-      const entity: Entity = { kind: "region", code, arabic: [...cldr, ...(other.get(code)?.arabic ?? [])] };
+      const written = [...cldr, ...(other.get(code)?.arabic ?? [])];
+      const entity: Entity = { kind: "region", code, arabic: [...written, ...written.flatMap(nisbaForms)] };
       for (const name of entity.arabic) if (clear(name)) put(arabic, name, entity);
       regions.push(entity);
     }
@@ -107,6 +108,19 @@ function arabicEntities(): Known {
   }
   const otherEnglish = new Map([...other].map(([code, names]) => [code, names.english]));
   return (known = { regions, currencies, otherEnglish, arabic });
+}
+
+/**
+ * The adjective of a one-word country name, as Arabic forms it (the nisba): its final ا or ة off and ي on, with the
+ * article, feminine and plural (فرنسا → الفرنسي، الفرنسية، الفرنسيون; الهند → هندي). Irregular ones (النمسا →
+ * نمساوي) are not formed; nor one the thesaurus knows as an ordinary word.
+ */
+function nisbaForms(name: readonly string[]): string[][] {
+  if (name.length !== 1) return [];
+  const base = name[0]!.replace(/^ال(?=\S{3})/, "").replace(/[اه]$/, "");
+  const nisba = `${base}ي`;
+  if (base.length < 3 || nisba === name[0] || synonymsOf(nisba).length > 0) return [];
+  return [nisba, `${nisba}ه`, `${nisba}ون`, `${nisba}ين`].flatMap((w) => [[w], [`ال${w}`]]);
 }
 
 let english: ByFirstWord | undefined;

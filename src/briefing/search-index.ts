@@ -451,8 +451,10 @@ export class SearchIndex {
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
     // "What did X say" of someone the briefing never names: no passage can say what they said.
     const speaker = speakerWord(own);
-    // A country (ما موقف الهند) is judged as one, above.
-    const unquoted: Missing[] = speaker && namedEntities(speaker.word).length === 0 && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
+    // A country (ما موقف الهند) is judged as one, above; an ordinary word the lexicons know (ما موقف الحكومة
+    // الصينية) may be said in other words, so only a name is judged.
+    const named = speaker && namedEntities(speaker.word).length === 0 && !isArabicNoun(speaker.word) && synonymsOf(speaker.word).length === 0;
+    const unquoted: Missing[] = named && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
     return [...names, ...unnamed, ...uncounted, ...unquoted, ...numbers];
   }
 

@@ -11,6 +11,15 @@ describe("countries and currencies named in a question (CLDR names through Intl)
     expect(codes("سعر اليوان")).toEqual(["CNY"]);
   });
 
+  it("finds a country by its adjective, with the article, feminine and plural, and not ordinary adjectives", () => {
+    expect(codes("ماذا قال الرئيس الفرنسي")).toEqual(["FR"]);
+    expect(codes("موقف الحكومة الهندية")).toEqual(["IN"]);
+    expect(codes("المسؤولين البرازيليين واليابانيون")).toEqual(["BR", "JP"]);
+    expect(codes("الموقف الصيني والأمريكي")).toEqual(["CN", "US"]);
+    // Adjectives of other things, and نسبة forms the thesaurus knows as words (مالي "financial"), are no country.
+    expect(codes("الدعم المالي الدولي والعربي والغربي والسياسي والعسكري الشمالي والاستراتيجي")).toEqual([]);
+  });
+
   it("finds English names, multi-word ones whole, and currencies by their noun", () => {
     expect(codes("What did India say?")).toEqual(["IN"]);
     expect(codes("relations with North Korea")).toEqual(["KP"]);
