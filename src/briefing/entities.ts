@@ -87,8 +87,9 @@ function arabicEntities(): Known {
       if (ar.some((n) => seen.has(n))) continue;
       ar.forEach((n) => seen.add(n));
       const cldr = [...new Set(ar)].map((n) => tokenize(n));
-      const written = [...cldr, ...(other.get(code)?.arabic ?? [])];
-      const entity: Entity = { kind: "region", code, arabic: [...written, ...written.flatMap(nisbaForms)] };
+      const otherNames = other.get(code)?.arabic ?? [];
+      const adjectives = [...new Set(ar)].flatMap(nisbaForms).concat(otherNames.flatMap((n) => nisbaForms(n.join(" "))));
+      const entity: Entity = { kind: "region", code, arabic: [...cldr, ...otherNames, ...adjectives] };
       for (const name of entity.arabic) if (clear(name)) put(arabic, name, entity);
       regions.push(entity);
     }
@@ -112,14 +113,16 @@ function arabicEntities(): Known {
 
 /**
  * The adjective of a one-word country name, as Arabic forms it (the nisba): its final ا or ة off and ي on, with the
- * article, feminine and plural (فرنسا → الفرنسي، الفرنسية، الفرنسيون; الهند → هندي). Irregular ones (النمسا →
- * نمساوي) are not formed; nor one the thesaurus knows as an ordinary word.
+ * article, feminine and plural (فرنسا → الفرنسي، الفرنسية، الفرنسيون; ألمانيا → ألماني; الهند → هندي). Irregular
+ * ones (النمسا → نمساوي) are not formed; one that is an ordinary word too is left out by places.txt (مالي).
  */
-function nisbaForms(name: readonly string[]): string[][] {
+function nisbaForms(written: string): string[][] {
+  const name = tokenize(written);
   if (name.length !== 1) return [];
-  const base = name[0]!.replace(/^ال(?=\S{3})/, "").replace(/[اه]$/, "");
-  const nisba = `${base}ي`;
-  if (base.length < 3 || nisba === name[0] || synonymsOf(nisba).length > 0) return [];
+  // The article is written with a bare alef (الهند); ألمانيا begins with a hamza, which normalizing takes off.
+  const base = (written.startsWith("ال") ? name[0]!.slice(2) : name[0]!).replace(/[اه]$/, "");
+  const nisba = base.endsWith("ي") ? base : `${base}ي`;
+  if (base.length < 3 || nisba === name[0]) return [];
   return [nisba, `${nisba}ه`, `${nisba}ون`, `${nisba}ين`].flatMap((w) => [[w], [`ال${w}`]]);
 }
 
@@ -185,11 +188,26 @@ export function namedEntities(query: string): Entity[] {
   latin.forEach((word, i) => {
     // A currency may be plural (rubles); a country is not (France is not "frances").
     const plural = (byWord!.get(word.replace(/s$/, "")) ?? []).filter((e) => e.entity.kind === "currency");
+    let named = false;
     for (const { words: name, entity } of byWord!.get(word) ?? plural) {
-      if (name.every((w, k) => k === 0 || latin[i + k] === w)) found.add(entity);
+      if (name.every((w, k) => k === 0 || latin[i + k] === w)) named = !!found.add(entity);
     }
+    // An adjective (French, Indian) by the dictionary: a sense of one word that is a country's Arabic name or nisba.
+    if (!named) for (const entity of bySense(word)) found.add(entity);
   });
   return [...found];
+}
+
+/** The regions an English word names through its dictionary senses of one word (french → فرنسي → France). */
+function bySense(word: string): Entity[] {
+  const { arabic } = arabicEntities();
+  const out: Entity[] = [];
+  for (const sense of englishDictionary().get(word) ?? []) {
+    const tokens = tokenize(sense);
+    if (tokens.length !== 1) continue;
+    for (const { words: name, entity } of arabic.get(tokens[0]!) ?? []) if (name.length === 1 && entity.kind === "region" && !out.includes(entity)) out.push(entity);
+  }
+  return out;
 }
 
 /**

@@ -16,6 +16,10 @@ describe("countries and currencies named in a question (CLDR names through Intl)
     expect(codes("موقف الحكومة الهندية")).toEqual(["IN"]);
     expect(codes("المسؤولين البرازيليين واليابانيون")).toEqual(["BR", "JP"]);
     expect(codes("الموقف الصيني والأمريكي")).toEqual(["CN", "US"]);
+    expect(codes("المستشار الألماني والرئيس السوري")).toEqual([...codes("ألمانيا"), "SY"].sort());
+    // In English through the dictionary's sense (French → الفرنسيون), the Guiana of "French Guiana" not needed.
+    expect(codes("What did the French president say?")).toEqual(["FR"]);
+    expect(codes("the Indian government and american officials")).toEqual(["IN", "US"]);
     // Adjectives of other things, and نسبة forms the thesaurus knows as words (مالي "financial"), are no country.
     expect(codes("الدعم المالي الدولي والعربي والغربي والسياسي والعسكري الشمالي والاستراتيجي")).toEqual([]);
   });
