@@ -345,8 +345,9 @@ export class SearchIndex {
 
   /**
    * Another form of a word the briefing does not hold as written, when it holds that one: the ending of a dual, a
-   * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), or the person prefix
-   * of a present verb changed or taken off (يحاول → تحاول, حاول). A form of the word itself comes before a typo.
+   * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), a weak verb's number
+   * changed (التقوا → التقيا), or the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول). A
+   * form of the word itself comes before a typo.
    */
   private variant(token: string): QueryWord | undefined {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
@@ -354,6 +355,8 @@ export class SearchIndex {
     const forms = new Set<string>();
     for (const s of stemCandidates(token)) {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
+      // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى.
+      for (const [ending, others] of WEAK_ENDINGS) if (s.endsWith(ending) && s.length - ending.length >= 2) for (const o of others) forms.add(s.slice(0, -ending.length) + o);
       if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
         forms.add(s.slice(1));
         for (const p of [...PRESENT_PREFIX, "م"]) forms.add(p + s.slice(1));
@@ -563,6 +566,11 @@ export function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonl
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
+/** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */
+const WEAK_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["وا", ["يا", "ي"]],
+  ["يا", ["وا", "ي"]],
+];
 /** The person prefixes of a present verb. */
 const PRESENT_PREFIX = new Set(["ي", "ت", "ن", "ا"]);
 

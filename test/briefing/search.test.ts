@@ -93,6 +93,13 @@ describe("search", () => {
     expect(analyze("وشي").stems).toEqual(["وشي", "شي"]);
   });
 
+  it("meets a weak verb in another number (التقوا, التقيا) as the same verb, not as a typo of another word", () => {
+    const text = ["العنوان: مقال للتجربة", "", "التقيا في بكين العام الماضي.", "", "الصين تقود التجارة العالمية."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // تقود is one letter from تقوا too; the verb's dual is what the plural means.
+    expect(copy.search("وين التقوا؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
+  });
+
   it("searches a word the news synonyms know by its synonym, not as a typo of a held word", () => {
     const text = [
       "العنوان: مقال للتجربة",
