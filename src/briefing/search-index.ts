@@ -295,7 +295,8 @@ export class SearchIndex {
         out.push(variant);
         continue;
       }
-      const near = this.nearest(token);
+      // A noun the dictionary knows is a word the briefing lacks, not a typo: مكالمة is not معالم.
+      const near = isArabicNoun(token) ? [] : this.nearest(token);
       out.push(...(near.length > 0 ? near : [word]));
     }
     return out;

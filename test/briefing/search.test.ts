@@ -100,6 +100,17 @@ describe("search", () => {
     expect(copy.search("وين التقوا؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
 
+  it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
+    const text = ["العنوان: مقال للتجربة", "", "اتفق الجانبان على التفضيل في أسعار الغاز.", "", "ناقش الجانبان آليات التعاون في الطاقة."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // تفعيل ("activating") is one letter from تفضيل ("preference"): no passage is shown as matching it.
+    const marked = copy.search("تفعيل الجانبين", { limit: 3 }).hits.flatMap((h) => h.highlights.map(([a, b]) => h.paragraph.text.slice(a, b)));
+    expect(marked).toContain("الجانبان");
+    expect(marked).not.toContain("التفضيل");
+    // A typo of a word the briefing holds is still corrected.
+    expect(copy.search("التفضييل بين الجانبين", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
+  });
+
   it("searches a word the news synonyms know by its synonym, not as a typo of a held word", () => {
     const text = [
       "العنوان: مقال للتجربة",
