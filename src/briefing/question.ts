@@ -65,7 +65,6 @@ const COUNT_CUES = lexicon.countCues.map((w) => tokenize(w));
 const COUNT_NOUNS = new Set(lexicon.countNouns.map(normalize));
 const PRICE_WORDS = new Set(lexicon.priceWords.map(normalize));
 
-/** The noun a "how many" question counts, normalized and as typed. */
 /** A word a question turns on: normalized, and as the reader typed it (to be shown back). */
 export interface QuestionTerm {
   word: string;
@@ -94,9 +93,14 @@ export function countedWord(question: string): QuestionTerm | undefined {
   const word = tokens[at];
   // "كم حجم", "كم كلفة": a measure asked for, not a thing counted.
   if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, ""))) return undefined;
+  return termOf(question, word);
+}
+/** A normalized word of the question with the form the reader typed it in (punctuation off), to show it back. */
+function termOf(question: string, word: string): QuestionTerm {
   const typed = question.split(/\s+/).map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((t) => tokenize(t)[0] === word);
   return { word, typed: typed ?? word };
 }
+
 /** Words between "the number" and what it counts. */
 const OF = new Set(["of", "the"]);
 
@@ -115,8 +119,7 @@ export function speakerWord(question: string): QuestionTerm | undefined {
     if (!SPEECH.has(t) && !SPEECH.has(t.replace(ATTACHED, ""))) continue;
     const word = tokens[i + 1]!;
     if (isStopWord(word) || /^\p{N}+$/u.test(word)) return undefined;
-    const typed = question.split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((w) => tokenize(w)[0] === word);
-    return { word, typed: typed ?? word };
+    return termOf(question, word);
   }
   return undefined;
 }
