@@ -95,6 +95,7 @@ export function countedWord(question: string): QuestionTerm | undefined {
   if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, ""))) return undefined;
   return termOf(question, word);
 }
+
 /** A normalized word of the question with the form the reader typed it in (punctuation off), to show it back. */
 function termOf(question: string, word: string): QuestionTerm {
   const typed = question.split(/\s+/).map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((t) => tokenize(t)[0] === word);

@@ -295,7 +295,7 @@ export class SearchIndex {
         out.push(variant);
         continue;
       }
-      // A noun the dictionary knows is a word the briefing lacks, not a typo: مكالمة is not معالم.
+      // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
       const near = isArabicNoun(token) ? [] : this.nearest(token);
       out.push(...(near.length > 0 ? near : [word]));
     }
@@ -477,11 +477,6 @@ export class SearchIndex {
   }
 
   /**
-   * Whether the briefing names the thing a word stands for, by any reading: as written, by a stem, a root or a
-   * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
-   * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
-   */
-  /**
    * Whether the briefing has a word in any form a question's word is searched by: as written or stemmed, as two
    * words typed together, another form of it, a colloquial or near synonym it holds, or a typo of a held word —
    * of the word as typed, not only of its stem (ماكرون, read as a plural ماكر, is not a typo of ذاكر).
@@ -492,6 +487,11 @@ export class SearchIndex {
     return nearSynonyms(word).some((s) => this.holds(s));
   }
 
+  /**
+   * Whether the briefing names the thing a word stands for, by any reading: as written, by a stem, a root or a
+   * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
+   * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
+   */
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;
@@ -511,13 +511,13 @@ const TRANSLATIONS_KEPT = 4;
 const POSITIONS_KEPT = 2_000;
 
 /** Content words of a text with their position and stem readings (what proximity is measured on). */
-export interface Positioned {
+interface Positioned {
   words: ReadonlyArray<{ at: number; stems: readonly string[] }>;
   /** The distinct content words as written (what near-duplicates are judged on). */
   exact: ReadonlySet<string>;
 }
 
-export function positioned(text: string): Positioned {
+function positioned(text: string): Positioned {
   const words: Array<{ at: number; stems: readonly string[] }> = [];
   const exact = new Set<string>();
   tokenize(text).forEach((token, at) => {
@@ -529,7 +529,7 @@ export function positioned(text: string): Positioned {
 }
 
 /** Which question words (by index) each stem stands for: worked out once per question, read for every candidate. */
-export function wordsByStem(words: ReadonlyArray<{ readonly stems: readonly string[] }>): Map<string, number[]> {
+function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   words.forEach((w, i) => {
     for (const s of w.stems) {
@@ -542,7 +542,7 @@ export function wordsByStem(words: ReadonlyArray<{ readonly stems: readonly stri
 }
 
 /** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
-export function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
+function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
   const positions: Array<{ at: number; word: number }> = [];
   for (const { at, stems: candidates } of text.words) {
     let found: number[] | undefined;
