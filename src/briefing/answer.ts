@@ -218,16 +218,19 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
     // counting every reading made a name weigh three times a word of one reading.
     const counted = new Set<string>();
     for (const w of questionWords) {
+      let met = false;
       let best: string | undefined;
-      for (const t of w.stems) if (bag.has(t) && !counted.has(t) && (best === undefined || idf(t) > idf(best))) best = t;
-      if (best === undefined) continue;
-      for (const t of w.stems) counted.add(t);
-      matched += idf(best);
-    }
-    // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
-    for (const w of questionWords) {
-      if (w.stems.some((t) => bag.has(t)) || !w.roots.some((r) => rootsIn(sentence).has(r))) continue;
-      matched += RANKING.root * Math.max(...w.stems.map(idf));
+      for (const t of w.stems) {
+        if (!bag.has(t)) continue;
+        met = true;
+        if (!counted.has(t) && (best === undefined || idf(t) > idf(best))) best = t;
+      }
+      if (best !== undefined) {
+        for (const t of w.stems) counted.add(t);
+        matched += idf(best);
+      }
+      // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
+      else if (!met && w.roots.some((r) => rootsIn(sentence).has(r))) matched += RANKING.root * Math.max(...w.stems.map(idf));
     }
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);
     if (FACTOID.has(type) && answersNear(sentence, inside, type)) score *= 1 + EVIDENCE_BONUS;
