@@ -190,7 +190,9 @@ export function namedEntities(query: string): Entity[] {
     const plural = (byWord!.get(word.replace(/s$/, "")) ?? []).filter((e) => e.entity.kind === "currency");
     let named = false;
     for (const { words: name, entity } of byWord!.get(word) ?? plural) {
-      if (name.every((w, k) => k === 0 || latin[i + k] === w)) named = !!found.add(entity);
+      if (!name.every((w, k) => k === 0 || latin[i + k] === w)) continue;
+      found.add(entity);
+      named = true;
     }
     // An adjective (French, Indian) by the dictionary: a sense of one word that is a country's Arabic name or nisba.
     if (!named) for (const entity of bySense(word)) found.add(entity);
