@@ -13,7 +13,7 @@ import { LocalBotApi, type ApiCall } from "../local-api/local-api.js";
 import { callbackQuery, groupChat, inlineQuery, textMessage, type Person } from "../local-api/updates.js";
 import { SqliteStore } from "../store/sqlite-store.js";
 import { storesOf } from "../store/store.js";
-import { htmlToPlain } from "./plain.js";
+import { htmlToPlain, inlineButton } from "./plain.js";
 
 interface Button {
   text: string;
@@ -62,8 +62,7 @@ function print(call: ApiCall): void {
     const results = p.results as Array<{ title: string; description?: string }>;
     console.log(`\n${dim(`── inline results (${results.length}${p.next_offset ? `, more from offset ${String(p.next_offset)}` : ""}) ──`)}`);
     results.forEach((r, i) => console.log(`  ${i + 1}. ${strip(r.title)}${r.description ? dim(` — ${strip(r.description)}`) : ""}`));
-    // The button Telegram shows above the results: with none, it says why ("never mentions India").
-    const button = (p.button as { text?: string } | undefined)?.text;
+    const button = inlineButton(p);
     if (button) console.log(`  [${strip(button)}]`);
   }
   if (call.method !== "sendMessage" && call.method !== "editMessageText") return;

@@ -9,6 +9,11 @@ const STYLE: Record<string, [string, string]> = {
   code: ["\x1b[2m", "\x1b[22m"],
 };
 
+/** The text of the button Telegram shows above an inline query's results (with none, it says why). */
+export function inlineButton(params: Record<string, unknown>): string | undefined {
+  return (params.button as { text?: string } | undefined)?.text;
+}
+
 export function htmlToPlain(html: string, ansi = false): string {
   const parsed = parseTelegramHtml(html);
   if (!parsed.ok) return html.replace(MARKS, "");
@@ -46,8 +51,7 @@ export function transcript(call: ApiCall): string | undefined {
     case "answerInlineQuery": {
       const results = (p.results as Array<{ title?: string }> | undefined) ?? [];
       const lines = [`── inline results (${results.length}) ──`, ...results.map((r, i) => `  ${i + 1}. ${htmlToPlain(String(r.title ?? ""))}`)];
-      // The button Telegram shows above the results (the reason when there are none).
-      const button = (p.button as { text?: string } | undefined)?.text;
+      const button = inlineButton(p);
       return [...lines, ...(button ? [`  [${button}]`] : [])].join("\n");
     }
     case "getUpdates":
