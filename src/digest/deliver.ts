@@ -142,9 +142,11 @@ export class DigestDeliverer {
     const outcome = await this.deliver(sub, date, now, this.rendered);
     if (outcome !== "taken") return outcome;
     // A job runs again when its worker died (BullMQ's stalled check): that worker's claim on the day has run out
-    // by then, and is resolved here rather than left to the next minute's scheduler.
-    const stale = await this.resolveStale();
-    return stale.resumed + stale.completed === 0 ? outcome : this.deliver(sub, date, now, this.rendered);
+    // by then, and is resolved here rather than left to the next minute's scheduler. The dead worker's other jobs
+    // run again beside this one, and whichever resolves first resolves every claim, so the day is claimed again
+    // whether or not this call resolved it; a day finished or held by a live worker stays taken.
+    await this.resolveStale();
+    return this.deliver(sub, date, now, this.rendered);
   }
 
   private readonly rendered = new Map<string, Rendered[]>();

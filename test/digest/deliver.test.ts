@@ -252,6 +252,25 @@ describe("restarts", () => {
     for (let i = 0; i < 40; i++) expect(before[i]! + after[i]!).toBe(1);
   });
 
+  it("queue jobs that run again after their worker died each send their chat's digest, however their resolving interleaves", async () => {
+    const file = tempFile();
+    const store = new SqliteStore(file);
+    const date = "2026-01-15";
+    const chats = [1, 2, 3, 4];
+    // A worker claimed these days and died: its lease ran out a minute ago.
+    for (const chat of chats) {
+      await store.saveSubscription(sub(chat, "08:00", "UTC"));
+      expect(await store.claimDelivery(chat, date, "dead-worker", Date.now() - 120_000, Date.now() - 60_000)).toBeDefined();
+    }
+    // BullMQ's stalled check hands the jobs to the surviving worker together; the first to resolve the dead
+    // worker's claims resolves all of them.
+    const t = await setup({ store: new SqliteStore(file) });
+    const subs = await Promise.all(chats.map((c) => t.store.getSubscription(c)));
+    const outcomes = await Promise.all(subs.map((s) => t.deliverer.deliverOne(s!, date, at("2026-01-15T08:05:00Z"))));
+    expect(outcomes).toEqual(["sent", "sent", "sent", "sent"]);
+    for (const chat of chats) expect(t.received(chat)).toHaveLength(1);
+  });
+
   it("leaves alone a delivery claimed by another process whose lease still runs", async () => {
     const file = tempFile();
     const store = new SqliteStore(file);
