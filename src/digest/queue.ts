@@ -126,23 +126,24 @@ export function globalLimit(perSecond: number): { max: number; duration: number 
  * on the way; the earlier fixed windows of ~100 ms let each window's sends start together, and with 4 workers on
  * 2 cores those bursts arrived close enough to draw 408 × 429 in 10,000 sends at 95% of the limit.
  */
-export function sendSlots(redis: Redis, prefix: string, perSecond: number): () => Promise<void> {
+export function sendSlots(redis: Redis, prefix: string, perSecond: number): () => Promise<number> {
   const key = `${prefix}:sends:tat`;
   const intervalUs = Math.round(1_000_000 / perSecond);
   return async () => {
-    const waitUs = Number(await redis.eval(NEXT_SLOT, 1, key, intervalUs));
+    const [atUs, waitUs] = (await redis.eval(NEXT_SLOT, 1, key, intervalUs)) as [number, number];
     if (waitUs > 0) await new Promise((r) => setTimeout(r, Math.ceil(waitUs / 1000)));
+    return atUs;
   };
 }
 
-/** Reserve the next send moment: returns how many microseconds to wait for it. */
+/** Reserve the next send moment: returns it (microseconds on Redis's clock) and how long to wait for it. */
 const NEXT_SLOT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local at = math.max(tat, now)
 redis.call('SET', KEYS[1], string.format('%.0f', at + tonumber(ARGV[1])), 'PX', 60000)
-return at - now
+return {at, at - now}
 `;
 
 /** A worker process's consumer: each job is one subscriber's day. */
