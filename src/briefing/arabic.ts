@@ -233,11 +233,37 @@ export function roots(token: string): readonly string[] {
 
 /** The package throws on some long words (it has no patterns past eight letters): those simply have no root. */
 function rootsOf(token: string): readonly string[] {
+  let found: string[];
   try {
-    return rootStemmer.stem(token).stem.filter((r) => r.length >= 3);
+    found = rootStemmer.stem(token).stem.filter((r) => r.length >= 3);
   } catch {
-    return [];
+    found = [];
   }
+  const eighth = formEightRoots(token);
+  return eighth.length === 0 ? found : [...new Set([...eighth, ...found])];
+}
+
+/**
+ * Roots of the eighth verb form (افتعل) that the package misses. Where the root begins with و, its و is written
+ * ت in the form (اتفق, اتصال, اتحاد, يتجه: وفق, وصل, وحد, وجه); where it begins with ل, the form begins as the
+ * article does (التقى, التزام: لقي, لزم), and the package reads an article and a root beginning with ت. Both link
+ * words news uses every day to the rest of their family (اتفاق, توافق; التقى, لقاء; اتحاد, توحيد, موحد).
+ */
+function formEightRoots(token: string): string[] {
+  const bases = new Set([token]);
+  if (/^[وفبلك]\S{4,}/u.test(token)) bases.add(token.slice(1));
+  if (/^لل\S{4,}/u.test(token)) bases.add(token.slice(2));
+  for (const b of [...bases]) if (/^الا?ت/u.test(b) && b.length >= 6) bases.add(b.slice(2));
+  const out: string[] = [];
+  for (const w of bases) {
+    let m: RegExpExecArray | null;
+    // Assimilated و: اتفق, اتفقت, اتفقوا, اتفاق, اتفاقيه, اتفاقات, متفق, يتفق, تتجه.
+    if ((m = /^ات(\S)ا(\S)(?:يه|يات|ات|ه)?$/u.exec(w)) || (m = /^(?:ا|م|[يتن])ت(\S)(\S)(?:ت|وا|ا|تا|ون|ان|ين|ه|ات)?$/u.exec(w))) out.push(`و${m[1]}${m[2]}`);
+    // ل: التقي (التقى), التزم, التزمت, التقت, التقيا, التزام.
+    if ((m = /^الت(\S)(\S)(?:ت|وا|ا|تا)?$/u.exec(w)) || (m = /^الت(\S)ا(\S)(?:ه|ات)?$/u.exec(w))) out.push(`ل${m[1]}${m[2]}`);
+    if ((m = /^الت(\S)(?:ت|وا|يا)$/u.exec(w))) out.push(`ل${m[1]}ي`);
+  }
+  return out.filter((r) => ARABIC_LETTERS.test(r));
 }
 
 /** The stem readings of one word as written (diacritics, clitics and all); none for a stop word. */

@@ -109,6 +109,14 @@ describe("answers", () => {
     expect(small.answer("هل يمكن فصل البلدين؟").lead!.text).toBe("ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية");
   });
 
+  it("meets the eighth verb form by its root, where it begins like the article or its و is written ت (التقى, لقاء; اتحاد, توحيد)", () => {
+    const text =
+      "عنوان المقال التجريبي عن الوزيرين\nسافر الوزيران إلى العاصمة.\n\nالتقى الوزيران في العاصمة بعد ظهر يوم الأحد الماضي.\n\nدعا الوزيران إلى السلام.\n\nودعا الوزيران بعد ظهر يوم الأحد الماضي إلى اتحاد أوسع.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("أين كان لقاء الوزيرين؟").lead!.text).toBe("التقى الوزيران في العاصمة بعد ظهر يوم الأحد الماضي");
+    expect(small.answer("هل دعا الوزيران إلى التوحيد؟").lead!.text).toBe("ودعا الوزيران بعد ظهر يوم الأحد الماضي إلى اتحاد أوسع");
+  });
+
   it("leads with the clause that holds the figure asked for, cited to its passage", () => {
     const answer = briefing.answer("كم بلغ حجم التبادل التجاري بين موسكو وبكين؟");
     expect(answer.lead!.text).toBe("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي");
