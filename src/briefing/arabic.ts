@@ -239,8 +239,24 @@ function rootsOf(token: string): readonly string[] {
   } catch {
     found = [];
   }
-  const eighth = formEightRoots(token);
-  return eighth.length === 0 ? found : [...new Set([...eighth, ...found])];
+  const more = [...formEightRoots(token), ...presentRoots(token)];
+  return more.length === 0 ? found : [...new Set([...more, ...found])];
+}
+
+/**
+ * The package reads a present verb's ي as a letter of a root beginning with ا (يقول → اقل, يزور → ازر, يدعو →
+ * ادع), where it reads the same verb with ت right (تقول → قيل, تزور → زير, تدعو → دعي). A verb with ي is also
+ * read as its ت form, and those roots are added (but not one beginning with the ت put in).
+ */
+function presentRoots(token: string): string[] {
+  if (token.length < 4 || !token.startsWith("ي")) return [];
+  try {
+    return rootStemmer
+      .stem(`ت${token.slice(1)}`)
+      .stem.filter((r) => r.length >= 3 && !r.startsWith("ت"));
+  } catch {
+    return [];
+  }
 }
 
 /**

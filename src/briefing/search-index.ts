@@ -347,8 +347,8 @@ export class SearchIndex {
   /**
    * Another form of a word the briefing does not hold as written, when it holds that one: the ending of a dual, a
    * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), a weak verb's number
-   * changed (التقوا → التقيا), or the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول). A
-   * form of the word itself comes before a typo.
+   * changed (التقوا → التقيا), the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول), or a
+   * hollow present verb read in the past (يقول → قال, يزور → زار). A form of the word itself comes before a typo.
    */
   private variant(token: string): QueryWord | undefined {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
@@ -361,6 +361,8 @@ export class SearchIndex {
       if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
         forms.add(s.slice(1));
         for (const p of [...PRESENT_PREFIX, "م"]) forms.add(p + s.slice(1));
+        // A hollow verb's middle و or ي is ا in the past: يقول → قال, يزور → زار, تعود → عاد.
+        if (s.length === 4 && (s[2] === "و" || s[2] === "ي")) forms.add(`${s[1]}ا${s[3]}`);
       }
     }
     let best: string | undefined;

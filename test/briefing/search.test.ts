@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
-import { analyze } from "../../src/briefing/arabic.js";
+import { analyze, roots } from "../../src/briefing/arabic.js";
 import { queryTerms } from "../../src/briefing/search-index.js";
 import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
 
@@ -98,6 +98,18 @@ describe("search", () => {
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
     // تقود is one letter from تقوا too; the verb's dual is what the plural means.
     expect(copy.search("وين التقوا؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
+  });
+
+  it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
+    const text = ["العنوان: مقال للتجربة", "", "قال الوزير إن المحادثات كانت مثمرة.", "", "يقوم الوزير بجولة في المنطقة."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
+  });
+
+  it("gives a present verb with ي the roots of the same verb with ت (يزور and زيارة meet by their root)", () => {
+    expect(roots("يزور")).toContain("زير");
+    expect(roots("يدعو")).toContain("دعي");
+    expect(roots("يزور").some((r) => roots("زياره").includes(r))).toBe(true);
   });
 
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
