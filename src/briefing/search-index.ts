@@ -395,10 +395,10 @@ export class SearchIndex {
     }
     if (found.size === 0) return [];
     const min = Math.min(...found.values());
-    return [...found]
-      .filter(([, d]) => d === min)
-      .slice(0, 3)
-      .map(([v]) => ({ word: v, base: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min, held: false }));
+    // Equally near held words share the typo's weight: one of them was meant, not all (تشتري is as near to تشترك,
+    // توتر and تشير, and three full matches outweighed the question's other words).
+    const closest = [...found].filter(([, d]) => d === min).slice(0, 3);
+    return closest.map(([v]) => ({ word: v, base: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min / closest.length, held: false }));
   }
 
   /** Each Arabic stem of the vocabulary, and each of it with one letter deleted, to the stems it comes from. */

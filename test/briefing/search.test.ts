@@ -112,6 +112,13 @@ describe("search", () => {
     expect(roots("يزور").some((r) => roots("زياره").includes(r))).toBe(true);
   });
 
+  it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
+    const text = ["العنوان: مقال للتجربة", "", "تحتاج روسيا إلى أموال الصين لشراء السلاح.", "", "تشترك روسيا والصين في مناورات.", "", "تشير التقارير إلى توتر بين روسيا والصين."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // تشتري is one letter from تشترك, توتر and تشير alike: the passage on buying arms still comes first.
+    expect(copy.search("إزاي الصين بتساعد روسيا إنها تشتري سلاح؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
+  });
+
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
     const text = ["العنوان: مقال للتجربة", "", "اتفق الجانبان على التفضيل في أسعار الغاز.", "", "ناقش الجانبان آليات التعاون في الطاقة."].join("\n");
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
