@@ -450,7 +450,10 @@ export class SearchIndex {
    * own words (`own`).
    */
   private missing(query: string, own: string, words: readonly QueryWord[]): Missing[] {
-    const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held).map((w): Missing => ({ kind: "number", value: w.word }));
+    // "Since 2013" bounds a question the briefing may answer without naming the year ("met 40 times"), when the
+    // question has more to it than the year (two held words at least; "ماذا حدث منذ 2013" has not).
+    const bounds = words.filter((w) => w.held && !/^\d+$/.test(w.word)).length >= 2 ? sinceYears(own) : new Set<string>();
+    const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedWord(own);
@@ -567,6 +570,20 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+const SINCE = new Set(["منذ", "since"]);
+const YEAR_WORDS = new Set(["عام", "سنه", "العام", "year"]);
+
+/** Years a question is bounded by ("منذ 2013", "منذ عام 2013", "since 2013"), not asking about. */
+function sinceYears(question: string): Set<string> {
+  const tokens = tokenize(question);
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (!SINCE.has(t) && !SINCE.has(t.replace(/^[وف]/u, ""))) return;
+    const next = YEAR_WORDS.has(tokens[i + 1] ?? "") ? tokens[i + 2] : tokens[i + 1];
+    if (next && /^(?:1[89]|20)\d\d$/.test(next)) out.add(next);
+  });
+  return out;
+}
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
 /** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */

@@ -15,6 +15,13 @@ describe("questions the briefing does not cover", () => {
     for (const c of result.closest!) expect(ids).toContain(c.articleId);
   });
 
+  it("answers a question bounded by a year it never names ('since 2013'), and not one that asks only about the year", () => {
+    const bounded = briefing.answer("كم مرة التقى الرئيسان منذ ٢٠١٣؟");
+    expect(bounded.covered).not.toBe(false);
+    expect(bounded.lead!.text).toContain("أكثر من 40 مرة");
+    for (const q of ["ماذا حدث منذ 2013؟", "ما حجم التجارة بين البلدين في 2013؟"]) expect(briefing.search(q, { limit: 3 }).covered, q).toBe(false);
+  });
+
   it("says so when not one word of the question is in the briefing, with no passages that only look alike", () => {
     const result = briefing.search("yuan ruble", { limit: 5 });
     expect(result.covered).toBe(false);
