@@ -348,7 +348,8 @@ export class SearchIndex {
    * Another form of a word the briefing does not hold as written, when it holds that one: the ending of a dual, a
    * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), a weak verb's number
    * changed (التقوا → التقيا), the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول), or a
-   * hollow present verb read in the past (يقول → قال, يزور → زار). A form of the word itself comes before a typo.
+   * hollow present verb read in the past (يقول → قال, يزور → زار), or a participle read as its verb (محتاج → يحتاج). A
+   * form of the word itself comes before a typo.
    */
   private variant(token: string): QueryWord | undefined {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
@@ -364,6 +365,8 @@ export class SearchIndex {
         // A hollow verb's middle و or ي is ا in the past: يقول → قال, يزور → زار, تعود → عاد.
         if (s.length === 4 && (s[2] === "و" || s[2] === "ي")) forms.add(`${s[1]}ا${s[3]}`);
       }
+      // A participle as its verb: محتاج → يحتاج, مستورد → يستورد.
+      if (s.length >= 5 && s[0] === "م") for (const p of ["ي", "ت"]) forms.add(p + s.slice(1));
     }
     let best: string | undefined;
     for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;

@@ -112,6 +112,14 @@ describe("search", () => {
     expect(roots("يزور").some((r) => roots("زياره").includes(r))).toBe(true);
   });
 
+  it("meets a participle by its verb (محتاج as يحتاج), as readers write it in dialect, and shows the verb in bold", () => {
+    const text = ["العنوان: مقال للتجربة", "", "يحتاج الكرملين إلى الصين لشراء المكونات ذات الاستخدام المزدوج لدعم جيشه.", "", "الكرملين يشيد بالصين.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const [first] = copy.search("ليش الكرملين محتاج الصين؟", { limit: 3 }).hits;
+    expect(first!.paragraph.n).toBe(1);
+    expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("يحتاج");
+  });
+
   it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
     const text = ["العنوان: مقال للتجربة", "", "تحتاج روسيا إلى أموال الصين لشراء السلاح.", "", "تشترك روسيا والصين في مناورات.", "", "تشير التقارير إلى توتر بين روسيا والصين."].join("\n");
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
