@@ -355,11 +355,23 @@ export class SearchIndex {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
     const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
     const forms = new Set<string>();
-    for (const s of stemCandidates(token)) {
+    const bases = new Set(stemCandidates(token));
+    for (const s of [...bases]) {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
-      // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى.
-      for (const [ending, others] of WEAK_ENDINGS) if (s.endsWith(ending) && s.length - ending.length >= 2) for (const o of others) forms.add(s.slice(0, -ending.length) + o);
+      // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
+      // the other number is read as a stem too, so that its tense and person can change below (يلتقوا → سيلتقي).
+      for (const [ending, others] of WEAK_ENDINGS) {
+        if (!s.endsWith(ending) || s.length - ending.length < 2) continue;
+        for (const o of others) {
+          forms.add(s.slice(0, -ending.length) + o);
+          for (const t of stemCandidates(s.slice(0, -ending.length) + o)) bases.add(t);
+        }
+      }
+    }
+    for (const s of bases) {
       if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
+        // The future (يلتقي → سيلتقي).
+        if (s[0] !== "ا") forms.add(`س${s}`);
         forms.add(s.slice(1));
         for (const p of [...PRESENT_PREFIX, "م"]) forms.add(p + s.slice(1));
         // A hollow verb's middle و or ي is ا in the past: يقول → قال, يزور → زار, تعود → عاد.

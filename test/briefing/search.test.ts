@@ -120,6 +120,17 @@ describe("search", () => {
     expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("يحتاج");
   });
 
+  it("meets a present verb in the future and in another number (يلتقوا as سيلتقي), not as a typo", () => {
+    const text = ["العنوان: مقال للتجربة", "", "وفي إطار الزيارة سيلتقي الوزيران في العاصمة لبحث التعاون الاقتصادي بين البلدين.", "", "الوزيران يشيدان بالتعاون.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // The verb alone is the question: read as a typo, it would be a word the briefing lacks, and "not covered".
+    const result = copy.search("وين رح يلتقوا؟", { limit: 3 });
+    expect(result.covered).not.toBe(false);
+    const [first] = result.hits;
+    expect(first!.paragraph.n).toBe(1);
+    expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("سيلتقي");
+  });
+
   it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
     const text = ["العنوان: مقال للتجربة", "", "تحتاج روسيا إلى أموال الصين لشراء السلاح.", "", "تشترك روسيا والصين في مناورات.", "", "تشير التقارير إلى توتر بين روسيا والصين."].join("\n");
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
