@@ -300,7 +300,13 @@ export interface Analysis {
  * behind an attached conjunction or preposition is one too (وكيف, فما, بأي, ولذلك): the letters add no content.
  */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || token.length === 1 || attachedStopWord(token);
+  return STOP_WORDS.has(token) || token.length === 1 || attachedStopWord(token) || futureStopWord(token);
+}
+
+/** A verb of the stop list in the future (سيكون, ستكون, وسيكون): its س adds no content. */
+function futureStopWord(token: string): boolean {
+  const rest = token.replace(/^[وف](?=س)/u, "");
+  return rest.length >= 4 && rest[0] === "س" && "يتنا".includes(rest[1]!) && STOP_WORDS.has(rest.slice(1));
 }
 
 /** و or ف, then ب, ل or ك, before a stop word of two letters or more. */

@@ -356,6 +356,9 @@ export class SearchIndex {
     const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
     const forms = new Set<string>();
     const bases = new Set(stemCandidates(token));
+    // The future's س taken off (سيناقش → يناقش), for the tense and person to change below (ناقش); added after the
+    // endings are read, as a name may begin like it (سيبيريا is not the future of يبيري).
+    const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIX.has(s[1]!)).map((s) => s.slice(1));
     for (const s of [...bases]) {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
       // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
@@ -368,7 +371,7 @@ export class SearchIndex {
         }
       }
     }
-    for (const s of bases) {
+    for (const s of [...bases, ...future]) {
       if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
         // The future (يلتقي → سيلتقي).
         if (s[0] !== "ا") forms.add(`س${s}`);

@@ -120,7 +120,7 @@ describe("search", () => {
     expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("يحتاج");
   });
 
-  it("meets a present verb in the future and in another number (يلتقوا as سيلتقي), not as a typo", () => {
+  it("meets a present verb in the future and in another number (يلتقوا as سيلتقي), and the future in the past (سيبحث as بحث)", () => {
     const text = ["العنوان: مقال للتجربة", "", "وفي إطار الزيارة سيلتقي الوزيران في العاصمة لبحث التعاون الاقتصادي بين البلدين.", "", "الوزيران يشيدان بالتعاون.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
     // The verb alone is the question: read as a typo, it would be a word the briefing lacks, and "not covered".
@@ -129,6 +129,9 @@ describe("search", () => {
     const [first] = result.hits;
     expect(first!.paragraph.n).toBe(1);
     expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("سيلتقي");
+    // And the other way: a question in the future meets the past (سيبحث → بحث).
+    const back = ["العنوان: مقال للتجربة", "", "بحث الوزيران في العاصمة سبل التعاون الاقتصادي بين البلدين.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
+    expect(Briefing.fromArticles([parseArticle("901_test.txt", back)!]).search("هل سيبحث؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
 
   it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
