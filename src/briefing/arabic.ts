@@ -3,6 +3,7 @@
  * with or without diacritics, hamza forms, tatweel, Arabic-Indic digits, attached prepositions or the article.
  */
 
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const TASHKEEL = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
@@ -154,7 +155,8 @@ const DIALECT_FUTURE = /^[هح][يتنا][\u0621-\u064A]{3,}$/;
 /**
  * The stems a token may stand for. A leading و ف ب ك ل is either an attached letter or part of the word (بوتين,
  * بكين), so both readings are kept, as for Lucene's و on words of four letters or more: the wrong reading only
- * ever matches the same word elsewhere. A و or ف is read off a word of three letters too (وشي is "and Xi").
+ * ever matches the same word elsewhere. A و or ف is read off a word of three letters too (وشي is "and Xi"). A noun
+ * the dictionary writes with that letter (وزارة, بيان, كبير) keeps it: وزارة read as و + زار matched "زار" (visited).
  */
 export function stemCandidates(token: string): string[] {
   return lexeme(token).stems;
@@ -197,6 +199,8 @@ function readings(token: string): string[] {
   for (let rest = token, depth = 0; depth < 2; depth++) {
     const first = rest[0];
     if (!first || !CLITICS.has(first) || rest.length < (first === "و" || first === "ف" ? 3 : 4)) break;
+    // A noun whose first letter is the letter's own (وزارة, بيان, كبير) is not read as it and a shorter word.
+    if (WHOLE_WORDS.has(rest)) break;
     rest = rest.slice(1);
     forms.push(rest);
   }
@@ -213,6 +217,9 @@ function readings(token: string): string[] {
   if (DIALECT_FUTURE.test(token)) for (const s of readings(token.slice(1))) out.add(s);
   return [...out];
 }
+
+/** Nouns beginning with a letter that also attaches to words (see lexicon/README.md: whole-words.txt). */
+const WHOLE_WORDS: ReadonlySet<string> = new Set(readFileSync(new URL("./lexicon/whole-words.txt", import.meta.url), "utf8").split("\n").filter(Boolean));
 
 /** Root extraction for the secondary field: maintained npm package, ISC licence (see lexicon/README.md). */
 interface RootStemmer {

@@ -90,6 +90,17 @@ describe("light stemming", () => {
     expect(stemCandidates("بكين")).toContain("بكين");
   });
 
+  it("does not read a dictionary noun as an attached letter and a shorter word, and still reads one off a name", () => {
+    expect(shareStem("وزارة", "زار")).toBe(false);
+    expect(shareStem("ووزارة", "زار")).toBe(false);
+    expect(shareStem("ووزارة", "الوزارة")).toBe(true);
+    expect(shareStem("بيان", "يان")).toBe(false);
+    expect(shareStem("كبير", "بير")).toBe(false);
+    expect(shareStem("وشي", "شي")).toBe(true);
+    expect(shareStem("وبكين", "بكين")).toBe(true);
+    expect(shareStem("فقال", "قال")).toBe(true);
+  });
+
   it("does not join unrelated words", () => {
     expect(shareStem("روسيا", "الصين")).toBe(false);
     expect(shareStem("بوتين", "بكين")).toBe(false);
