@@ -307,7 +307,25 @@ export interface Analysis {
  * behind an attached conjunction or preposition is one too (وكيف, فما, بأي, ولذلك): the letters add no content.
  */
 export function isStopWord(token: string): boolean {
-  return STOP_WORDS.has(token) || token.length === 1 || attachedStopWord(token) || futureStopWord(token);
+  return token.length === 1 || baseStopWord(token) || attachedStopWord(token) || futureStopWord(token);
+}
+
+/** In the stop list, or a word of it (of `minBase` letters at least) with an attached pronoun. */
+function baseStopWord(token: string, minBase = 2): boolean {
+  return STOP_WORDS.has(token) || pronounStopWord(token, minBase);
+}
+
+/** Attached pronouns, longest first. */
+const PRONOUNS = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
+
+/** A stop word with an attached pronoun (بعضهما, بينهما, معهم, لديها, عنه): the pronoun adds no content either. */
+function pronounStopWord(token: string, minBase: number): boolean {
+  for (const p of PRONOUNS) {
+    if (!token.endsWith(p) || token.length - p.length < minBase) continue;
+    const base = token.slice(0, -p.length);
+    if (STOP_WORDS.has(base) || STOP_WORDS.has(base.replace(/ي$/u, "ى")) || (base.endsWith("ي") && STOP_WORDS.has(base.slice(0, -1) + "ي"))) return true;
+  }
+  return false;
 }
 
 /** A verb of the stop list in the future (سيكون, ستكون, وسيكون): its س adds no content. */
@@ -320,9 +338,10 @@ function futureStopWord(token: string): boolean {
 function attachedStopWord(token: string): boolean {
   let rest = token;
   if (rest.length > 2 && (rest[0] === "و" || rest[0] === "ف")) rest = rest.slice(1);
-  if (rest !== token && rest.length >= 2 && STOP_WORDS.has(rest)) return true;
+  if (rest !== token && rest.length >= 2 && baseStopWord(rest)) return true;
   if (rest.length > 2 && (rest[0] === "ب" || rest[0] === "ل" || rest[0] === "ك")) rest = rest.slice(1);
-  return rest !== token && rest.length >= 2 && STOP_WORDS.has(rest);
+  // Behind ب, ل or ك only a stop word of three letters takes a pronoun: كلمة is not ك + لم + ه.
+  return rest !== token && rest.length >= 2 && baseStopWord(rest, 3);
 }
 
 /** Analyze a piece of text into the terms the index stores; the same for documents and queries. */

@@ -59,6 +59,10 @@ describe("tokenize and analyze", () => {
     expect(analyze("سيكون وستكون سيزور سيطرة ستة").exact).toEqual(["سيزور", "سيطره", "سته"]);
   });
 
+  it("drops a stop word with an attached pronoun (لبعضهما, بينهما, معهم, ولكنه), and keeps words that only end like one", () => {
+    expect(analyze("لبعضهما بينهما ومعهم ولكنه لديها كلمته كلمه ماله بلدهم").exact).toEqual(["كلمته", "كلمه", "ماله", "بلدهم"]);
+  });
+
   it("removes stop words in Arabic and English", () => {
     expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
     expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
