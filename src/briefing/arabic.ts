@@ -304,7 +304,8 @@ export interface Analysis {
 
 /**
  * Stop words, and any single letter or digit: alone they say nothing ("2" would match "سيبيريا-2"). A stop word
- * behind an attached conjunction or preposition is one too (وكيف, فما, بأي, ولذلك): the letters add no content.
+ * behind an attached conjunction or preposition, before an attached pronoun or in the future is one too (وكيف, فما,
+ * بأي, ولذلك, بينهما, سيكون): the letters add no content.
  */
 export function isStopWord(token: string): boolean {
   return token.length === 1 || baseStopWord(token) || attachedStopWord(token) || futureStopWord(token);
@@ -323,7 +324,7 @@ function pronounStopWord(token: string, minBase: number): boolean {
   for (const p of PRONOUNS) {
     if (!token.endsWith(p) || token.length - p.length < minBase) continue;
     const base = token.slice(0, -p.length);
-    if (STOP_WORDS.has(base) || STOP_WORDS.has(base.replace(/ي$/u, "ى")) || (base.endsWith("ي") && STOP_WORDS.has(base.slice(0, -1) + "ي"))) return true;
+    if (STOP_WORDS.has(base)) return true;
   }
   return false;
 }

@@ -347,9 +347,10 @@ export class SearchIndex {
   /**
    * Another form of a word the briefing does not hold as written, when it holds that one: the ending of a dual, a
    * plural, a pronoun or a past verb taken off a three-letter stem (أمرين → أمر, حققت → حقق), a weak verb's number
-   * changed (التقوا → التقيا), the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول), or a
-   * hollow present verb read in the past (يقول → قال, يزور → زار), or a participle read as its verb (محتاج → يحتاج). A
-   * form of the word itself comes before a typo.
+   * changed (التقوا → التقيا), the person prefix of a present verb changed or taken off (يحاول → تحاول, حاول), a
+   * present verb in the future and a future one in the present or past (يلتقي → سيلتقي, سيناقش → ناقش), a hollow
+   * present verb in the past (يقول → قال, يزور → زار), or a participle as its verb (محتاج → يحتاج). A form of the word
+   * itself comes before a typo.
    */
   private variant(token: string): QueryWord | undefined {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return undefined;
