@@ -149,6 +149,8 @@ export interface CoverageOptions {
   boost?: (index: number) => number;
   /** Candidates that must be chosen from first, in groups (e.g. one per article) until each group has one. */
   group?: (index: number) => string;
+  /** Text the reader already sees above the points (the article's title): its words count as covered. */
+  shown?: string;
 }
 
 /**
@@ -197,7 +199,7 @@ function concepts(c: SummaryCandidate, options: CoverageOptions): Concept[] {
  */
 export function pickByCoverage(candidates: readonly SummaryCandidate[], options: CoverageOptions): number[] {
   const bags = candidates.map((c) => concepts(c, options));
-  const covered = new Set<string>();
+  const covered = new Set<string>(options.shown ? analyze(options.shown).stems : []);
   const chosen: number[] = [];
   const groupsLeft = new Set(options.group ? candidates.map((_, i) => options.group!(i)) : []);
   let chars = 0;

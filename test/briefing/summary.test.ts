@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { digestFor } from "../../src/briefing/digest.js";
-import { restates, stemBag } from "../../src/briefing/key-points.js";
+import { pickByCoverage, restates, stemBag } from "../../src/briefing/key-points.js";
 import { SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
 import { forMatch, summaryCoverage } from "./fixtures/summary-facts.js";
 
@@ -10,12 +10,23 @@ const article = (prefix: string) => briefing.articles.find((a) => a.source.start
 const text = (points: ReadonlyArray<{ text: string }>) => forMatch(points.map((k) => k.text).join(" "));
 
 describe("article summaries", () => {
-  it("hold the editor's facts within the budget (floor a little under the measured 21 of 30)", () => {
+  it("hold the editor's facts within the budget (floor a little under the measured 23 of 30)", () => {
     const rows = summaryCoverage(briefing);
     for (const row of rows) expect(row.chars).toBeLessThanOrEqual(SUMMARY_MAX_CHARS);
     const found = rows.reduce((n, r) => n + r.found, 0);
     const facts = rows.reduce((n, r) => n + r.facts, 0);
-    expect(found / facts, rows.map((r) => `${r.source.slice(0, 3)} ${r.found}/${r.facts} missing ${r.missing.join(" | ")}`).join("\n")).toBeGreaterThanOrEqual(0.7);
+    expect(found / facts, rows.map((r) => `${r.source.slice(0, 3)} ${r.found}/${r.facts} missing ${r.missing.join(" | ")}`).join("\n")).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it("do not spend a point on what the title above them already says", () => {
+    const candidates = [
+      { text: "وقعت روسيا والصين اتفاقا كبيرا لتوريد الغاز الطبيعي عبر الحدود الشمالية الطويلة" },
+      { text: "ويمتد خط الأنابيب الجديد طويلا عبر أراضي منغوليا" },
+    ];
+    const idf = () => 1;
+    const pick = (shown?: string) => pickByCoverage(candidates, { maxChars: 900, maxPoints: 1, idf, ...(shown ? { shown } : {}) });
+    expect(pick()).toEqual([0]);
+    expect(pick("روسيا والصين توقعان اتفاقا كبيرا لتوريد الغاز الطبيعي")).toEqual([1]);
   });
 
   it("carry the trade figure and the pipeline of article 003", () => {
