@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { analyze, isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
+import { analyze, isStopWord, normalize, roots, stemCandidates, tokenize } from "./arabic.js";
 import { glossaryEntry } from "./glossary.js";
 import { NameMatcher, nameDistance, sounds } from "./transliterate.js";
 
@@ -16,6 +16,8 @@ export interface IndexVocabulary {
   df(stem: string): number;
   /** Normalized words as written in the passages (words with other letters or digits are passed over). */
   vocabulary(): Iterable<string>;
+  /** In how many passages a root (`roots`) occurs; absent when the index keeps no roots. */
+  rootDf?(root: string): number;
   /**
    * A number that changes whenever words are added (the passage count will do): the vocabulary is read again only
    * then. Without it, it is read on every query.
@@ -174,6 +176,22 @@ function heldSenses(senses: Iterable<string>, index: IndexVocabulary): string[] 
     .slice(0, MAX_SENSES);
 }
 
+/**
+ * When the briefing holds no sense of a word as written, its one-word noun senses whose root it holds (need →
+ * الحاجة, held as يحتاج): such a word is searched by its root only, at the root's low weight.
+ */
+function rootSenses(senses: Iterable<string>, index: IndexVocabulary): string[] {
+  if (!index.rootDf) return [];
+  const out: Array<{ sense: string; df: number }> = [];
+  for (const sense of new Set(senses)) {
+    const words = tokenize(sense).filter((t) => !isStopWord(t));
+    if (words.length !== 1 || !isArabicNoun(words[0]!)) continue;
+    const df = Math.max(0, ...roots(words[0]!).map((r) => index.rootDf!(r)));
+    if (df > 0) out.push({ sense: words[0]!, df });
+  }
+  return out.sort((a, b) => a.df - b.df).slice(0, 1).map((s) => s.sense);
+}
+
 /** Name matchers by index, with the version they were last brought up to. */
 const matchers = new WeakMap<IndexVocabulary, { matcher: NameMatcher; version: number | undefined }>();
 function nameMatcher(index: IndexVocabulary): NameMatcher {
@@ -299,7 +317,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     }
   }
 
-  // Single words: a sure name, else the dictionary's held senses, else the closest name.
+  // Single words: a sure name, else the dictionary's held senses (or a noun sense by its root), else the closest name.
   const matcher = nameMatcher(index);
   const named = words.map(() => false);
   const pending: number[] = [];
@@ -313,9 +331,12 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
       return;
     }
     const headwords = family(w.text, dict);
-    const held = heldSenses(headwords.flatMap((h) => dict.get(h) ?? []), index);
-    if (held.length > 0) for (const s of held) emit(s, "dictionary");
-    else if (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict)) pending.push(i);
+    const senses = headwords.flatMap((h) => dict.get(h) ?? []);
+    const held = heldSenses(senses, index);
+    // A capitalized word with no held sense may be a name: it is matched by sound below, not by a root.
+    const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];
+    for (const s of held.length > 0 ? held : related) emit(s, "dictionary");
+    if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
     if (held.length === 0 && headwords.length === 0) unknown.add(i);
   });
   const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName) }));

@@ -95,6 +95,7 @@ export class SearchIndex {
   private readonly held: IndexVocabulary = {
     df: (stem) => this.engine.docFrequency(stem, FIELD.stem),
     vocabulary: () => this.engine.vocabulary(FIELD.word),
+    rootDf: (root) => this.engine.docFrequency(root, FIELD.root),
     version: () => this.passages.length,
   };
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, normalize, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
+import { analyze, normalize, roots, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
 import { NameMatcher, nameDistance, sounds } from "../../src/briefing/transliterate.js";
@@ -16,6 +16,9 @@ function indexOf(...passages: string[]): IndexVocabulary {
   }
   return { df: (s) => df.get(s) ?? 0, vocabulary: () => vocabulary, version: () => passages.length };
 }
+
+const seeded = await Briefing.load({ dir: "seeds" });
+const briefingLead = (question: string) => seeded.answer(question).lead?.text ?? "";
 
 const texts = (query: string, index: IndexVocabulary, glossary = false) => englishToArabic(query, index, { glossary }).map((t) => t.text);
 
@@ -48,6 +51,17 @@ describe("English → Arabic dictionary", () => {
     const index = indexOf("ارتفع حجم التجارة بين البلدين", "اندلعت الحرب");
     expect(texts("trade war", index)).toEqual(expect.arrayContaining(["التجاره", "الحرب"]));
     expect(texts("volcano", index)).toEqual([]);
+  });
+
+  it("takes a noun sense by its root when the briefing holds no sense as written (need → الحاجة, held as يحتاج)", () => {
+    const passages = ["يحتاج الكرملين إلى الصين", "اندلعت الحرب"];
+    const base = indexOf(...passages);
+    const rootDf = (r: string) => passages.filter((p) => tokenize(p).some((t) => roots(t).includes(r))).length;
+    expect(texts("need", base)).toEqual([]);
+    expect(texts("need", { ...base, rootDf })).toEqual([normalize("الحاجة")]);
+    expect(texts("volcano", { ...base, rootDf })).toEqual([]);
+    // Through the briefing: the English question is led by the sentence that says who needs whom.
+    expect(briefingLead("Does China need Russia?")).toContain("يحتاج الرئيس الصيني إلى روسيا");
   });
 
   it("reads inflected words through their headword's family", () => {
