@@ -238,16 +238,19 @@ export function roots(token: string): readonly string[] {
   return (word.roots ??= token.length < 3 || !ARABIC_LETTERS.test(token) ? [] : rootsOf(token));
 }
 
-/** The package throws on some long words (it has no patterns past eight letters): those simply have no root. */
 function rootsOf(token: string): readonly string[] {
-  let found: string[];
-  try {
-    found = rootStemmer.stem(token).stem.filter((r) => r.length >= 3);
-  } catch {
-    found = [];
-  }
+  const found = packageRoots(token);
   const more = [...formEightRoots(token), ...presentRoots(token)];
   return more.length === 0 ? found : [...new Set([...more, ...found])];
+}
+
+/** The package's roots of a token. It throws on some long words (no patterns past eight letters): those have none. */
+function packageRoots(token: string): string[] {
+  try {
+    return rootStemmer.stem(token).stem.filter((r) => r.length >= 3);
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -257,13 +260,7 @@ function rootsOf(token: string): readonly string[] {
  */
 function presentRoots(token: string): string[] {
   if (token.length < 4 || !token.startsWith("ي")) return [];
-  try {
-    return rootStemmer
-      .stem(`ت${token.slice(1)}`)
-      .stem.filter((r) => r.length >= 3 && !r.startsWith("ت"));
-  } catch {
-    return [];
-  }
+  return packageRoots(`ت${token.slice(1)}`).filter((r) => !r.startsWith("ت"));
 }
 
 /**
@@ -329,10 +326,13 @@ function pronounStopWord(token: string, minBase: number): boolean {
   return false;
 }
 
+/** The person prefixes of a present verb (يفعل, تفعل, نفعل, أفعل). */
+export const PRESENT_PREFIXES: ReadonlySet<string> = new Set(["ي", "ت", "ن", "ا"]);
+
 /** A verb of the stop list in the future (سيكون, ستكون, وسيكون): its س adds no content. */
 function futureStopWord(token: string): boolean {
   const rest = token.replace(/^[وف](?=س)/u, "");
-  return rest.length >= 4 && rest[0] === "س" && "يتنا".includes(rest[1]!) && STOP_WORDS.has(rest.slice(1));
+  return rest.length >= 4 && rest[0] === "س" && PRESENT_PREFIXES.has(rest[1]!) && STOP_WORDS.has(rest.slice(1));
 }
 
 /** و or ف, then ب, ل or ك, before a stop word of two letters or more. */

@@ -5,7 +5,7 @@
  * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
  * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import { analyze, isStopWord, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Scored, WeightedTerm } from "./engine.js";
 import { isArabicNoun, isEnglishWord, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
@@ -360,7 +360,7 @@ export class SearchIndex {
     const bases = new Set(stemCandidates(token));
     // The future's س taken off (سيناقش → يناقش), for the tense and person to change below (ناقش); added after the
     // endings are read, as a name may begin like it (سيبيريا is not the future of يبيري).
-    const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIX.has(s[1]!)).map((s) => s.slice(1));
+    const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIXES.has(s[1]!)).map((s) => s.slice(1));
     for (const s of [...bases]) {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
       // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
@@ -374,11 +374,11 @@ export class SearchIndex {
       }
     }
     for (const s of [...bases, ...future]) {
-      if (s.length >= 4 && PRESENT_PREFIX.has(s[0]!)) {
+      if (s.length >= 4 && PRESENT_PREFIXES.has(s[0]!)) {
         // The future (يلتقي → سيلتقي).
         if (s[0] !== "ا") forms.add(`س${s}`);
         forms.add(s.slice(1));
-        for (const p of [...PRESENT_PREFIX, "م"]) forms.add(p + s.slice(1));
+        for (const p of [...PRESENT_PREFIXES, "م"]) forms.add(p + s.slice(1));
         // A hollow verb's middle و or ي is ا in the past: يقول → قال, يزور → زار, تعود → عاد.
         if (s.length === 4 && (s[2] === "و" || s[2] === "ي")) forms.add(`${s[1]}ا${s[3]}`);
       }
@@ -611,8 +611,6 @@ const WEAK_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["وا", ["يا", "ي"]],
   ["يا", ["وا", "ي"]],
 ];
-/** The person prefixes of a present verb. */
-const PRESENT_PREFIX = new Set(["ي", "ت", "ن", "ا"]);
 
 /** The word with each one of its letters left out. */
 function deletions(word: string): string[] {
