@@ -125,6 +125,26 @@ export function speakerWord(question: string): QuestionTerm | undefined {
   return undefined;
 }
 
+const SINCE = new Set(["منذ", "since"]);
+const YEAR_WORDS = new Set(["عام", "سنه", "العام", "year"]);
+
+/** A year as news writes one (1800–2099). */
+function isYear(word: string): boolean {
+  return /^(?:1[89]|20)\d\d$/.test(word);
+}
+
+/** Years a question is bounded by ("منذ 2013", "منذ عام 2013", "since 2013"), not asking about. */
+export function sinceYears(question: string): Set<string> {
+  const tokens = tokenize(question);
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (!SINCE.has(t) && !SINCE.has(t.replace(/^[وف]/u, ""))) return;
+    const next = YEAR_WORDS.has(tokens[i + 1] ?? "") ? tokens[i + 2] : tokens[i + 1];
+    if (next && isYear(next)) out.add(next);
+  });
+  return out;
+}
+
 /** The word by which a question asks for an amount of money, a price or a cost (سعر الغاز, how much will it cost). */
 export function priceWord(question: string): string | undefined {
   return tokenize(question).find(isPriceWord);
@@ -170,7 +190,7 @@ const PREFIX = /^(?:[وفبل](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
 
 function isEvidence(type: QuestionType, word: string): boolean {
   const words = CLASSES[type];
-  if (/^\d+$/.test(word)) return type === "quantity" || ((type === "time" || type === "year") && /^(1[89]|20)\d\d$/.test(word));
+  if (/^\d+$/.test(word)) return type === "quantity" || ((type === "time" || type === "year") && isYear(word));
   if (!words) return false;
   return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبل]/u, ""));
 }

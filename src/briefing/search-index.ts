@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { countedWord, isPriceWord, priceWord, questionType, speakerWord, statesAmount } from "./question.js";
+import { countedWord, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -590,20 +590,6 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
-const SINCE = new Set(["منذ", "since"]);
-const YEAR_WORDS = new Set(["عام", "سنه", "العام", "year"]);
-
-/** Years a question is bounded by ("منذ 2013", "منذ عام 2013", "since 2013"), not asking about. */
-function sinceYears(question: string): Set<string> {
-  const tokens = tokenize(question);
-  const out = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (!SINCE.has(t) && !SINCE.has(t.replace(/^[وف]/u, ""))) return;
-    const next = YEAR_WORDS.has(tokens[i + 1] ?? "") ? tokens[i + 2] : tokens[i + 1];
-    if (next && /^(?:1[89]|20)\d\d$/.test(next)) out.add(next);
-  });
-  return out;
-}
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
 /** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */
