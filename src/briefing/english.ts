@@ -116,18 +116,24 @@ export function isEnglishWord(word: string): boolean {
 let arabicNouns: Set<string> | undefined;
 
 /**
- * Whether an Arabic word is a noun: the dictionary's Arabic side writes it with the article (الصاروخ), which a verb
- * (استمرت) never takes. A noun in the accusative of "how many" (صاروخا) counts without its alif.
+ * The nouns of the dictionary's Arabic side, normalized and without the article it writes them with (الصاروخ →
+ * صاروخ), which a verb (استمرت) never takes. Loaded with the dictionary, on first use.
  */
-export function isArabicNoun(word: string): boolean {
+export function dictionaryNouns(): ReadonlySet<string> {
   if (!arabicNouns) {
     arabicNouns = new Set();
     for (const senses of englishDictionary().values()) {
       for (const sense of senses) for (const t of tokenize(sense)) if (t.length > 4 && t.startsWith("ال")) arabicNouns.add(t.slice(2));
     }
   }
+  return arabicNouns;
+}
+
+/** Whether an Arabic word is a noun of the dictionary; a noun in the accusative of "how many" (صاروخا) counts without its alif. */
+export function isArabicNoun(word: string): boolean {
+  const nouns = dictionaryNouns();
   const bare = normalize(word).replace(/^(?:[وفبك]?ال|لل)(?=\S{2,})/u, "");
-  return arabicNouns.has(bare) || (bare.endsWith("ا") && arabicNouns.has(bare.slice(0, -1)));
+  return nouns.has(bare) || (bare.endsWith("ا") && nouns.has(bare.slice(0, -1)));
 }
 
 /** Headwords an inflected English word may stand for: itself, then without plural, past or -ing endings. */
