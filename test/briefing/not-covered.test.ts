@@ -3,6 +3,14 @@ import { Briefing } from "../../src/briefing/briefing.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 
+/** The question gets no passages, only "not covered", and the reply names the term the briefing lacks. */
+function expectNotCoveredNaming(q: string, named: string): void {
+  const result = briefing.search(q, { limit: 3 });
+  expect(result.covered, q).toBe(false);
+  expect(result.hits, q).toEqual([]);
+  expect(result.missing, q).toContainEqual({ kind: "term", value: named });
+}
+
 describe("questions the briefing does not cover", () => {
   it("says so for a year no passage holds, and offers the articles nearest to the rest of the question", () => {
     const result = briefing.search("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟", { limit: 5 });
@@ -55,19 +63,13 @@ describe("questions the briefing does not cover", () => {
 
   it("says so when a 'how many' question counts a thing no passage names, in Arabic or English", () => {
     for (const [q, named] of [["قديش صاروخ عرضوا بالعرض العسكري ببكين؟", "صاروخ"], ["كم صاروخا عرضت الصين في العرض؟", "صاروخا"], ["ما عدد الدبابات في العرض العسكري؟", "الدبابات"], ["How many missiles were shown at the Beijing parade?", "missiles"]] as const) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).toBe(false);
-      expect(result.hits, q).toEqual([]);
-      expect(result.missing, q).toContainEqual({ kind: "term", value: named });
+      expectNotCoveredNaming(q, named);
     }
   });
 
   it("says so when asked what someone said whom the briefing never names, in any form, and names them", () => {
     for (const [q, named] of [["ماذا قال لافروف؟", "لافروف"], ["وكيف ردت ميركل على القمة؟", "ميركل"], ["شو بيحكي نتنياهو عن الصين؟", "نتنياهو"], ["ما موقف أردوغان من زيارة بوتين؟", "أردوغان"]] as const) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).toBe(false);
-      expect(result.hits, q).toEqual([]);
-      expect(result.missing, q).toContainEqual({ kind: "term", value: named });
+      expectNotCoveredNaming(q, named);
     }
   });
 
