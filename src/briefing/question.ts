@@ -8,8 +8,11 @@ import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
-/** "month" and "year" are "time" narrowed by the question ("في أي شهر", "which year"): only a month's name, or a year, answers. */
-export type QuestionType = "quantity" | "time" | "month" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
+/**
+ * "month" and "year" are "time" narrowed by the question ("في أي شهر", "which year"): only a month's name, or a year,
+ * answers. "duration" is "how long": a unit of time with its count (نحو أسبوع كامل), not a date.
+ */
+export type QuestionType = "quantity" | "duration" | "time" | "month" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
 
 type Cue = { type: QuestionType; words: string[] };
 /** Normalized cue → type. Multi-word cues ("how much", "في اي يوم") are matched as token sequences. */
@@ -36,7 +39,9 @@ export function questionType(question: string): QuestionType {
     for (const cue of CUES) {
       if (matchesAt(tokens, i, cue.tokens)) {
         if (i !== first && cue.tokens.length === 1 && FIRST_ONLY.has(cue.tokens[0]!)) continue;
-        if (cue.type === "what" && asksMeasure(tokens, i + cue.tokens.length)) return "quantity";
+        const after = i + cue.tokens.length;
+        if (cue.type === "what" && asksMeasure(tokens, after)) return asksDuration(tokens, after) ? "duration" : "quantity";
+        if (cue.type === "quantity" && asksDuration(tokens, after)) return "duration";
         return cue.type;
       }
     }
@@ -52,6 +57,55 @@ function asksMeasure(tokens: readonly string[], at: number): boolean {
   while (i < tokens.length && BETWEEN.has(tokens[i]!)) i++;
   const word = tokens[i];
   return word !== undefined && (MEASURES.has(word) || MEASURES.has(word.replace(/^ال/, "")));
+}
+
+const DURATION_UNITS = new Set(lexicon.durationUnits.map(normalize));
+const DURATION_DUALS = new Set(lexicon.durationDuals.map(normalize));
+const DURATION_VERBS = new Set(lexicon.durationVerbs.map(normalize));
+/** Words that give a unit of time its count when beside it (عدة أيام, أسبوع كامل). */
+const DURATION_COUNTS = new Set(lexicon.durationCounts.map(normalize));
+/** The measure nouns that ask how long (ما مدة, what is the duration); "length" may be a distance. */
+const DURATION_MEASURES = new Set(["مده", "duration"]);
+
+/** A unit of time, with an article or attached letter allowed (بالأيام, الأسبوع). */
+function isDurationUnit(word: string): boolean {
+  return DURATION_UNITS.has(word) || DURATION_UNITS.has(word.replace(PREFIX, ""));
+}
+
+/**
+ * Whether the words from `at` (after "كم", "how many" or "what is the") ask how long: a unit of time (كم يوم, how
+ * many days), a verb of lasting (كم استمرت, how long did it last) or the measure "duration" (ما مدة).
+ */
+function asksDuration(tokens: readonly string[], at: number): boolean {
+  let i = at;
+  while (i < tokens.length && BETWEEN.has(tokens[i]!)) i++;
+  const word = tokens[i];
+  if (word === undefined) return false;
+  return isDurationUnit(word) || DURATION_VERBS.has(word) || DURATION_MEASURES.has(word.replace(/^ال/, ""));
+}
+
+/**
+ * The unit of time a "how long" question names after its cue (كم يوم, how many days): it says what is asked, not
+ * what about, and the answer may be in another unit ("نحو أسبوع"). Undefined for other questions.
+ */
+export function askedUnit(question: string): string | undefined {
+  if (questionType(question) !== "duration") return undefined;
+  const tokens = tokenize(question);
+  for (let i = 0; i < Math.min(tokens.length, 4); i++) {
+    const cue = COUNT_CUES.find((c) => matchesAt(tokens, i, c));
+    const unit = cue ? tokens[i + cue.length] : undefined;
+    if (unit !== undefined && isDurationUnit(unit)) return unit;
+  }
+  return undefined;
+}
+
+/** The question without the unit of time it asks in (`askedUnit`), for searching. */
+export function withoutAskedUnit(question: string): string {
+  const unit = askedUnit(question);
+  if (unit === undefined) return question;
+  const words = question.split(/(\s+)/);
+  const at = words.findIndex((w) => tokenize(w)[0] === unit);
+  return at < 0 ? question : [...words.slice(0, at), ...words.slice(at + 1)].join("");
 }
 
 function matchesAt(tokens: readonly string[], at: number, cue: readonly string[]): boolean {
@@ -91,8 +145,8 @@ export function countedWord(question: string): QuestionTerm | undefined {
   if (COUNT_NOUNS.has(tokens[at] ?? "")) at++;
   while (at < tokens.length && OF.has(tokens[at]!)) at++;
   const word = tokens[at];
-  // "كم حجم", "كم كلفة": a measure asked for, not a thing counted.
-  if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, ""))) return undefined;
+  // "كم حجم", "كم كلفة": a measure asked for, not a thing counted; "كم يوم", "كم استمرت": a duration.
+  if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, "")) || isDurationUnit(word) || DURATION_VERBS.has(word)) return undefined;
   return termOf(question, word);
 }
 
@@ -174,6 +228,7 @@ function wordSet(list: readonly string[]): Set<string> {
 }
 const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   quantity: wordSet(lexicon.quantityWords.filter((w) => !/\s/.test(w))),
+  duration: DURATION_UNITS,
   time: wordSet([...lexicon.months, ...lexicon.weekdays, ...lexicon.timeWords]),
   month: wordSet(lexicon.months),
   year: new Set(),
@@ -190,7 +245,7 @@ const PREFIX = /^(?:[وفبل](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
 
 function isEvidence(type: QuestionType, word: string): boolean {
   const words = CLASSES[type];
-  if (/^\d+$/.test(word)) return type === "quantity" || ((type === "time" || type === "year") && isYear(word));
+  if (/^\d+$/.test(word)) return type === "quantity" || type === "duration" || ((type === "time" || type === "year") && isYear(word));
   if (!words) return false;
   return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبل]/u, ""));
 }
@@ -206,10 +261,11 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
   const words = [...folded.matchAll(/\p{L}+|\p{N}+(?:[.,]\p{N}+)?/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const out: Array<[number, number]> = [];
   let last = -2;
+  const counted = type === "duration" ? countedUnits(words.map((w) => w.word)) : undefined;
   words.forEach((w, i) => {
-    if (!isEvidence(type, w.word)) return;
+    if (counted ? !counted.has(i) : !isEvidence(type, w.word)) return;
     let start = w.start;
-    if (type === "quantity") {
+    if (type === "quantity" || type === "duration") {
       const lead = NUMBER_LEADS.find((p) => p.every((t, j) => words[i - p.length + j]?.word === t));
       if (lead) start = words[i - lead.length]!.start;
     }
@@ -219,6 +275,28 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
     last = i;
   });
   return out.map(([s, e]): Range => [at[s]!, at[e - 1]! + 1]);
+}
+
+/**
+ * The words of a text that state a duration: a unit of time with its count beside it (a number, a number word, عدة,
+ * كامل), or a dual that counts itself (عامين); not a unit alone, which is a date ("يوم الأربعاء") or a span
+ * ("العام الماضي").
+ */
+function countedUnits(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const counts = (w: string | undefined) => w !== undefined && (/^\d+$/.test(w) || isEvidence("quantity", w) || DURATION_COUNTS.has(w));
+  words.forEach((w, i) => {
+    if (!isDurationUnit(w)) return;
+    const dual = DURATION_DUALS.has(w) || DURATION_DUALS.has(w.replace(PREFIX, ""));
+    // Or a number's lead (نحو أسبوع, أكثر من عام), taken in by the caller.
+    const before = counts(words[i - 1]) || NUMBER_LEADS.some((p) => p.every((t, j) => words[i - p.length + j] === t));
+    const after = counts(words[i + 1]) && !/^\d+$/.test(words[i + 1]!);
+    if (!dual && !before && !after) return;
+    out.add(i);
+    if (before && counts(words[i - 1])) out.add(i - 1);
+    if (after) out.add(i + 1);
+  });
+  return out;
 }
 
 /** Normalized form of each character seen; the alphabet is small, and normalizing char by char is slow. */

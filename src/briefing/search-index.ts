@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { countedWord, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount } from "./question.js";
+import { countedWord, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -173,7 +173,8 @@ export class SearchIndex {
     }
     let result = this.translations.get(query);
     if (!result) {
-      result = withEnglish(query, this.held, this.english);
+      // The unit a "how long" question names (كم يوم) says what is asked, not what about.
+      result = withEnglish(withoutAskedUnit(query), this.held, this.english);
       if (this.translations.size >= TRANSLATIONS_KEPT) this.translations.delete(this.translations.keys().next().value!);
       this.translations.set(query, result);
     }

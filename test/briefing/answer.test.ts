@@ -32,6 +32,13 @@ describe("question type", () => {
     ["في أي يوم انعقدت القمة؟", "time"],
     ["When did the Soviet Union declare war on Japan?", "time"],
     // "Which month" and "which year" are answered by a month's name or a year, not by any date word.
+    // "How long" asks for a unit of time with its count, whatever unit the question names.
+    ["كم يوم بقي بوتين في الصين؟", "duration"],
+    ["قديش طولت الزيارة؟", "duration"],
+    ["ما مدة الزيارة؟", "duration"],
+    ["How long did the visit last?", "duration"],
+    ["How many days did Putin stay?", "duration"],
+    ["كم مرة التقى الرئيسان؟", "quantity"],
     ["في أي شهر اندلعت الحرب؟", "month"],
     ["In which year did Japan surrender?", "year"],
     ["في أي سنة أعلنت الشراكة؟", "year"],
@@ -59,9 +66,10 @@ describe("what a 'how many' or a price question asks for", () => {
     expect(counted("ما هو عدد الدبابات؟")).toBe("الدبابات");
     expect(counted("How many missiles were shown?")).toBe("missiles");
     expect(counted("What is the number of troops?")).toBe("troops");
-    // A verb after كم is returned for the index to judge; a measure, a number or a function word is no counted noun.
-    expect(counted("كم استمرت الزيارة؟")).toBe("استمرت");
-    for (const q of ["كم حجم التجارة؟", "كم كلفة الخط؟", "عدد من الدول دعمت روسيا", "كم 2022", "شو قال بوتين؟"]) expect(counted(q), q).toBeUndefined();
+    // A verb after كم is returned for the index to judge; a measure, a unit of time or a verb of lasting (a
+    // duration), a number or a function word is no counted noun.
+    expect(counted("كم التقى الرئيسان؟")).toBe("التقى");
+    for (const q of ["كم حجم التجارة؟", "كم استمرت الزيارة؟", "كم ساعة استمر اللقاء؟", "كم كلفة الخط؟", "عدد من الدول دعمت روسيا", "كم 2022", "شو قال بوتين؟"]) expect(counted(q), q).toBeUndefined();
   });
 
   it("finds whom a 'what did X say' question asks about: the word after a speech verb near its start", () => {
@@ -92,6 +100,12 @@ describe("where a sentence holds the answer asked for", () => {
     expect(shown("quantity", "استمرت نحو أسبوع وشارك فيها نحو ثلاثة آلاف")).toEqual(["نحو ثلاثة آلاف"]);
     // نحو is also "towards", and كميات ("quantities") is not ك + مئات.
     expect(shown("quantity", "دفع موسكو نحو وقف القتال واستيراد كميات ضخمة")).toEqual([]);
+  });
+
+  it("takes a unit of time with its count for 'how long', not a unit that dates (يوم الأربعاء, العام الماضي)", () => {
+    expect(shown("duration", "اختتم بوتين زيارة استمرت نحو أسبوع كامل، في تحرك نادر")).toEqual(["نحو أسبوع كامل"]);
+    expect(shown("duration", "استمرت المحادثات ثلاث ساعات بعد عامين من الإعلان، وعلى مدى عدة أيام")).toEqual(["ثلاث ساعات", "عامين", "عدة أيام"]);
+    expect(shown("duration", "وصف بوتين، يوم الأربعاء، التحالف الذي تعزز في العام الماضي وخلال عام 2022")).toEqual([]);
   });
 
   it("takes only a month's name for 'which month', and only a year for 'which year'", () => {
@@ -128,6 +142,12 @@ describe("answers", () => {
   it("leads with the figure for a how-big question even when another passage matches its words better", () => {
     for (const q of ["how big is russia china trade", "شو حجم التجارة بين روسيا والصين"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("240 مليار دولار");
+    }
+  });
+
+  it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
+    for (const q of ["كم يوم بقي بوتين في الصين؟", "ما مدة زيارة بوتين للصين", "how long did Putin stay in China?"]) {
+      expect(briefing.answer(q).lead!.text, q).toContain("استمرت نحو أسبوع كامل");
     }
   });
 
