@@ -79,6 +79,15 @@ started.logger.info(
   { role: cfg.role, mode: cfg.mode, articles: started.briefing.articles.length, passages: started.briefing.passageCount, bot: started.bot.botInfo.username, ready_ms: Math.round(process.uptime() * 1000) },
   "mujaz is ready",
 );
+// Off the path to "ready": in the roles that answer readers, the lexicons read on first use are read now, not on a
+// reader's first question.
+if (cfg.role !== "worker" && cfg.role !== "scheduler") {
+  setImmediate(() => {
+    const t = performance.now();
+    started.briefing.warm();
+    started.logger.debug({ ms: Math.round(performance.now() - t) }, "lexicons read");
+  });
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

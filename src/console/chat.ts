@@ -122,6 +122,7 @@ async function onLine(line: string): Promise<boolean> {
   return true;
 }
 
+briefing.warm();
 console.log(`mujaz local console — ${briefing.articles.length} articles, ${briefing.passageCount} passages. :help for help.\n${HELP}`);
 const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
 rl.setPrompt(ansi ? "\n\x1b[1myou>\x1b[22m " : "\nyou> ");
