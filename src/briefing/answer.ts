@@ -154,9 +154,20 @@ export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: Qu
     // A number or date the question itself gives ("in 2022") is not the answer it asks for.
     const stems = analyze(text.slice(range[0], range[1])).stems;
     if (stems.length > 0 && stems.every((t) => queryStems.has(t))) continue;
+    // Nor is a person it names: "مين حضر العرض مع بوتين وشي" is not answered by "الرئيس الصيني شي جين بينغ".
+    if (type === "person" && namesAsked(text, range[1], queryStems)) continue;
     marks.push({ range, weight: top * EVIDENCE_BONUS });
   }
   return marks.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Words after a title (الرئيس الصيني شي) in which the name it introduces stands. */
+const TITLE_REACH = 3;
+
+/** Whether the title ending at `end` introduces someone the question names: a question word within TITLE_REACH words after it. */
+function namesAsked(text: string, end: number, queryStems: ReadonlySet<string>): boolean {
+  const after = text.slice(end).split(/[،,.:؛;]/u)[0]!.split(/\s+/u).filter(Boolean).slice(0, TITLE_REACH);
+  return after.some((w) => writtenStems(w).some((t) => queryStems.has(t)));
 }
 
 /** A word's stem meets a query stem when equal, or when it is the query stem and one letter more. */

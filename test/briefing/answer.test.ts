@@ -196,6 +196,17 @@ describe("answers", () => {
     expect(cited.paragraph.text).toMatch(/وقال بوتين|ووصف بوتين/);
   });
 
+  it("does not take a person the question names for the one it asks about (مين حضر مع بوتين وشي ← not الرئيس الصيني شي)", () => {
+    const q = "مين حضر العرض العسكري مع بوتين وشي؟";
+    const text = "وعقد بوتين محادثات مطولة مع الرئيس الصيني شي جين بينغ، كما حضر العرض العسكري إلى جانب زعيم كوريا الشمالية كيم جونغ أون";
+    const stems = new Set(queryTerms(q).stems);
+    const paragraph = { ...article("003").paragraphs[0]!, text, sentences: [text] };
+    const marks = answerMarks({ paragraph, highlights: highlightRanges(text, stems) }, questionType(q), stems, (t) => index.idf(t));
+    // Titles are marked only as the kind of answer asked for: Xi's is not, Kim's is.
+    const titles = marks.map((m) => text.slice(m.range[0], m.range[1])).filter((w) => w === "الرئيس" || w === "زعيم");
+    expect(titles).toEqual(["زعيم"]);
+  });
+
   it("never ends a point in an announced list or a dangling preposition", () => {
     expect(trimDangling("تأتي هذه الزيارة لتحمل دلالات عدة من بينها:")).toBe("تأتي هذه الزيارة لتحمل دلالات عدة");
     expect(trimDangling("ناقش الجانبان خطط توسيع صادرات النفط في")).toBe("ناقش الجانبان خطط توسيع صادرات النفط");
