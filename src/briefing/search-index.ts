@@ -388,6 +388,11 @@ export class SearchIndex {
     }
     let best: string | undefined;
     for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+    // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم); not for a
+    // noun that looks like a present verb (تقدماً, "progress", is not تقديم).
+    if (!best && !isArabicNoun(token)) {
+      for (const s of [...bases, ...future]) for (const n of verbalNouns(s)) for (const f of stemCandidates(n)) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+    }
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }
@@ -591,6 +596,27 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+
+/**
+ * The verbal nouns a present verb's pattern makes (normalized, as the analyzer writes them): the second form's
+ * تفعيل (يعزز → تعزيز), the fourth's إفعال (يعلن → إعلان), the third's مفاعلة (يشارك → مشاركة), the seventh's
+ * انفعال (ينفصل → انفصال), the eighth's افتعال (تعتمد → اعتماد) and the tenth's استفعال (يستخدم → استخدام).
+ * Which of them a word is cannot be told unvowelled; the caller keeps the one the briefing holds.
+ */
+function verbalNouns(present: string): string[] {
+  if (!PRESENT_PREFIXES.has(present[0]!)) return [];
+  const b = present.slice(1);
+  if (b.length === 3) return [`ت${b[0]}${b[1]}ي${b[2]}`, `ا${b[0]}${b[1]}ا${b[2]}`];
+  if (b.length === 4) {
+    const out: string[] = [];
+    if (b[1] === "ا") out.push(`م${b}ه`);
+    if (b[0] === "ن") out.push(`ان${b[1]}${b[2]}ا${b[3]}`);
+    if (b[1] === "ت") out.push(`ا${b[0]}ت${b[2]}ا${b[3]}`);
+    return out;
+  }
+  if (b.length === 5 && b.startsWith("ست")) return [`است${b[2]}${b[3]}ا${b[4]}`];
+  return [];
+}
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
 /** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */

@@ -106,6 +106,29 @@ describe("search", () => {
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
   });
 
+  it("meets a present verb held only as its verbal noun (تعتمد as اعتماد, ستوقع as توقيع), but not a noun that looks like one (تقدماً)", () => {
+    const text = [
+      "العنوان: مقال للتجربة",
+      "",
+      "يواجه الكرملين خطر الاعتماد المفرط على الصين.",
+      "",
+      "ومن المقرر توقيع اتفاقيات في مجال الطاقة.",
+      "",
+      "تعتمل الأسواق بقلق بعد ارتفاع الأسعار.",
+      "",
+      "شهدت العلاقات تقديم عروض جديدة.",
+    ].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
+    // تعتمد is one letter from تعتمل: read as a typo, it found the markets.
+    expect(first("هل الكرملين تعتمد على الصين؟").paragraph.n).toBe(1);
+    const signed = first("ما الاتفاقيات التي ستوقع؟");
+    expect(signed.paragraph.n).toBe(2);
+    expect(signed.highlights.map(([a, b]) => signed.paragraph.text.slice(a, b))).toContain("توقيع");
+    // تقدماً ("progress") is a noun of the dictionary: it is not searched as تقديم ("presenting").
+    expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => h.highlights.some(([a, b]) => h.paragraph.text.slice(a, b) === "تقديم"))).toBe(false);
+  });
+
   it("gives a present verb with ي the roots of the same verb with ت (يزور and زيارة meet by their root)", () => {
     expect(roots("يزور")).toContain("زير");
     expect(roots("يدعو")).toContain("دعي");
