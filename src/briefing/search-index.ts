@@ -388,10 +388,12 @@ export class SearchIndex {
     }
     let best: string | undefined;
     for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
-    // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم); not for a
-    // noun that looks like a present verb (تقدماً, "progress", is not تقديم).
-    if (!best && !isArabicNoun(token)) {
-      for (const s of [...bases, ...future]) for (const n of verbalNouns(s)) for (const f of stemCandidates(n)) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+    // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم), or the
+    // verb of a verbal noun (ارتفاع → ارتفع, انسحاب → المنسحبة); not the verbal noun for a noun that looks like a
+    // present verb (تقدماً, "progress", is not تقديم).
+    if (!best) {
+      const noun = isArabicNoun(token);
+      for (const s of [...bases, ...future]) for (const n of [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]) for (const f of stemCandidates(n)) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
     }
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
@@ -617,6 +619,31 @@ function verbalNouns(present: string): string[] {
   if (b.length === 5 && b.startsWith("ست")) return [`است${b[2]}${b[3]}ا${b[4]}`];
   return [];
 }
+/**
+ * The other way: the past, present and participle of the verb a verbal noun of a derived form names (normalized).
+ * افتعال (ارتفاع → ارتفع, يرتفع, مرتفع), انفعال (انسحاب → انسحب, منسحب), استفعال (استيراد → استورد, يستورد,
+ * مستورد: a hollow verb's ي is و in the verb) and مفاعلة (مشاركة → شارك, يشارك). Not تفعيل: its verb of three
+ * letters is too often another word (توفيق → وفق, "according to").
+ */
+function verbsOf(noun: string): string[] {
+  const n = noun.length;
+  const forms = (past: string, present: string) => [past, `${past}ت`, `ي${present}`, `ت${present}`, `م${present}`];
+  if (n === 6 && noun[0] === "ا" && noun[2] === "ت" && noun[4] === "ا") {
+    const past = `${noun.slice(0, 4)}${noun[5]}`;
+    return forms(past, past.slice(1));
+  }
+  if (n === 6 && noun.startsWith("ان") && noun[4] === "ا") {
+    const past = `${noun.slice(0, 4)}${noun[5]}`;
+    return forms(past, past.slice(1));
+  }
+  if (n === 7 && noun.startsWith("است") && noun[5] === "ا") {
+    const c1 = noun[3] === "ي" ? ["ي", "و"] : [noun[3]!];
+    return c1.flatMap((c) => forms(`است${c}${noun[4]}${noun[6]}`, `ست${c}${noun[4]}${noun[6]}`));
+  }
+  if (n === 6 && noun[0] === "م" && noun[2] === "ا" && noun[5] === "ه") return forms(noun.slice(1, 5), noun.slice(1, 5));
+  return [];
+}
+
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
 /** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */

@@ -129,6 +129,24 @@ describe("search", () => {
     expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => h.highlights.some(([a, b]) => h.paragraph.text.slice(a, b) === "تقديم"))).toBe(false);
   });
 
+  it("meets a verbal noun held only as its verb (انعقاد as انعقدت, انسحاب as المنسحبة), not as a typo of another word (انتقاد)", () => {
+    const text = [
+      "العنوان: مقال للتجربة",
+      "",
+      "انعقدت القمة في مدينة تيانجين الصينية.",
+      "",
+      "وجه الوزير انتقادا حادا للقمة.",
+      "",
+      "ملأت الشركات الصينية الفراغ الذي خلفته الشركات الغربية المنسحبة من السوق.",
+    ].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
+    expect(first("أين كان انعقاد القمة؟").paragraph.n).toBe(1);
+    const left = first("ما سبب انسحاب الشركات؟");
+    expect(left.paragraph.n).toBe(3);
+    expect(left.highlights.map(([a, b]) => left.paragraph.text.slice(a, b))).toContain("المنسحبة");
+  });
+
   it("gives a present verb with ي the roots of the same verb with ت (يزور and زيارة meet by their root)", () => {
     expect(roots("يزور")).toContain("زير");
     expect(roots("يدعو")).toContain("دعي");
