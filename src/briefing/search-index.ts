@@ -287,6 +287,13 @@ export class SearchIndex {
         out.push(word);
         continue;
       }
+      // A country the briefing names otherwise (امريكا, written there as الأمريكية and الولايات المتحدة) is searched
+      // by the names it holds.
+      const named = this.countryNames(token);
+      if (named.length > 0) {
+        out.push(...named);
+        continue;
+      }
       const split = this.split(token);
       if (split) {
         out.push(...split);
@@ -322,6 +329,25 @@ export class SearchIndex {
     // by root and by synonyms without them: the rarer form with the letter would otherwise outweigh the word itself.
     const base = attachedTo(token, best);
     return { word: base, base, stems: [best], roots: [...roots(base)], weight, held: this.holds(token) };
+  }
+
+  /**
+   * The names of the country a word names (`namedEntities`: CLDR's names, places.txt and their nisbas) that the
+   * briefing holds: the one-word names as one word of all their stems, and each word of a longer name at a share
+   * of a word, so that "الولايات المتحدة" counts once.
+   */
+  private countryNames(token: string): QueryWord[] {
+    const out: QueryWord[] = [];
+    for (const entity of namedEntities(token)) {
+      // Named by this one word, an attached letter or two allowed (وأمريكا, ولأمريكا).
+      if (entity.kind !== "region" || !entity.arabic.some((n) => n.length === 1 && token.endsWith(n[0]!) && token.length - n[0]!.length <= 2)) continue;
+      const held = entity.arabic.filter((name) => name.every((w) => this.holds(w)));
+      const single = [...new Set(held.filter((n) => n.length === 1).flatMap((n) => stemCandidates(n[0]!)).filter((s) => this.engine.docFrequency(s, FIELD.stem) > 0))];
+      if (single.length > 0) out.push({ word: single[0]!, base: single[0]!, stems: single, roots: [], weight: 1, held: true });
+      const longest = held.filter((n) => n.length > 1).sort((a, b) => b.length - a.length)[0];
+      for (const w of longest ?? []) out.push({ ...this.word(w, 1 / longest!.length), held: true });
+    }
+    return out;
   }
 
   /** Whether the briefing holds a token as written or by one of its stems (no roots: this is for splitting). */

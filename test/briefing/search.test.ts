@@ -147,6 +147,16 @@ describe("search", () => {
     expect(left.highlights.map(([a, b]) => left.paragraph.text.slice(a, b))).toContain("المنسحبة");
   });
 
+  it("searches a country the briefing names otherwise by the names it holds (أمريكا as الولايات المتحدة, الأمريكية)", () => {
+    const text = ["العنوان: مقال للتجربة", "", "تراقب الولايات المتحدة الزيارة عن كثب.", "", "ارتفعت أسعار النفط في الأسواق.", "", "الصحافة الأمريكية تتابع القمة."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["شو بدها أمريكا؟", "والصحافة وأمريكا؟"]) {
+      const result = copy.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.map((h) => h.paragraph.n).sort(), q).toEqual([1, 3]);
+    }
+  });
+
   it("gives a present verb with ي the roots of the same verb with ت (يزور and زيارة meet by their root)", () => {
     expect(roots("يزور")).toContain("زير");
     expect(roots("يدعو")).toContain("دعي");
