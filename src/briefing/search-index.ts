@@ -572,19 +572,28 @@ const POSITIONS_KEPT = 2_000;
 /** Content words of a text with their position and stem readings (what proximity is measured on). */
 interface Positioned {
   words: ReadonlyArray<{ at: number; stems: readonly string[] }>;
+  /** Where each stem stands (word positions, ascending): a question's few stems are looked up, not every word read. */
+  at: ReadonlyMap<string, readonly number[]>;
   /** The distinct content words as written (what near-duplicates are judged on). */
   exact: ReadonlySet<string>;
 }
 
 function positioned(text: string): Positioned {
   const words: Array<{ at: number; stems: readonly string[] }> = [];
+  const where = new Map<string, number[]>();
   const exact = new Set<string>();
   tokenize(text).forEach((token, at) => {
     if (isStopWord(token)) return;
-    words.push({ at, stems: stemCandidates(token) });
+    const stems = stemCandidates(token);
+    words.push({ at, stems });
+    for (const s of stems) {
+      const list = where.get(s);
+      if (!list) where.set(s, [at]);
+      else if (list[list.length - 1] !== at) list.push(at);
+    }
     exact.add(token);
   });
-  return { words, exact };
+  return { words, at: where, exact };
 }
 
 /** Which question words (by index) each stem stands for: worked out once per question, read for every candidate. */
@@ -602,16 +611,20 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
 
 /** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
 function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
+  // Each (position, question word) once, in the order of the text.
+  const seen = new Set<number>();
   const positions: Array<{ at: number; word: number }> = [];
-  for (const { at, stems: candidates } of text.words) {
-    let found: number[] | undefined;
-    for (const c of candidates) {
-      const words = byStem.get(c);
-      if (!words) continue;
-      for (const word of words) if (!found?.includes(word)) (found ??= []).push(word);
+  for (const [stem, words] of byStem) {
+    for (const at of text.at.get(stem) ?? []) {
+      for (const word of words) {
+        const key = at * 1024 + word;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        positions.push({ at, word });
+      }
     }
-    if (found) for (const word of found) positions.push({ at, word });
   }
+  positions.sort((a, b) => a.at - b.at || a.word - b.word);
   const pairs = new Set<number>();
   for (let i = 0; i < positions.length; i++) {
     for (let j = i + 1; j < positions.length && positions[j]!.at - positions[i]!.at <= PROXIMITY_WINDOW; j++) {
