@@ -262,7 +262,11 @@ export class SearchIndex {
   /** Which of the candidates hold one of the words (any reading, or a near synonym: not the broad thesaurus). */
   private holdingAny(candidates: readonly Scored[], words: readonly QueryWord[]): Set<number> {
     const wanted = new Set(words.flatMap((w) => [...w.stems, ...nearSynonyms(w.base).map(stem)]));
-    return new Set(candidates.filter((r) => this.positioned(r.id).words.some((w) => w.stems.some((s) => wanted.has(s)))).map((r) => r.id));
+    const holds = (id: number) => {
+      const { at } = this.positioned(id);
+      return [...wanted].some((s) => at.has(s));
+    };
+    return new Set(candidates.filter((r) => holds(r.id)).map((r) => r.id));
   }
 
   /** The query's content words, with run-together words split and typos matched to the nearest held word. */
@@ -412,15 +416,17 @@ export class SearchIndex {
       // A participle as its verb: محتاج → يحتاج, مستورد → يستورد.
       if (s.length >= 5 && s[0] === "م") for (const p of ["ي", "ت"]) forms.add(p + s.slice(1));
     }
-    let best: string | undefined;
-    for (const f of forms) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+    // The form most passages hold.
+    const mostHeld = (candidates: Iterable<string>): string | undefined => {
+      let best: string | undefined;
+      for (const f of candidates) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
+      return best;
+    };
     // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم), or the
     // verb of a verbal noun (ارتفاع → ارتفع, انسحاب → المنسحبة); not the verbal noun for a noun that looks like a
     // present verb (تقدماً, "progress", is not تقديم).
-    if (!best) {
-      const noun = isArabicNoun(token);
-      for (const s of [...bases, ...future]) for (const n of [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]) for (const f of stemCandidates(n)) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
-    }
+    const derived = (noun: boolean) => [...bases, ...future].flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
+    const best = mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token)));
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }
@@ -569,9 +575,11 @@ const TRANSLATIONS_KEPT = 4;
 /** Passages whose positioned words are kept between questions. */
 const POSITIONS_KEPT = 2_000;
 
-/** Content words of a text with their position and stem readings (what proximity is measured on). */
+/**
+ * Where the stem readings of a text's content words stand, and the words as written: what proximity and
+ * near-duplicates are measured on.
+ */
 interface Positioned {
-  words: ReadonlyArray<{ at: number; stems: readonly string[] }>;
   /** Where each stem stands (word positions, ascending): a question's few stems are looked up, not every word read. */
   at: ReadonlyMap<string, readonly number[]>;
   /** The distinct content words as written (what near-duplicates are judged on). */
@@ -579,21 +587,18 @@ interface Positioned {
 }
 
 function positioned(text: string): Positioned {
-  const words: Array<{ at: number; stems: readonly string[] }> = [];
   const where = new Map<string, number[]>();
   const exact = new Set<string>();
   tokenize(text).forEach((token, at) => {
     if (isStopWord(token)) return;
-    const stems = stemCandidates(token);
-    words.push({ at, stems });
-    for (const s of stems) {
+    for (const s of stemCandidates(token)) {
       const list = where.get(s);
       if (!list) where.set(s, [at]);
       else if (list[list.length - 1] !== at) list.push(at);
     }
     exact.add(token);
   });
-  return { words, at: where, exact };
+  return { at: where, exact };
 }
 
 /** Which question words (by index) each stem stands for: worked out once per question, read for every candidate. */
@@ -667,11 +672,8 @@ function verbalNouns(present: string): string[] {
 function verbsOf(noun: string): string[] {
   const n = noun.length;
   const forms = (past: string, present: string) => [past, `${past}ت`, `ي${present}`, `ت${present}`, `م${present}`];
-  if (n === 6 && noun[0] === "ا" && noun[2] === "ت" && noun[4] === "ا") {
-    const past = `${noun.slice(0, 4)}${noun[5]}`;
-    return forms(past, past.slice(1));
-  }
-  if (n === 6 && noun.startsWith("ان") && noun[4] === "ا") {
+  // افتعال and انفعال: the past is the noun without its long ا (ارتفع, انسحب).
+  if (n === 6 && noun[0] === "ا" && (noun[2] === "ت" || noun[1] === "ن") && noun[4] === "ا") {
     const past = `${noun.slice(0, 4)}${noun[5]}`;
     return forms(past, past.slice(1));
   }
