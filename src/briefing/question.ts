@@ -288,12 +288,13 @@ function countedUnits(words: readonly string[]): Set<number> {
   words.forEach((w, i) => {
     if (!isDurationUnit(w)) return;
     const dual = DURATION_DUALS.has(w) || DURATION_DUALS.has(w.replace(PREFIX, ""));
+    const countBefore = counts(words[i - 1]);
     // Or a number's lead (نحو أسبوع, أكثر من عام), taken in by the caller.
-    const before = counts(words[i - 1]) || NUMBER_LEADS.some((p) => p.every((t, j) => words[i - p.length + j] === t));
+    const leadBefore = NUMBER_LEADS.some((p) => p.every((t, j) => words[i - p.length + j] === t));
     const after = counts(words[i + 1]) && !/^\d+$/.test(words[i + 1]!);
-    if (!dual && !before && !after) return;
+    if (!dual && !countBefore && !leadBefore && !after) return;
     out.add(i);
-    if (before && counts(words[i - 1])) out.add(i - 1);
+    if (countBefore) out.add(i - 1);
     if (after) out.add(i + 1);
   });
   return out;
