@@ -8,6 +8,9 @@ import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 const top = (q: string, limit = 3) => briefing.search(q, { limit }).hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`);
+/** A briefing of one test article: its title, then each paragraph after a blank line. */
+const oneArticle = (...paragraphs: string[]) =>
+  Briefing.fromArticles([parseArticle("900_test.txt", ["العنوان: مقال للتجربة", ...paragraphs.flatMap((p) => ["", p])].join("\n"))!]);
 
 describe("search", () => {
   it("finds a passage however the words are spelled", () => {
@@ -61,32 +64,22 @@ describe("search", () => {
   });
 
   it("reads a word it does not hold as another form of a held word before taking it for a typo", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "ناقش الوزيران أمر الحدود المشتركة بين البلدين في اجتماع طويل امتد ساعات.",
-      "",
       "وصل وفد من أمريكا إلى العاصمة لحضور المعرض التجاري السنوي في المدينة.",
-      "",
       "تابع المراقبون الاجتماع وقالوا إن الحدود كانت محور الحديث طوال اليوم.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     // أمرين (two matters) is أمر with the dual ending, not a typo for أمريكا; يتابع is the present of تابع.
     expect(copy.search("أمرين", { limit: 1 }).hits[0]!.paragraph.text).toContain("أمر الحدود");
     expect(copy.search("من يتابع الاجتماع", { limit: 1 }).hits[0]!.paragraph.text).toContain("تابع المراقبون");
   });
 
   it("finds a name written with and behind an attached و (شي, وشي) and weighs it as the name", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "التقى بوتين وشي في العاصمة لبحث ملف الطاقة.",
-      "",
       "وقال الوزير إن المحادثات تناولت التجارة والاستثمار.",
-      "",
       "وأكد شي أن الشراكة بين البلدين تتعمق.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     const found = (q: string) => copy.search(q, { limit: 5 }).hits.map((h) => h.paragraph.n).sort();
     expect(found("شي")).toEqual([1, 3]);
     expect(found("وشي")).toEqual([1, 3]);
@@ -94,31 +87,23 @@ describe("search", () => {
   });
 
   it("meets a weak verb in another number (التقوا, التقيا) as the same verb, not as a typo of another word", () => {
-    const text = ["العنوان: مقال للتجربة", "", "التقيا في بكين العام الماضي.", "", "الصين تقود التجارة العالمية."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle("التقيا في بكين العام الماضي.", "الصين تقود التجارة العالمية.");
     // تقود is one letter from تقوا too; the verb's dual is what the plural means.
     expect(copy.search("وين التقوا؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
 
   it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
-    const text = ["العنوان: مقال للتجربة", "", "قال الوزير إن المحادثات كانت مثمرة.", "", "يقوم الوزير بجولة في المنطقة."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle("قال الوزير إن المحادثات كانت مثمرة.", "يقوم الوزير بجولة في المنطقة.");
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
   });
 
   it("meets a present verb held only as its verbal noun (تعتمد as اعتماد, ستوقع as توقيع), but not a noun that looks like one (تقدماً)", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "يواجه الكرملين خطر الاعتماد المفرط على الصين.",
-      "",
       "ومن المقرر توقيع اتفاقيات في مجال الطاقة.",
-      "",
       "تعتمل الأسواق بقلق بعد ارتفاع الأسعار.",
-      "",
       "شهدت العلاقات تقديم عروض جديدة.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
     // تعتمد is one letter from تعتمل: read as a typo, it found the markets.
     expect(first("هل الكرملين تعتمد على الصين؟").paragraph.n).toBe(1);
@@ -130,16 +115,11 @@ describe("search", () => {
   });
 
   it("meets a verbal noun held only as its verb (انعقاد as انعقدت, انسحاب as المنسحبة), not as a typo of another word (انتقاد)", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "انعقدت القمة في مدينة تيانجين الصينية.",
-      "",
       "وجه الوزير انتقادا حادا للقمة.",
-      "",
       "ملأت الشركات الصينية الفراغ الذي خلفته الشركات الغربية المنسحبة من السوق.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
     expect(first("أين كان انعقاد القمة؟").paragraph.n).toBe(1);
     const left = first("ما سبب انسحاب الشركات؟");
@@ -148,8 +128,11 @@ describe("search", () => {
   });
 
   it("searches a country the briefing names otherwise by the names it holds (أمريكا as الولايات المتحدة, الأمريكية)", () => {
-    const text = ["العنوان: مقال للتجربة", "", "تراقب الولايات المتحدة الزيارة عن كثب.", "", "ارتفعت أسعار النفط في الأسواق.", "", "الصحافة الأمريكية تتابع القمة."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle(
+      "تراقب الولايات المتحدة الزيارة عن كثب.",
+      "ارتفعت أسعار النفط في الأسواق.",
+      "الصحافة الأمريكية تتابع القمة.",
+    );
     for (const q of ["شو بدها أمريكا؟", "والصحافة وأمريكا؟"]) {
       const result = copy.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
@@ -164,16 +147,22 @@ describe("search", () => {
   });
 
   it("meets a participle by its verb (محتاج as يحتاج), as readers write it in dialect, and shows the verb in bold", () => {
-    const text = ["العنوان: مقال للتجربة", "", "يحتاج الكرملين إلى الصين لشراء المكونات ذات الاستخدام المزدوج لدعم جيشه.", "", "الكرملين يشيد بالصين.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle(
+      "يحتاج الكرملين إلى الصين لشراء المكونات ذات الاستخدام المزدوج لدعم جيشه.",
+      "الكرملين يشيد بالصين.",
+      "ارتفعت أسعار النفط في الأسواق.",
+    );
     const [first] = copy.search("ليش الكرملين محتاج الصين؟", { limit: 3 }).hits;
     expect(first!.paragraph.n).toBe(1);
     expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("يحتاج");
   });
 
   it("meets a present verb in the future and in another number (يلتقوا as سيلتقي), and the future in the past (سيبحث as بحث)", () => {
-    const text = ["العنوان: مقال للتجربة", "", "وفي إطار الزيارة سيلتقي الوزيران في العاصمة لبحث التعاون الاقتصادي بين البلدين.", "", "الوزيران يشيدان بالتعاون.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle(
+      "وفي إطار الزيارة سيلتقي الوزيران في العاصمة لبحث التعاون الاقتصادي بين البلدين.",
+      "الوزيران يشيدان بالتعاون.",
+      "ارتفعت أسعار النفط في الأسواق.",
+    );
     // The verb alone is the question: read as a typo, it would be a word the briefing lacks, and "not covered".
     const result = copy.search("وين رح يلتقوا؟", { limit: 3 });
     expect(result.covered).not.toBe(false);
@@ -186,15 +175,17 @@ describe("search", () => {
   });
 
   it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
-    const text = ["العنوان: مقال للتجربة", "", "تحتاج روسيا إلى أموال الصين لشراء السلاح.", "", "تشترك روسيا والصين في مناورات.", "", "تشير التقارير إلى توتر بين روسيا والصين."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle(
+      "تحتاج روسيا إلى أموال الصين لشراء السلاح.",
+      "تشترك روسيا والصين في مناورات.",
+      "تشير التقارير إلى توتر بين روسيا والصين.",
+    );
     // تشتري is one letter from تشترك, توتر and تشير alike: the passage on buying arms still comes first.
     expect(copy.search("إزاي الصين بتساعد روسيا إنها تشتري سلاح؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
   });
 
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
-    const text = ["العنوان: مقال للتجربة", "", "اتفق الجانبان على التفضيل في أسعار الغاز.", "", "ناقش الجانبان آليات التعاون في الطاقة."].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const copy = oneArticle("اتفق الجانبان على التفضيل في أسعار الغاز.", "ناقش الجانبان آليات التعاون في الطاقة.");
     // تفعيل ("activating") is one letter from تفضيل ("preference"): no passage is shown as matching it.
     const marked = copy.search("تفعيل الجانبين", { limit: 3 }).hits.flatMap((h) => h.highlights.map(([a, b]) => h.paragraph.text.slice(a, b)));
     expect(marked).toContain("الجانبان");
@@ -204,16 +195,11 @@ describe("search", () => {
   });
 
   it("searches a word the news synonyms know by its synonym, not as a typo of a held word", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "تبادل الرئيسان الثناء على جهود التعاون بين البلدين.",
-      "",
       "تحدثت التقارير عن مدين كبير في أسواق البلدين.",
-      "",
       "صدر في ختام اللقاء بيان عن الطاقة في البلدين.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     const first = (q: string) => copy.search(q, { limit: 1 }).hits[0]!.paragraph.n;
     // المديح is one letter from مدين, which the briefing holds; the news list says it means ثناء.
     expect(first("المديح في البلدين")).toBe(1);
@@ -224,14 +210,10 @@ describe("search", () => {
   });
 
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
-    const text = [
-      "العنوان: مقال للتجربة",
-      "",
+    const copy = oneArticle(
       "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
-      "",
       "وصف المراقبون الاجتماع بأنه حدث كبير في تاريخ العلاقات بين البلدين.",
-    ].join("\n");
-    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    );
     // كتير is Levantine and Egyptian for كثير, one letter from كبير; عشان ("because") says nothing of the subject.
     expect(copy.search("صرفوا كتير عشان الطاقة", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
     expect(copy.search("كتير", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
