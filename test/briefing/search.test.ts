@@ -5,9 +5,12 @@ import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summa
 import { analyze, roots } from "../../src/briefing/arabic.js";
 import { queryTerms } from "../../src/briefing/search-index.js";
 import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
+import type { Hit } from "../../src/briefing/types.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 const top = (q: string, limit = 3) => briefing.search(q, { limit }).hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`);
+/** The words a hit shows in bold (its highlights), as written. */
+const marked = (hit: Pick<Hit, "paragraph" | "highlights">) => hit.highlights.map(([a, b]) => hit.paragraph.text.slice(a, b));
 /** A briefing of one test article: its title, then each paragraph after a blank line. */
 const oneArticle = (...paragraphs: string[]) =>
   Briefing.fromArticles([parseArticle("900_test.txt", ["العنوان: مقال للتجربة", ...paragraphs.flatMap((p) => ["", p])].join("\n"))!]);
@@ -27,7 +30,7 @@ describe("search", () => {
 
   it("returns the matched words as highlight ranges", () => {
     const [hit] = briefing.search("قوة سيبيريا", { limit: 1 }).hits;
-    const words = hit!.highlights.map(([s, e]) => hit!.paragraph.text.slice(s, e));
+    const words = marked(hit!);
     expect(words).toEqual(["قوة", "سيبيريا"]);
   });
 
@@ -109,7 +112,7 @@ describe("search", () => {
     expect(first("هل الكرملين تعتمد على الصين؟").paragraph.n).toBe(1);
     const signed = first("ما الاتفاقيات التي ستوقع؟");
     expect(signed.paragraph.n).toBe(2);
-    expect(signed.highlights.map(([a, b]) => signed.paragraph.text.slice(a, b))).toContain("توقيع");
+    expect(marked(signed)).toContain("توقيع");
     // تقدماً ("progress") is a noun of the dictionary: it is not searched as تقديم ("presenting").
     expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => h.highlights.some(([a, b]) => h.paragraph.text.slice(a, b) === "تقديم"))).toBe(false);
   });
@@ -124,7 +127,7 @@ describe("search", () => {
     expect(first("أين كان انعقاد القمة؟").paragraph.n).toBe(1);
     const left = first("ما سبب انسحاب الشركات؟");
     expect(left.paragraph.n).toBe(3);
-    expect(left.highlights.map(([a, b]) => left.paragraph.text.slice(a, b))).toContain("المنسحبة");
+    expect(marked(left)).toContain("المنسحبة");
   });
 
   it("searches a country the briefing names otherwise by the names it holds (أمريكا as الولايات المتحدة, الأمريكية)", () => {
@@ -154,7 +157,7 @@ describe("search", () => {
     );
     const [first] = copy.search("ليش الكرملين محتاج الصين؟", { limit: 3 }).hits;
     expect(first!.paragraph.n).toBe(1);
-    expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("يحتاج");
+    expect(marked(first!)).toContain("يحتاج");
   });
 
   it("meets a present verb in the future and in another number (يلتقوا as سيلتقي), and the future in the past (سيبحث as بحث)", () => {
@@ -168,7 +171,7 @@ describe("search", () => {
     expect(result.covered).not.toBe(false);
     const [first] = result.hits;
     expect(first!.paragraph.n).toBe(1);
-    expect(first!.highlights.map(([a, b]) => first!.paragraph.text.slice(a, b))).toContain("سيلتقي");
+    expect(marked(first!)).toContain("سيلتقي");
     // And the other way: a question in the future meets the past (سيبحث → بحث).
     const back = ["العنوان: مقال للتجربة", "", "بحث الوزيران في العاصمة سبل التعاون الاقتصادي بين البلدين.", "", "ارتفعت أسعار النفط في الأسواق."].join("\n");
     expect(Briefing.fromArticles([parseArticle("901_test.txt", back)!]).search("هل سيبحث؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
@@ -187,9 +190,9 @@ describe("search", () => {
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
     const copy = oneArticle("اتفق الجانبان على التفضيل في أسعار الغاز.", "ناقش الجانبان آليات التعاون في الطاقة.");
     // تفعيل ("activating") is one letter from تفضيل ("preference"): no passage is shown as matching it.
-    const marked = copy.search("تفعيل الجانبين", { limit: 3 }).hits.flatMap((h) => h.highlights.map(([a, b]) => h.paragraph.text.slice(a, b)));
-    expect(marked).toContain("الجانبان");
-    expect(marked).not.toContain("التفضيل");
+    const bold = copy.search("تفعيل الجانبين", { limit: 3 }).hits.flatMap(marked);
+    expect(bold).toContain("الجانبان");
+    expect(bold).not.toContain("التفضيل");
     // A typo of a word the briefing holds is still corrected.
     expect(copy.search("التفضييل بين الجانبين", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
   });
