@@ -425,7 +425,9 @@ export class SearchIndex {
     // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم), or the
     // verb of a verbal noun (ارتفاع → ارتفع, انسحاب → المنسحبة); not the verbal noun for a noun that looks like a
     // present verb (تقدماً, "progress", is not تقديم).
-    const derived = (noun: boolean) => [...bases, ...future].flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
+    // A present verb of two or more (يوقعان, يعززون, with a pronoun: يوقعانه) is read as the one verb it conjugates.
+    const verbs = [...bases, ...future].flatMap((s) => [s, ...PERSON_ENDINGS.filter((e) => s.endsWith(e) && s.length - e.length >= 4 && PRESENT_PREFIXES.has(s[0]!)).map((e) => s.slice(0, -e.length))]);
+    const derived = (noun: boolean) => verbs.flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
     const best = mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token)));
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
@@ -687,6 +689,8 @@ function verbsOf(noun: string): string[] {
 
 /** Endings a variant may take off: dual and plural, attached pronouns, a past verb's person. */
 const VARIANT_SUFFIXES = ["ين", "ان", "ون", "ات", "هما", "هم", "ها", "ه", "ت", "وا", "نا", "ي"];
+/** The endings of a present verb's dual and plural persons (يوقعان, يعززون, يعززوا, تعززين). */
+const PERSON_ENDINGS = ["ان", "ون", "وا", "ين"];
 /** The plural, dual and singular endings of a past verb whose last root letter is weak (مضوا, مضيا, مضى). */
 const WEAK_ENDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["وا", ["يا", "ي"]],

@@ -100,7 +100,7 @@ describe("search", () => {
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
   });
 
-  it("meets a present verb held only as its verbal noun (تعتمد as اعتماد, ستوقع as توقيع), but not a noun that looks like one (تقدماً)", () => {
+  it("meets a present verb held only as its verbal noun (تعتمد as اعتماد, ستوقع and يوقعانه as توقيع), but not a noun that looks like one (تقدماً)", () => {
     const copy = oneArticle(
       "يواجه الكرملين خطر الاعتماد المفرط على الصين.",
       "ومن المقرر توقيع اتفاقيات في مجال الطاقة.",
@@ -113,6 +113,8 @@ describe("search", () => {
     const signed = first("ما الاتفاقيات التي ستوقع؟");
     expect(signed.paragraph.n).toBe(2);
     expect(marked(signed)).toContain("توقيع");
+    // A dual or plural present verb, with a pronoun too, is read as its verb (يوقعانه, سيوقعون as يوقع).
+    for (const q of ["هل يوقعانه خلال الزيارة؟", "هل سيوقعون الاتفاقيات؟"]) expect(marked(first(q))).toContain("توقيع");
     // تقدماً ("progress") is a noun of the dictionary: it is not searched as تقديم ("presenting").
     expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => h.highlights.some(([a, b]) => h.paragraph.text.slice(a, b) === "تقديم"))).toBe(false);
   });
