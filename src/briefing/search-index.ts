@@ -484,23 +484,31 @@ export class SearchIndex {
 
   private weightedTerms(words: readonly QueryWord[]): WeightedTerm[] {
     const r = this.ranking;
-    const terms: WeightedTerm[] = [];
+    // A term two question words lead to counts once, at the larger weight: an English word rendered two ways
+    // ("economy" as الاقتصاد and الاقتصاديات) or an Arabic one written twice (الدولية, الدول) would otherwise count
+    // its stem twice over the question's other words.
+    const terms = new Map<string, WeightedTerm>();
+    const add = (term: string, field: string, weight: number) => {
+      const key = `${field}\u0000${term}`;
+      const had = terms.get(key);
+      if (!had || weight > had.weight) terms.set(key, { term, field, weight });
+    };
     for (const w of words) {
-      terms.push({ term: w.word, field: FIELD.word, weight: r.word * w.weight });
+      add(w.word, FIELD.word, r.word * w.weight);
       for (const s of w.stems) {
-        terms.push({ term: s, field: FIELD.stem, weight: r.stem * w.weight });
-        terms.push({ term: s, field: FIELD.context, weight: r.context * w.weight });
+        add(s, FIELD.stem, r.stem * w.weight);
+        add(s, FIELD.context, r.context * w.weight);
       }
-      for (const root of w.roots) terms.push({ term: root, field: FIELD.root, weight: r.root * w.weight });
+      for (const root of w.roots) add(root, FIELD.root, r.root * w.weight);
       // A synonym counts once for its stem (صراع and صراعات are one), and not at all when it is the word's own stem.
       const synonyms = new Map<string, number>();
       for (const syn of synonymsOf(w.base)) {
         const s = stem(syn.word);
         if (!w.stems.includes(s)) synonyms.set(s, Math.max(synonyms.get(s) ?? 0, syn.weight));
       }
-      for (const [s, weight] of synonyms) terms.push({ term: s, field: FIELD.stem, weight: r.stem * r.synonym * weight * w.weight });
+      for (const [s, weight] of synonyms) add(s, FIELD.stem, r.stem * r.synonym * weight * w.weight);
     }
-    return terms;
+    return [...terms.values()];
   }
 
   /**

@@ -3,7 +3,7 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
 import { analyze, roots } from "../../src/briefing/arabic.js";
-import { queryTerms } from "../../src/briefing/search-index.js";
+import { queryTerms, RANKING } from "../../src/briefing/search-index.js";
 import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
 import type { Hit } from "../../src/briefing/types.js";
 
@@ -93,6 +93,14 @@ describe("search", () => {
     const copy = oneArticle("التقيا في بكين العام الماضي.", "الصين تقود التجارة العالمية.");
     // تقود is one letter from تقوا too; the verb's dual is what the plural means.
     expect(copy.search("وين التقوا؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
+  });
+
+  it("counts a stem once however many of the question's words lead to it (الاقتصاد and الاقتصادي, or an English word rendered twice)", () => {
+    const copy = oneArticle("نما الاقتصاد الروسي بسرعة هذا العام.", "تبقى الصين شريكا مهما لروسيا في التجارة.");
+    const score = (q: string) => copy.search(q, { limit: 1 }).hits[0]!.score;
+    // Two words of the question found in one word of the passage still stand close together (the proximity share).
+    const once = score("الاقتصاد") * (1 + RANKING.proximity);
+    expect(score("الاقتصاد الاقتصادي")).toBeCloseTo(once, 6);
   });
 
   it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
