@@ -389,6 +389,8 @@ export class SearchIndex {
     const df = (s: string) => this.engine.docFrequency(s, FIELD.stem);
     const forms = new Set<string>();
     const bases = new Set(stemCandidates(token));
+    // The plural ending وا written without its alef, as people type it (يزورو, اتفقو, بيقولو).
+    if (token.endsWith("و") && !token.endsWith("وا")) for (const s of stemCandidates(`${token}ا`)) bases.add(s);
     // The future's س taken off (سيناقش → يناقش), for the tense and person to change below (ناقش); added after the
     // endings are read, as a name may begin like it (سيبيريا is not the future of يبيري).
     const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIXES.has(s[1]!)).map((s) => s.slice(1));

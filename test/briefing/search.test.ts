@@ -103,6 +103,13 @@ describe("search", () => {
     expect(score("الاقتصاد الاقتصادي")).toBeCloseTo(once, 6);
   });
 
+  it("reads a plural verb typed without the alef of its وا (يزورو, بيقولو) as the verb", () => {
+    const copy = oneArticle("سيزور الرئيس مدينة خاربين الأسبوع المقبل.", "قال الوزير إن المحادثات كانت مثمرة.", "وقعت الشركات عقودا جديدة.");
+    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0];
+    expect(first("وين رح يزورو؟")?.paragraph.n).toBe(1);
+    expect(first("شو بيقولو؟")?.paragraph.n).toBe(2);
+  });
+
   it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
     const copy = oneArticle("قال الوزير إن المحادثات كانت مثمرة.", "يقوم الوزير بجولة في المنطقة.");
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
