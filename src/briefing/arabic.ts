@@ -81,7 +81,8 @@ function words(text: string): string[] {
 
 /**
  * Function words; the last lines are question words and particles of Levantine, Egyptian and Gulf speech: a
- * question word says what is asked, not what about, so it is never content.
+ * question word says what is asked, not what about, so it is never content. So is the colloquial present of صار
+ * ("becomes", "happens": شو بصير), a verb of state like كان.
  */
 const ARABIC_STOP = `
 في من على الى عن مع هذا هذه ذلك تلك هذان هؤلاء التي الذي الذين اللذين اللتين اللواتي ان انه انها
@@ -93,7 +94,7 @@ const ARABIC_STOP = `
 كم وكم بكم
 هناك هنالك زال يزال مازال لايزال اللتان اللذان ماهي ماهو
 شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
-اللي باللي هاد هادا هاي هيدا هيدي ده دي دول كده كدا بس برضو كمان
+اللي باللي هاد هادا هاي هيدا هيدي ده دي دول كده كدا بس برضو كمان يصير بصير تصير بتصير
 عشان علشان مشان لانو لما شلون شنو منو ايمتى اشمعنى يلي هدول هذي
 `;
 const ENGLISH_STOP = `

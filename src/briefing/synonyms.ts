@@ -74,9 +74,13 @@ export function isColloquial(token: string): boolean {
   return colloquialForms(token).some((f) => sources().dialect.has(f));
 }
 
-/** A colloquial word as written, or behind an attached و or ف (وبدي). */
+/**
+ * A colloquial word as written, or behind an attached و or ف (وبدي); a plural verb also with the alef of its وا,
+ * which people often leave out (حكو, شافو).
+ */
 function colloquialForms(token: string): string[] {
-  return token.length > 3 && /^[وف]/.test(token) ? [token, token.slice(1)] : [token];
+  const forms = token.length > 3 && /^[وف]/.test(token) ? [token, token.slice(1)] : [token];
+  return /[^ا]و$/.test(token) ? forms.flatMap((f) => [f, `${f}ا`]) : forms;
 }
 
 /**

@@ -233,6 +233,7 @@ describe("search", () => {
     const copy = oneArticle(
       "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
       "وصف المراقبون الاجتماع بأنه حدث كبير في تاريخ العلاقات بين البلدين.",
+      "يبقى مصير المفاوضات مجهولا.",
     );
     // كتير is Levantine and Egyptian for كثير, one letter from كبير; عشان ("because") says nothing of the subject.
     expect(copy.search("صرفوا كتير عشان الطاقة", { limit: 1 }).hits[0]!.paragraph.text).toContain("مالاً كثيراً");
@@ -244,6 +245,11 @@ describe("search", () => {
     expect(isColloquial("بكر")).toBe(false);
     expect(isColloquial("حاجه")).toBe(false);
     expect(synonymsOf("بكر").map((s) => s.word)).not.toContain("غدا");
+    // A colloquial plural verb is known without the alef of its وا too (شافو as شافوا, "they saw").
+    expect(synonymsOf("شافو").map((s) => s.word)).toContain("راي");
+    expect(synonymsOf("بيحكو").map((s) => s.word)).toContain("تحدث");
+    // بصير ("it becomes", like كان a verb of state) says nothing of the subject: not a typo of مصير ("fate").
+    expect(copy.search("شو بصير بمشروع الطاقة", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
 
   it("indexes articles added later without rebuilding", () => {
