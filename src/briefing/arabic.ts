@@ -27,10 +27,16 @@ const FOLD: Readonly<Record<string, string>> = {
 };
 const FOLDED_CHARS = new RegExp(`[${Object.keys(FOLD).join("")}]`, "g");
 
-/** Lower-case, NFKC, and fold Arabic spelling variants. Idempotent. */
+/**
+ * A letter typed three times or more for emphasis (كتيييير, روسياااا): no Arabic word repeats a letter three times,
+ * so the run stands for the one letter.
+ */
+const STRETCHED = /([\u0621-\u064A])\1{2,}/g;
+
+/** Lower-case, NFKC, and fold Arabic spelling variants and stretched letters. Idempotent. */
 export function normalize(text: string): string {
   const s = text.normalize("NFKC").replace(INVISIBLE, "").replace(TANWEEN_ALEF, "").replace(TASHKEEL, "").replace(TATWEEL, "");
-  return s.replace(FOLDED_CHARS, (c) => FOLD[c]!).toLowerCase();
+  return s.replace(FOLDED_CHARS, (c) => FOLD[c]!).replace(STRETCHED, "$1").toLowerCase();
 }
 
 const WORD = /\p{L}+|\p{N}+/gu;

@@ -18,6 +18,12 @@ describe("normalize", () => {
     expect(normalize("Putin BRICS")).toBe("putin brics");
   });
 
+  it("reads a letter stretched for emphasis as the one letter, and leaves a doubled one", () => {
+    expect(normalize("الصيييين روسياااا")).toBe("الصين روسيا");
+    expect(normalize("ممكن اللذين")).toBe("ممكن اللذين");
+    expect(normalize("2000")).toBe("2000");
+  });
+
   it("drops the alef that only carries a written accusative tanween", () => {
     expect(normalize("ليست طرفًا في الأزمة")).toBe("ليست طرف في الازمه");
     expect(normalize("سابقاً كبيرًا")).toBe("سابق كبير");
