@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { analyze, isStopWord, normalize, roots, stemCandidates, tokenize } from "./arabic.js";
 import { glossaryEntry } from "./glossary.js";
+import questionWords from "./lexicon/question-words.json" with { type: "json" };
 import { NameMatcher, nameDistance, sounds } from "./transliterate.js";
 
 /** What the index tells about the Arabic words it holds; plain functions so any index implementation can answer. */
@@ -35,7 +36,7 @@ export interface ArabicTerm {
   text: string;
   /** How much it should count next to the words typed (1): dictionary senses are guesses, so they weigh less. */
   weight: number;
-  from: "glossary" | "name" | "dictionary";
+  from: "glossary" | "name" | "dictionary" | "question";
 }
 
 /**
@@ -44,13 +45,15 @@ export interface ArabicTerm {
  * any weight from 0.7 to 1 measures the same (compact-engine index: R@3 .900, MRR .850, glossary on or off; on the
  * earlier MiniSearch index 0.6 lowered MRR without the glossary, .850 → .833): the mildest discount is kept.
  */
-export const WEIGHTS = { glossary: 1, name: 1, dictionary: 0.9 } as const;
+export const WEIGHTS = { glossary: 1, name: 1, dictionary: 0.9, question: 1 } as const;
 /** Senses kept per English word, rarest in the briefing first: a specific word says more than a common one. */
 const MAX_SENSES = 3;
 /** Translations longer than this many content words are explanations, not equivalents. */
 const MAX_SENSE_WORDS = 3;
 /** Longest dictionary phrase tried ("balance of power"). */
 const MAX_PHRASE = 4;
+/** English question phrases and the Arabic word they ask with (lexicon/question-words.json). */
+const QUESTION_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entries(questionWords.englishPhrases).map(([phrase, arabic]) => [phrase.split(" "), arabic]);
 /**
  * Name matches (see `nameDistance`): a capitalized word this close is a name before it is a dictionary word
  * (Un in Kim Jong Un; West → وسط is 0.1 away and is not); a capitalized word, or one the dictionary does not know,
@@ -306,6 +309,15 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
         emit(one, "glossary");
         done[i] = true;
       }
+    }
+  }
+
+  // Question phrases that are searched by the Arabic they ask in (how many times → مرة, as in كم مرة).
+  for (const [phrase, arabic] of QUESTION_PHRASES) {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (!phrase.every((p, k) => words[i + k]!.text === p)) continue;
+      emit(arabic, "question");
+      for (let k = i; k < i + phrase.length; k++) done[k] = true;
     }
   }
 

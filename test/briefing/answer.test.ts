@@ -145,6 +145,13 @@ describe("answers", () => {
     }
   });
 
+  it("reads 'how many times' as the Arabic كم مرة asks it (مرة), where a dictionary renders 'times' as الأوقات", () => {
+    for (const q of ["كم مرة التقى بوتين وشي؟", "How many times have Putin and Xi met?"]) {
+      expect(briefing.answer(q).lead!.text, q).toContain("أكثر من 40 مرة");
+    }
+    expect(questionType("how often do they meet")).toBe("quantity");
+  });
+
   it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
     for (const q of ["كم يوم بقي بوتين في الصين؟", "ما مدة زيارة بوتين للصين", "how long did Putin stay in China?"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("استمرت نحو أسبوع كامل");
