@@ -49,6 +49,7 @@ no-match =
 not-covered = لا يتناول الملف ما سألت عنه: «{ $query }».
 not-covered-missing = لا يرد فيه ذكر: { $names }.
 not-covered-price = لا يذكر الملف سعرًا أو كلفة لذلك.
+not-covered-count = يرد فيه ذكر «{ $noun }» دون عدد.
 not-covered-closest = أقرب ما فيه من موضوعات:
 not-covered-sources = تصفح المقالات كلها: /sources
 no-searchable-text = أقرأ النصوص العربية والإنجليزية فقط. اكتب سؤالك بالكلمات، مثل: ما حجم التجارة بين روسيا والصين؟

@@ -46,6 +46,7 @@ no-match =
 not-covered = The briefing does not cover this: “{ $query }”.
 not-covered-missing = It never mentions { $names }.
 not-covered-price = It gives no price or cost for it.
+not-covered-count = It mentions “{ $noun }” but gives no number.
 not-covered-closest = The closest articles it has:
 not-covered-sources = Browse every article: /sources
 no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?

@@ -150,6 +150,27 @@ export function countedWord(question: string): QuestionTerm | undefined {
   return termOf(question, word);
 }
 
+/** English question phrases that count occasions, and the Arabic word they ask with (how many times: مرة). */
+const ENGLISH_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entries(lexicon.englishPhrases).map(([p, a]) => [tokenize(p), normalize(a)]);
+
+/**
+ * The words that may name what a "how many" question counts: the counted word and, in English, the words after it
+ * up to a function word, as English puts the noun last (how many North Korean troops: north, korean, troops); for
+ * "how many times", the Arabic word it asks with (مرة). Empty when the question counts nothing.
+ */
+export function countedWords(question: string): QuestionTerm[] {
+  const counted = countedWord(question);
+  if (!counted) return [];
+  const tokens = tokenize(question);
+  const phrase = ENGLISH_PHRASES.find(([p]) => tokens.some((_, i) => matchesAt(tokens, i, p)));
+  if (phrase) return [{ word: phrase[1], typed: counted.typed }];
+  const at = tokens.indexOf(counted.word);
+  if (!/^[a-z]/.test(counted.word) || at < 0) return [counted];
+  const out: QuestionTerm[] = [];
+  for (let i = at; i < tokens.length && out.length < 3 && !isStopWord(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
+  return out;
+}
+
 /** A normalized word of the question with the form the reader typed it in (punctuation off), to show it back. */
 function termOf(question: string, word: string): QuestionTerm {
   const typed = question.split(/\s+/).map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "")).find((t) => tokenize(t)[0] === word);
@@ -217,6 +238,16 @@ export function statesAmount(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.some((t, i) => isCurrency(t) && tokens.slice(Math.max(0, i - AMOUNT_REACH), i + AMOUNT_REACH + 1).some((w) => isEvidence("quantity", w) && !isCurrency(w)));
 }
+/**
+ * Whether a text counts the thing a "how many" question asks about: a number or a count word (آلاف, عشرات) within
+ * a few words of a word that names it (`names`): "أكثر من 40 مرة", "آلاف الجنود"; "من السيارات إلى التكنولوجيا"
+ * names the cars but does not count them.
+ */
+export function statesCount(text: string, names: (token: string) => boolean): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t, i) => names(t) && tokens.some((w, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isEvidence("quantity", w) && !isCurrency(w)));
+}
+
 /** A currency's name, in the accusative or plural too (دولارا, دولارات). */
 const isCurrency = remembered(10_000, (token: string) =>
   [token, token.replace(/(?<=\S{3})(?:ا|ات)$/u, "")].some((t) => namedEntities(t).some((e) => e.kind === "currency")),

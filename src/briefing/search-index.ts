@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { countedWord, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount } from "./question.js";
+import { countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -229,6 +229,12 @@ export class SearchIndex {
     const price = priceWord(own);
     const asksPrice = price !== undefined && questionType(own) === "quantity";
     if (asksPrice && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
+    // So is a count: "how many cars" answered by a passage that names cars but counts none.
+    const counted = !asksPrice && missing.length === 0 && questionType(own) === "quantity" ? countedWords(own) : [];
+    const naming = counted.length > 0 ? this.namingTest(counted.map((t) => t.word)) : undefined;
+    if (naming && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.passages[r.index]!.paragraph.sentences.some((s) => statesCount(s, naming)))) {
+      missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
+    }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
       // of the question is held at all; passages found only through roots or typos are not near enough to offer.
@@ -569,6 +575,22 @@ export class SearchIndex {
    * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
    * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
    */
+  /**
+   * How to tell a passage's word names the thing a question counts (by a stem or root of the word, of a near
+   * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
+   * does not know as a noun, a verb after كم).
+   */
+  private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
+    const forms = words.flatMap((word) => {
+      if (/^[a-z]/.test(word)) return tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t));
+      return isArabicNoun(word) ? [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : []), ...nearSynonyms(word)] : [];
+    });
+    if (forms.length === 0) return undefined;
+    const stems = new Set(forms.flatMap((f) => stemCandidates(f)));
+    const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
+    return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
+  }
+
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;

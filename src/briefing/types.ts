@@ -106,11 +106,12 @@ export interface Gloss {
 
 /**
  * Something a question asks about that no passage holds: a country or currency (CLDR code); a number, a name or
- * the thing a "how many" question counts, as typed (`term`); or the amount of money a price question asks for
- * (`price`, with the question's price word).
+ * the thing a "how many" question counts, as typed (`term`); the amount of money a price question asks for
+ * (`price`, with the question's price word); or the count a "how many" question asks for when the passages name
+ * the thing but count none (`count`, with the word as typed).
  */
 export interface Missing {
-  kind: "region" | "currency" | "number" | "term" | "price";
+  kind: "region" | "currency" | "number" | "term" | "price" | "count";
   value: string;
 }
 

@@ -92,6 +92,15 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when a 'how many' question's thing is named but no passage it would show counts it", () => {
+    // The briefing speaks of Chinese cars filling the Russian market, but gives no number of them.
+    for (const q of ["كم سيارة صينية بيعت في روسيا؟", "How many Chinese cars were sold in Russia?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.missing?.map((m) => m.kind), q).toEqual(["count"]);
+    }
+  });
+
   it("says so when a price is asked and no passage states an amount of money beside what it is asked of", () => {
     // The one amount in the briefing, 240 billion dollars of trade, stands in another clause than the gas and oil.
     for (const q of ["How much will the Power of Siberia 2 pipeline cost?", "كم تكلفة خط قوة سيبيريا 2؟", "ما هو سعر النفط الروسي؟", "What is the price of Russian gas in Europe?"]) {

@@ -255,6 +255,11 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(briefing.answer("كم تكلفة خط قوة سيبيريا 2؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف سعرًا أو كلفة لذلك.");
   });
 
+  it("says plainly when the thing a 'how many' question counts is named but never counted", () => {
+    expect(visible(renderNotCovered(briefing.answer("كم سيارة صينية بيعت في روسيا؟"), ar).text).split("\n")[1]).toBe("يرد فيه ذكر «سيارة» دون عدد.");
+    expect(visible(renderNotCovered(briefing.answer("How many Chinese cars were sold in Russia?"), en).text).split("\n")[1]).toBe("It mentions “Chinese cars” but gives no number.");
+  });
+
   it("names a number no passage holds, and has no such line when nothing named is missing", () => {
     expect(visible(renderNotCovered(briefing.answer("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"), ar).text)).toContain("لا يرد فيه ذكر: 2011.");
     // No word of this question is held and it names nothing: not covered, with nothing to name or offer.
