@@ -134,6 +134,7 @@ inline-briefing-summary = خلاصة الملف ({ $count ->
 inline-no-match = لا نتائج — افتح موجز
 inline-not-covered = لا يرد في الملف ذكر: { $names } — افتح موجز
 inline-no-price = لا يذكر الملف سعرًا لذلك — افتح موجز
+inline-no-count = لا يذكر الملف عددًا لذلك — افتح موجز
 button-continue-private = 💬 المزيد في محادثة خاصة
 button-read-private = 💬 اقرأ في محادثة خاصة
 button-share = ↗️ مشاركة في محادثة

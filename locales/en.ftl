@@ -122,6 +122,7 @@ inline-briefing-summary = Key points of the briefing ({ $count ->
 inline-no-match = No results — open mujaz
 inline-not-covered = The briefing never mentions { $names } — open mujaz
 inline-no-price = The briefing gives no price for this — open mujaz
+inline-no-count = The briefing gives no number for this — open mujaz
 button-continue-private = 💬 More in a private chat
 button-read-private = 💬 Read in a private chat
 button-share = ↗️ Share in a chat
