@@ -37,6 +37,8 @@ export interface ArabicTerm {
   /** How much it should count next to the words typed (1): dictionary senses are guesses, so they weigh less. */
   weight: number;
   from: "glossary" | "name" | "dictionary" | "question";
+  /** The English word it renders, by its place among the query's Latin words (the first of a phrase). */
+  source: number;
 }
 
 /**
@@ -81,12 +83,28 @@ const NOTHING_HELD: IndexVocabulary = { df: () => 0, vocabulary: () => [], versi
  * the Arabic brought (a stem also typed weighs 1). Without an index nothing is known to be held, so only the
  * glossary applies.
  */
-export function withEnglish(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): { text: string; weights: Map<string, number>; unnamed: string[] } {
+export function withEnglish(query: string, index: IndexVocabulary = NOTHING_HELD, options?: EnglishOptions): Translated {
   const { terms: arabic, unnamed } = translate(query, index, options);
-  if (arabic.length === 0) return { text: query, weights: new Map(), unnamed };
+  const typed = tokenize(query).length;
+  if (arabic.length === 0) return { text: query, weights: new Map(), unnamed, sources: new Map(), typed };
   const weights = stemWeights(arabic);
   for (const s of analyze(query).stems) weights.delete(s);
-  return { text: `${query} ${arabic.map((t) => t.text).join(" ")}`, weights, unnamed };
+  const sources = new Map<string, number>();
+  for (const t of arabic) for (const token of tokenize(t.text)) if (!sources.has(token)) sources.set(token, t.source);
+  return { text: `${query} ${arabic.map((t) => t.text).join(" ")}`, weights, unnamed, sources, typed };
+}
+
+/** A query with the Arabic for its English words appended (`withEnglish`). */
+export interface Translated {
+  text: string;
+  /** Weights of the stems only the Arabic brought. */
+  weights: Map<string, number>;
+  /** Capitalized English words that render as no word of the briefing. */
+  unnamed: string[];
+  /** For each appended Arabic word, the English word (by its place among the query's Latin words) it renders. */
+  sources: Map<string, number>;
+  /** How many words the query itself has: the appended Arabic comes after them. */
+  typed: number;
 }
 
 let dictionary: Map<string, readonly string[]> | undefined;
@@ -286,9 +304,9 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
   if (words.length === 0) return { terms: [], unnamed: [] };
   const dict = englishDictionary();
   const out = new Map<string, ArabicTerm>();
-  const emit = (text: string, from: ArabicTerm["from"]) => {
+  const emit = (text: string, from: ArabicTerm["from"], source: number) => {
     const weight = WEIGHTS[from];
-    if ((out.get(text)?.weight ?? 0) < weight) out.set(text, { text, weight, from });
+    if ((out.get(text)?.weight ?? 0) < weight) out.set(text, { text, weight, from, source });
   };
   const done = words.map((w) => w.stop);
 
@@ -299,14 +317,14 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
       const next = content[k + 1];
       const pair = next === undefined ? undefined : glossaryEntry([words[i]!.text, words[next]!.text]);
       if (pair) {
-        emit(pair, "glossary");
+        emit(pair, "glossary", i);
         done[i] = done[next!] = true;
       }
     });
     for (const i of content) {
       const one = done[i] ? undefined : glossaryEntry([words[i]!.text]);
       if (one) {
-        emit(one, "glossary");
+        emit(one, "glossary", i);
         done[i] = true;
       }
     }
@@ -316,7 +334,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
   for (const [phrase, arabic] of QUESTION_PHRASES) {
     for (let i = 0; i + phrase.length <= words.length; i++) {
       if (!phrase.every((p, k) => words[i + k]!.text === p)) continue;
-      emit(arabic, "question");
+      emit(arabic, "question", i);
       for (let k = i; k < i + phrase.length; k++) done[k] = true;
     }
   }
@@ -330,7 +348,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
       const senses = lemmas(span[n - 1]!.text).flatMap((last) => dict.get(`${head} ${last}`) ?? []);
       const held = heldSenses(senses, index);
       if (held.length === 0) continue;
-      for (const s of held) emit(s, "dictionary");
+      for (const s of held) emit(s, "dictionary", i);
       for (let k = i; k < i + n; k++) done[k] = true;
     }
   }
@@ -344,7 +362,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     if (done[i]) return;
     const sure = w.capitalized ? guessName(w.text, matcher, NAME.sure) : undefined;
     if (sure) {
-      emit(sure.text, "name");
+      emit(sure.text, "name", i);
       named[i] = true;
       return;
     }
@@ -353,7 +371,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     const held = heldSenses(senses, index);
     // A capitalized word with no held sense may be a name: it is matched by sound below, not by a root.
     const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];
-    for (const s of held.length > 0 ? held : related) emit(s, "dictionary");
+    for (const s of held.length > 0 ? held : related) emit(s, "dictionary", i);
     if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
     if (held.length === 0 && headwords.length === 0) unknown.add(i);
   });
@@ -364,7 +382,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     const besideName = (named[i - 1] ?? false) || (named[i + 1] ?? false);
     const looser = besideName && words[i]!.capitalized && guess.cost <= NAME.nextToNameCost;
     if (guess.distance <= NAME.accept || looser) {
-      emit(guess.text, "name");
+      emit(guess.text, "name", i);
       unknown.delete(i);
     }
   }

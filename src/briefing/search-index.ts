@@ -81,6 +81,8 @@ interface QueryWord {
   weight: number;
   /** False when the briefing holds none of its forms as typed (a typo's nearest word is not held either). */
   held: boolean;
+  /** Which word of the question it reads (the Arabic of one English word reads that word); set by queryWords. */
+  typed?: number;
 }
 
 export class SearchIndex {
@@ -275,50 +277,41 @@ export class SearchIndex {
     return new Set(candidates.filter((r) => holds(r.id)).map((r) => r.id));
   }
 
-  /** The query's content words, with run-together words split and typos matched to the nearest held word. */
+  /**
+   * The query's content words, with run-together words split and typos matched to the nearest held word; each
+   * with the word typed it reads (the Arabic of one English word reads that word).
+   */
   private queryWords(query: string): QueryWord[] {
     const out: QueryWord[] = [];
-    const { text, weights } = this.withEnglish(query);
-    for (const token of tokenize(text)) {
-      if (isStopWord(token)) continue;
-      const word = this.word(token, weights.get(stem(token)) ?? 1);
-      if (word.held) {
-        out.push(word);
-        continue;
-      }
-      // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
-      if (isColloquial(token)) {
-        out.push({ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) });
-        continue;
-      }
-      // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
-      // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي).
-      if (nearSynonyms(word.base).some((s) => this.holds(s))) {
-        out.push(word);
-        continue;
-      }
-      // A country the briefing names otherwise (امريكا, written there as الأمريكية and الولايات المتحدة) is searched
-      // by the names it holds.
-      const named = this.countryNames(token);
-      if (named.length > 0) {
-        out.push(...named);
-        continue;
-      }
-      const split = this.split(token);
-      if (split) {
-        out.push(...split);
-        continue;
-      }
-      const variant = this.variant(token);
-      if (variant) {
-        out.push(variant);
-        continue;
-      }
-      // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
-      const near = isArabicNoun(token) ? [] : this.nearest(token);
-      out.push(...(near.length > 0 ? near : [word]));
-    }
+    const { text, weights, sources, typed } = this.withEnglish(query);
+    tokenize(text).forEach((token, k) => {
+      if (isStopWord(token)) return;
+      const typedWord = k < typed ? k : typed + (sources.get(token) ?? k);
+      for (const word of this.readWord(token, weights.get(stem(token)) ?? 1)) out.push({ ...word, typed: typedWord });
+    });
     return out;
+  }
+
+  /** One word of the query as it is searched: itself, or what it is read as when the briefing does not hold it. */
+  private readWord(token: string, weight: number): QueryWord[] {
+    const word = this.word(token, weight);
+    if (word.held) return [word];
+    // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
+    if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) }];
+    // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
+    // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي).
+    if (nearSynonyms(word.base).some((s) => this.holds(s))) return [word];
+    // A country the briefing names otherwise (امريكا, written there as الأمريكية and الولايات المتحدة) is searched
+    // by the names it holds.
+    const named = this.countryNames(token);
+    if (named.length > 0) return named;
+    const split = this.split(token);
+    if (split) return split;
+    const variant = this.variant(token);
+    if (variant) return [variant];
+    // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
+    const near = isArabicNoun(token) ? [] : this.nearest(token);
+    return near.length > 0 ? near : [word];
   }
 
   /**

@@ -181,14 +181,14 @@ describe("the glossary as an override", () => {
 
   it("hands the ranking each added stem at the weight of its heaviest term", () => {
     const weights = stemWeights([
-      { text: "الحرب", weight: 0.9, from: "dictionary" },
-      { text: "بوتين", weight: 1, from: "name" },
-      { text: "حرب باردة", weight: 1, from: "glossary" },
+      { text: "الحرب", weight: 0.9, from: "dictionary", source: 0 },
+      { text: "بوتين", weight: 1, from: "name", source: 1 },
+      { text: "حرب باردة", weight: 1, from: "glossary", source: 2 },
     ]);
     expect(weights.get("بوتين")).toBe(1);
     expect(weights.get("حرب")).toBe(1);
     expect(weights.get("بارد")).toBe(1);
-    expect(stemWeights([{ text: "الحرب", weight: 0.9, from: "dictionary" }]).get("حرب")).toBe(0.9);
+    expect(stemWeights([{ text: "الحرب", weight: 0.9, from: "dictionary", source: 0 }]).get("حرب")).toBe(0.9);
   });
 
   it("reaches the Arabic passages of the briefing with the glossary switched off", async () => {
