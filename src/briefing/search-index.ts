@@ -211,7 +211,8 @@ export class SearchIndex {
 
     if (this.ranking.proximity > 0 && words.length > 1) {
       const byStem = wordsByStem(words);
-      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), byStem);
+      const typedAs = words.map((w, i) => w.typed ?? -1 - i);
+      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), byStem, typedAs);
       raw.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
@@ -641,8 +642,12 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
   return out;
 }
 
-/** Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. */
-function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>): number {
+/**
+ * Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. Two readings of
+ * one typed word met in one word of the text ("economy" as الاقتصاد and الاقتصاديات, both in الاقتصاد) are one
+ * word found, not a pair (`typedAs`: the typed word each question word reads).
+ */
+function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>, typedAs: readonly number[]): number {
   // Each (position, question word) once, in the order of the text.
   const seen = new Set<number>();
   const positions: Array<{ at: number; word: number }> = [];
@@ -662,7 +667,8 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
     for (let j = i + 1; j < positions.length && positions[j]!.at - positions[i]!.at <= PROXIMITY_WINDOW; j++) {
       const a = positions[i]!.word;
       const b = positions[j]!.word;
-      if (a !== b) pairs.add(a < b ? a * 1024 + b : b * 1024 + a);
+      if (a === b || (positions[j]!.at === positions[i]!.at && typedAs[a] === typedAs[b])) continue;
+      pairs.add(a < b ? a * 1024 + b : b * 1024 + a);
     }
   }
   return pairs.size;

@@ -3,7 +3,7 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
 import { analyze, roots } from "../../src/briefing/arabic.js";
-import { queryTerms, RANKING } from "../../src/briefing/search-index.js";
+import { queryTerms, RANKING, SearchIndex } from "../../src/briefing/search-index.js";
 import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
 import type { Hit } from "../../src/briefing/types.js";
 
@@ -101,6 +101,17 @@ describe("search", () => {
     // Two words of the question found in one word of the passage still stand close together (the proximity share).
     const once = score("الاقتصاد") * (1 + RANKING.proximity);
     expect(score("الاقتصاد الاقتصادي")).toBeCloseTo(once, 6);
+  });
+
+  it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {
+    const articles = oneArticle("نما الاقتصاد الروسي بسرعة هذا العام.", "تبقى الصين شريكا مهما لروسيا في التجارة.").articles;
+    const score = (ranking: Partial<typeof RANKING>) => {
+      const index = new SearchIndex(ranking);
+      index.add(articles);
+      return index.search("the economy", { limit: 1 }).hits[0]!.score;
+    };
+    // "economy" is searched as الاقتصاد and الاقتصاديات: both meet الاقتصاد, one word of the passage.
+    expect(score({})).toBeCloseTo(score({ proximity: 0 }), 6);
   });
 
   it("reads a plural verb typed without the alef of its وا (يزورو, بيقولو) as the verb", () => {
