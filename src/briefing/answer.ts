@@ -74,7 +74,9 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   if (found.covered === false) Object.assign(answer, { covered: false, closest: found.closest ?? [], ...(found.missing ? { missing: found.missing } : {}) });
   if (offset > 0 || hits.length === 0) return answer;
 
-  const questionWords = analysis.exact.map((w) => ({ stems: stemCandidates(w), roots: roots(w) }));
+  // Each word by its own readings, then by what else the search looked for it by (its synonyms; the form held for
+  // a word the briefing lacks as typed), so the lead is chosen by the words that found the passage.
+  const questionWords = analysis.exact.map((w) => ({ stems: stemCandidates(w), roots: roots(w), others: index.alternatives(w) }));
   const sentences = marked.flatMap(({ hit, marks }, rank) => sentencesOf(hit, marks, rank, type, questionWords, (t) => index.idf(t)));
   // A follow-up's own words come first: "and the gas?" is answered by a sentence on gas.
   const focusStems = focus ? new Set(index.terms(focusWords(focus)).stems) : undefined;
@@ -212,6 +214,8 @@ const HIT_RANK_SHARE = 0.7;
 interface QuestionWord {
   stems: readonly string[];
   roots: readonly string[];
+  /** Other stems the search looked for the word by, with the share of its weight (`SearchIndex.alternatives`). */
+  others: ReadonlyArray<{ stem: string; weight: number }>;
 }
 
 function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: QuestionType, questionWords: readonly QuestionWord[], idf: (t: string) => number): Sentence[] {
@@ -240,8 +244,13 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
         for (const t of w.stems) counted.add(t);
         matched += idf(best);
       }
-      // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
-      else if (!met && w.roots.some((r) => rootsIn(sentence).has(r))) matched += RANKING.root * Math.max(...w.stems.map(idf));
+      else {
+        // Met by another form the search looked for it by, at that form's share (بيان for إعلان, توقيع for يوقعانه).
+        const other = met ? undefined : w.others.filter((o) => bag.has(o.stem)).reduce<number | undefined>((m, o) => Math.max(m ?? 0, idf(o.stem) * o.weight), undefined);
+        if (other !== undefined) matched += other;
+        // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
+        else if (!met && w.roots.some((r) => rootsIn(sentence).has(r))) matched += RANKING.root * Math.max(...w.stems.map(idf));
+      }
     }
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);
     if (FACTOID.has(type) && answersNear(sentence, inside, type)) score *= 1 + EVIDENCE_BONUS;

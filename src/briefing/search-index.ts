@@ -159,6 +159,23 @@ export class SearchIndex {
   }
 
   /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
+  /**
+   * What else the search looks for a question's word by, with the share of its weight: the form the briefing holds
+   * (a variant, a typo's nearest word) when it holds none as typed, and its synonyms.
+   */
+  alternatives(token: string): Array<{ stem: string; weight: number }> {
+    const out = new Map<string, number>();
+    const own = new Set(stemCandidates(token));
+    const put = (s: string, w: number) => {
+      if (!own.has(s) && w > (out.get(s) ?? 0)) out.set(s, w);
+    };
+    for (const word of this.readWord(token, 1)) {
+      for (const s of word.stems) put(s, word.weight);
+      for (const syn of synonymsOf(word.base)) for (const s of stemCandidates(syn.word)) put(s, syn.weight * this.ranking.synonym * word.weight);
+    }
+    return [...out].map(([stem, weight]) => ({ stem, weight }));
+  }
+
   terms(query: string): Analysis {
     return analyze(this.withEnglish(query).text);
   }

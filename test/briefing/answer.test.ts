@@ -152,6 +152,12 @@ describe("answers", () => {
     expect(questionType("how often do they meet")).toBe("quantity");
   });
 
+  it("chooses the lead by the words the search found the passage by: a variant and a synonym (يوقعان as توقيع, إعلان as بيان)", () => {
+    const text = ["العنوان: مقال للتجربة", "", "تحدث الرئيسان عن الزيارة المقبلة إلى العاصمة وعن إعلان موعدها. ومن المتوقع توقيع بيان مشترك."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(copy.answer("هل يوقعان اعلان مشترك بالزيارة؟").lead!.text).toBe("ومن المتوقع توقيع بيان مشترك");
+  });
+
   it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
     for (const q of ["كم يوم بقي بوتين في الصين؟", "ما مدة زيارة بوتين للصين", "how long did Putin stay in China?"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("استمرت نحو أسبوع كامل");
