@@ -223,8 +223,17 @@ function readings(token: string): string[] {
   }
   if (token.length >= 5 && token.endsWith("وا")) for (const s of readings(token.slice(0, -2))) out.add(s);
   if (DIALECT_FUTURE.test(token)) for (const s of readings(token.slice(1))) out.add(s);
+  const seated = SEATED_HAMZA.exec(token);
+  if (seated) out.add(stem(`${seated[1]}ء`));
   return [...out];
 }
+
+/**
+ * A word ending in اء writes its hamza on a seat before an attached pronoun (شركاء → شركائها, آراء → آرائهم,
+ * بقاء → بقاؤهم), which folds to ي or و: such a word is read with its ء too. Not before ه alone: folded, ئه is
+ * also the ية of a feminine noun (لقائه and ولاية both end in ايه).
+ */
+const SEATED_HAMZA = /^(\S{2,}ا)[يو](?:ها|هم|هما|هن|كم|نا)$/u;
 
 /** Nouns beginning with a letter that also attaches to words (see lexicon/README.md: whole-words.txt). */
 const WHOLE_WORDS: ReadonlySet<string> = new Set(readFileSync(new URL("./lexicon/whole-words.txt", import.meta.url), "utf8").split("\n").filter(Boolean));

@@ -90,8 +90,15 @@ describe("light stemming", () => {
     ["زيارته", "الزيارة"],
     ["قمتهما", "قمة"],
     ["علاقتها", "العلاقة"],
+    ["شركائها", "الشركاء"],
+    ["آرائهم", "آراء"],
   ])("%s meets %s", (a, b) => {
     expect(shareStem(a, b)).toBe(true);
+  });
+
+  it("reads a hamza on its seat before a pronoun as ء, but not ية (ولاية is not ولاء)", () => {
+    expect(shareStem("بقاؤهم", "البقاء")).toBe(true);
+    expect(shareStem("ولاية", "ولاء")).toBe(false);
   });
 
   it("keeps proper nouns whole", () => {
