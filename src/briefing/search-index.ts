@@ -381,20 +381,31 @@ export class SearchIndex {
   }
 
   /** Two words typed as one (خلالالزياره, منالولايات): a split whose parts the briefing holds or are function words. */
-  private split(token: string): QueryWord[] | undefined {
-    if (token.length < 6 || !ARABIC_WORD.test(token)) return undefined;
+  private split(token: string, depth = 0): QueryWord[] | undefined {
+    if (token.length < 5 || !ARABIC_WORD.test(token)) return undefined;
     let best: { left: string; right: string; score: number } | undefined;
-    for (let i = 2; i <= token.length - 3; i++) {
+    for (let i = 2; i <= token.length - 2; i++) {
       const left = token.slice(0, i);
       const right = token.slice(i);
-      if (!(isStopWord(left) || this.holds(left)) || !this.holds(right)) continue;
+      if (!(isStopWord(left) || this.holds(left))) continue;
+      // A second word of two letters only as the briefing writes it whole (زارشي: زار شي).
+      if (right.length === 2 ? this.engine.docFrequency(right, FIELD.word) === 0 || left.length < 3 : !this.holds(right) && !this.variant(right)) continue;
       // Prefer the split that leaves the article on the second word, then the longest known second word.
       const score = (right.startsWith("ال") ? 100 : 0) + right.length;
       if (!best || score > best.score) best = { left, right, score };
     }
-    if (!best) return undefined;
+    if (!best) {
+      // Three words typed as one (مادورمنظمه: ما دور منظمة) when the first is a function word.
+      if (depth > 0) return undefined;
+      for (let i = 2; i <= token.length - 5; i++) {
+        const left = token.slice(0, i);
+        const rest = isStopWord(left) ? this.split(token.slice(i), depth + 1) : undefined;
+        if (rest) return rest;
+      }
+      return undefined;
+    }
     const parts = isStopWord(best.left) ? [best.right] : [best.left, best.right];
-    return parts.map((p) => this.word(p, 1));
+    return parts.map((p) => (this.holds(p) ? this.word(p, 1) : (this.variant(p) ?? this.word(p, 1))));
   }
 
   /**
@@ -417,6 +428,8 @@ export class SearchIndex {
     const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIXES.has(s[1]!)).map((s) => s.slice(1));
     for (const s of [...bases]) {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
+      // A feminine plural as its singular (مرات → مرة, which the stemmer leaves whole at three letters).
+      if (s.endsWith("ات") && s.length >= 4) forms.add(`${s.slice(0, -2)}ه`);
       // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
       // the other number is read as a stem too, so that its tense and person can change below (يلتقوا → سيلتقي).
       for (const [ending, others] of WEAK_ENDINGS) {
@@ -601,7 +614,8 @@ export class SearchIndex {
       return isArabicNoun(word) ? [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : []), ...nearSynonyms(word)] : [];
     });
     if (forms.length === 0) return undefined;
-    const stems = new Set(forms.flatMap((f) => stemCandidates(f)));
+    // By the forms the search reads the words as, too (مرات as مرة).
+    const stems = new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems))]);
     const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
     return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
   }
@@ -610,6 +624,8 @@ export class SearchIndex {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;
     const readings = [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
+    // Also by another form the search reads it as (مرات as مرة).
+    if (this.variant(word)) return true;
     return readings.some((w) => [w, ...nearSynonyms(w)].some((r) => this.holds(r)) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
   }
 }

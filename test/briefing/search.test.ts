@@ -114,6 +114,23 @@ describe("search", () => {
     expect(score({})).toBeCloseTo(score({ proximity: 0 }), 6);
   });
 
+  it("reads words typed as one: two (خلالالزيارة), three after a function word (مادورمنظمة), a two-letter name the briefing writes whole (زارشي), a plural held as its singular (عددمرات)", () => {
+    const copy = oneArticle(
+      "وقعت اتفاقيات عدة خلال الزيارة.",
+      "لمنظمة شنغهاي دور كبير في المنطقة.",
+      "زار شي موسكو العام الماضي.",
+      "التقى الرئيسان أكثر من 40 مرة.",
+      "يشارك الرئيس في القمة.",
+    );
+    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]?.paragraph.n;
+    expect(first("ماذا وقع خلالالزيارة")).toBe(1);
+    expect(first("مادورمنظمة")).toBe(2);
+    expect(marked(copy.search("متى زارشي موسكو", { limit: 1 }).hits[0]!)).toContain("شي");
+    expect(first("عددمرات لقاء الرئيسين")).toBe(4);
+    // "How many times" with the plural is answered by the count, not judged uncounted.
+    expect(copy.answer("كم مرات التقى الرئيسان؟").lead!.text).toContain("40 مرة");
+  });
+
   it("reads a plural verb typed without the alef of its وا (يزورو, بيقولو) as the verb", () => {
     const copy = oneArticle("سيزور الرئيس مدينة خاربين الأسبوع المقبل.", "قال الوزير إن المحادثات كانت مثمرة.", "وقعت الشركات عقودا جديدة.");
     const first = (q: string) => copy.search(q, { limit: 3 }).hits[0];
