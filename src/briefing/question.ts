@@ -31,8 +31,28 @@ const LEADING = new Set(lexicon.leading.map(normalize));
 /** A leading و or ف attached to the question word (ومتى, فكم). */
 const ATTACHED = /^[وف](?=\S{2,})/;
 
-export function questionType(question: string): QuestionType {
+/**
+ * Question words people type joined to the next word (متىوصل, كيفوصف, ماهوموقف): only those no word begins with
+ * (كم begins كمية and كمبيوتر, ما begins مايو and ماليزيا).
+ */
+const GLUED = ["متى", "متي", "امتى", "امتي", "لماذا", "ماذا", "كيف", "قديش", "ليش", "اين", "وين", "ماهو", "ماهي"].map(normalize).sort((a, b) => b.length - a.length);
+
+/** A question's words, with a question word typed joined to the next word at its start read apart. */
+function questionTokens(question: string): string[] {
   const tokens = tokenize(question);
+  for (let i = 0; i < Math.min(tokens.length, 3); i++) {
+    const t = tokens[i]!;
+    const cue = GLUED.find((g) => t.startsWith(g) && t.length - g.length >= 3);
+    if (cue) {
+      tokens.splice(i, 1, cue, t.slice(cue.length));
+      break;
+    }
+  }
+  return tokens;
+}
+
+export function questionType(question: string): QuestionType {
+  const tokens = questionTokens(question);
   let first = 0;
   while (first < tokens.length - 1 && LEADING.has(tokens[first]!)) first++;
   for (let i = first; i < tokens.length; i++) {
@@ -90,7 +110,7 @@ function asksDuration(tokens: readonly string[], at: number): boolean {
  */
 export function askedUnit(question: string): string | undefined {
   if (questionType(question) !== "duration") return undefined;
-  const tokens = tokenize(question);
+  const tokens = questionTokens(question);
   for (let i = 0; i < Math.min(tokens.length, 4); i++) {
     const cue = COUNT_CUES.find((c) => matchesAt(tokens, i, c));
     const unit = cue ? tokens[i + cue.length] : undefined;
@@ -131,7 +151,7 @@ export interface QuestionTerm {
  * cannot count it. Whether an Arabic word after كم is a noun and not a verb (كم استمرت) is for the caller to judge.
  */
 export function countedWord(question: string): QuestionTerm | undefined {
-  const tokens = tokenize(question);
+  const tokens = questionTokens(question);
   let first = 0;
   while (first < tokens.length - 1 && LEADING.has(tokens[first]!)) first++;
   let at: number | undefined;
@@ -161,7 +181,7 @@ const ENGLISH_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entri
 export function countedWords(question: string): QuestionTerm[] {
   const counted = countedWord(question);
   if (!counted) return [];
-  const tokens = tokenize(question);
+  const tokens = questionTokens(question);
   const phrase = ENGLISH_PHRASES.find(([p]) => tokens.some((_, i) => matchesAt(tokens, i, p)));
   if (phrase) return [{ word: phrase[1], typed: counted.typed }];
   const at = tokens.indexOf(counted.word);
@@ -189,7 +209,7 @@ const SPEECH_REACH = 3;
  * question's start ("ماذا قال لافروف", "كيف رد زيلينسكي"), as typed. Undefined when there is none or it is a function word.
  */
 export function speakerWord(question: string): QuestionTerm | undefined {
-  const tokens = tokenize(question);
+  const tokens = questionTokens(question);
   for (let i = 0; i < Math.min(tokens.length - 1, SPEECH_REACH); i++) {
     const t = tokens[i]!;
     if (!SPEECH.has(t) && !SPEECH.has(t.replace(ATTACHED, ""))) continue;
@@ -210,7 +230,7 @@ function isYear(word: string): boolean {
 
 /** Years a question is bounded by ("منذ 2013", "منذ عام 2013", "since 2013"), not asking about. */
 export function sinceYears(question: string): Set<string> {
-  const tokens = tokenize(question);
+  const tokens = questionTokens(question);
   const out = new Set<string>();
   tokens.forEach((t, i) => {
     if (!SINCE.has(t) && !SINCE.has(t.replace(/^[وف]/u, ""))) return;
@@ -222,7 +242,7 @@ export function sinceYears(question: string): Set<string> {
 
 /** The word by which a question asks for an amount of money, a price or a cost (سعر الغاز, how much will it cost). */
 export function priceWord(question: string): string | undefined {
-  return tokenize(question).find(isPriceWord);
+  return questionTokens(question).find(isPriceWord);
 }
 
 /** Whether a normalized word names a price or a cost (الأسعار, cost), an article or attached letter allowed. */

@@ -53,6 +53,11 @@ describe("question type", () => {
     // "من" later in a question is the preposition "from", not "who".
     ["ما الدعم الذي يقدمه الغرب من خلال العقوبات؟", "what"],
     ["روسيا والصين", "other"],
+    // A question word typed joined to the next word is read apart; words that only begin like one are not.
+    ["متىوصل بوتين الى بكين", "time"],
+    ["كيفوصف بوتين شي", "manner"],
+    ["وينالتقوا", "place"],
+    ["كمية الغاز الروسي", "other"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
   });
