@@ -61,6 +61,8 @@ export function questionType(question: string): QuestionType {
         if (i !== first && cue.tokens.length === 1 && FIRST_ONLY.has(cue.tokens[0]!)) continue;
         const after = i + cue.tokens.length;
         if (cue.type === "what" && asksMeasure(tokens, after)) return asksDuration(tokens, after) ? "duration" : "quantity";
+        // "What is the trade worth?": the value is asked at the end.
+        if (cue.type === "what" && VALUE_WORDS.has(tokens[tokens.length - 1]!)) return "quantity";
         if (cue.type === "quantity" && asksDuration(tokens, after)) return "duration";
         return cue.type;
       }
@@ -70,6 +72,9 @@ export function questionType(question: string): QuestionType {
   }
   return "other";
 }
+
+/** Words that end a "what" question asking for a value (what is it worth, what does it cost). */
+const VALUE_WORDS = new Set(lexicon.valueWords.map(normalize));
 
 /** Whether the words from `at` name a measure, after "is the" and the article (الحجم, the size). */
 function asksMeasure(tokens: readonly string[], at: number): boolean {
@@ -315,6 +320,9 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
   const counted = type === "duration" ? countedUnits(words.map((w) => w.word)) : undefined;
   words.forEach((w, i) => {
     if (counted ? !counted.has(i) : !isEvidence(type, w.word)) return;
+    // A number with the article written onto it is an ordinal (الذكرى الـ75, "the 75th"), not an amount.
+    const prev = words[i - 1];
+    if (type === "quantity" && /^\p{N}/u.test(w.word) && prev?.word === "ال" && prev.end === w.start) return;
     let start = w.start;
     if (type === "quantity" || type === "duration") {
       const lead = NUMBER_LEADS.find((p) => p.every((t, j) => words[i - p.length + j]?.word === t));

@@ -58,6 +58,8 @@ describe("question type", () => {
     ["كيفوصف بوتين شي", "manner"],
     ["وينالتقوا", "place"],
     ["كمية الغاز الروسي", "other"],
+    // A "what" question ending on a word of value asks for a quantity.
+    ["What's the trade between Russia and China worth?", "quantity"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
   });
@@ -161,6 +163,12 @@ describe("answers", () => {
     const text = ["العنوان: مقال للتجربة", "", "تحدث الرئيسان عن الزيارة المقبلة إلى العاصمة وعن إعلان موعدها. ومن المتوقع توقيع بيان مشترك."].join("\n");
     const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
     expect(copy.answer("هل يوقعان اعلان مشترك بالزيارة؟").lead!.text).toBe("ومن المتوقع توقيع بيان مشترك");
+  });
+
+  it("takes an ordinal (الذكرى الـ75, 'the 75th') for no amount: the value of the trade is its 240 billion dollars", () => {
+    for (const q of ["ما قيمة التجارة بين روسيا والصين؟", "What's the trade between Russia and China worth?"]) {
+      expect(briefing.answer(q).lead!.text, q).toContain("240 مليار دولار");
+    }
   });
 
   it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
