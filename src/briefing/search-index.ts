@@ -7,7 +7,7 @@
  */
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
-import type { Scored, WeightedTerm } from "./engine.js";
+import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { isArabicNoun, isEnglishWord, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
@@ -158,7 +158,6 @@ export class SearchIndex {
     this.engine.trim();
   }
 
-  /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
   /**
    * What else the search looks for a question's word by, with the share of its weight: the form the briefing holds
    * (a variant, a typo's nearest word) when it holds none as typed, and its synonyms.
@@ -176,6 +175,7 @@ export class SearchIndex {
     return [...out].map(([stem, weight]) => ({ stem, weight }));
   }
 
+  /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
   terms(query: string): Analysis {
     return analyze(this.withEnglish(query).text);
   }
@@ -524,7 +524,7 @@ export class SearchIndex {
     // ("economy" as الاقتصاد and الاقتصاديات) or an Arabic one written twice (الدولية, الدول) would otherwise count
     // its stem twice over the question's other words.
     const terms = new Map<string, WeightedTerm>();
-    const add = (term: string, field: string, weight: number) => {
+    const add = (term: string, field: Field, weight: number) => {
       const key = `${field}\u0000${term}`;
       const had = terms.get(key);
       if (!had || weight > had.weight) terms.set(key, { term, field, weight });
