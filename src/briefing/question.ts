@@ -51,7 +51,10 @@ function questionTokens(question: string): string[] {
   return tokens;
 }
 
-export function questionType(question: string): QuestionType {
+/** The kind of answer a question asks for; worked out once per question (an answer asks it several times). */
+export const questionType: (question: string) => QuestionType = remembered(1_000, typeOf);
+
+function typeOf(question: string): QuestionType {
   const tokens = questionTokens(question);
   let first = 0;
   while (first < tokens.length - 1 && LEADING.has(tokens[first]!)) first++;

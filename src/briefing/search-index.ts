@@ -162,7 +162,25 @@ export class SearchIndex {
    * What else the search looks for a question's word by, with the share of its weight: the form the briefing holds
    * (a variant, a typo's nearest word) when it holds none as typed, and its synonyms.
    */
-  alternatives(token: string): Array<{ stem: string; weight: number }> {
+  alternatives(token: string): ReadonlyArray<{ stem: string; weight: number }> {
+    if (this.alternativesAt !== this.passages.length) {
+      this.alternativesOf.clear();
+      this.alternativesAt = this.passages.length;
+    }
+    let found = this.alternativesOf.get(token);
+    if (!found) {
+      found = this.findAlternatives(token);
+      if (this.alternativesOf.size >= ALTERNATIVES_KEPT) this.alternativesOf.clear();
+      this.alternativesOf.set(token, found);
+    }
+    return found;
+  }
+
+  /** Words' alternatives, kept while the index is unchanged (questions repeat their words). */
+  private readonly alternativesOf = new Map<string, ReadonlyArray<{ stem: string; weight: number }>>();
+  private alternativesAt = -1;
+
+  private findAlternatives(token: string): Array<{ stem: string; weight: number }> {
     const out = new Map<string, number>();
     const own = new Set(stemCandidates(token));
     const put = (s: string, w: number) => {
@@ -635,6 +653,8 @@ const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
 const PRICE_PASSAGES = 5;
+/** Question words whose alternatives are kept (`SearchIndex.alternatives`). */
+const ALTERNATIVES_KEPT = 10_000;
 /** Translated queries kept: a follow-up's whole query, its own words, and the question before. */
 const TRANSLATIONS_KEPT = 4;
 /** Passages whose positioned words are kept between questions. */
