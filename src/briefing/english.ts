@@ -54,6 +54,8 @@ const MAX_SENSES = 3;
 const MAX_SENSE_WORDS = 3;
 /** Longest dictionary phrase tried ("balance of power"). */
 const MAX_PHRASE = 4;
+/** No English or Arabic word, or two typed together, is longer than this. */
+export const MAX_WORD_LETTERS = 24;
 /** English question phrases and the Arabic word they ask with (lexicon/question-words.json). */
 const QUESTION_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entries(questionWords.englishPhrases).map(([phrase, arabic]) => [phrase.split(" "), arabic]);
 /**
@@ -243,6 +245,8 @@ interface NameGuess {
  * (Jinping → جين بينغ) when both halves, of three letters at least, render closely.
  */
 function guessName(word: string, matcher: NameMatcher, maxDistance: number): NameGuess | undefined {
+  // Longer than any word: letters held down or pasted, not a name (matching it costs a pass per cut).
+  if (word.length > MAX_WORD_LETTERS) return undefined;
   const whole = matcher.match(word, maxDistance)[0];
   let best: NameGuess | undefined = whole && { text: whole.arabic, distance: whole.distance, cost: whole.cost };
   if (best && best.distance <= NAME.sure) return best;

@@ -8,7 +8,7 @@
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
-import { isArabicNoun, isEnglishWord, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { isArabicNoun, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
@@ -335,7 +335,9 @@ export class SearchIndex {
   /** One word of the query as it is searched: itself, or what it is read as when the briefing does not hold it. */
   private readWord(token: string, weight: number): QueryWord[] {
     const word = this.word(token, weight);
-    if (word.held) return [word];
+    // Longer than any word or two typed together: letters held down or pasted, not worth splitting or correcting
+    // (a 200-letter run took 30–200 ms of the event loop).
+    if (word.held || token.length > MAX_WORD_LETTERS) return [word];
     // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
     if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) }];
     // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
