@@ -28,10 +28,10 @@ const FOLD: Readonly<Record<string, string>> = {
 const FOLDED_CHARS = new RegExp(`[${Object.keys(FOLD).join("")}]`, "g");
 
 /**
- * A letter typed three times or more for emphasis (كتيييير, روسياااا): no Arabic word repeats a letter three times,
- * so the run stands for the one letter.
+ * A letter typed four times or more for emphasis (كتيييير, روسياااا) stands for the one letter. Not three: folded,
+ * a word may hold three (بيئي is بييي once ئ is ي), and normalizing twice must give what normalizing once gives.
  */
-const STRETCHED = /([\u0621-\u064A])\1{2,}/g;
+const STRETCHED = /([\u0621-\u064A])\1{3,}/g;
 
 /** Lower-case, NFKC, and fold Arabic spelling variants and stretched letters. Idempotent. */
 export function normalize(text: string): string {

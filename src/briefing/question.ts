@@ -4,6 +4,7 @@
  * are in `lexicon/question-words.json` with their source.
  */
 import { isStopWord, normalize, remembered, tokenize } from "./arabic.js";
+import { englishDictionary, lemmas } from "./english.js";
 import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
@@ -32,15 +33,16 @@ const LEADING = new Set(lexicon.leading.map(normalize));
 const ATTACHED = /^[وف](?=\S{2,})/;
 
 /**
- * Question words people type joined to the next word (متىوصل, كيفوصف, ماهوموقف): only those no word begins with
- * (كم begins كمية and كمبيوتر, ما begins مايو and ماليزيا).
+ * Question words people type joined to the next word (متىوصل, ماهوموقف, لماذاتعتمد): only those no word begins with.
+ * Not كم (كمية), ما (مايو), كيف (كيفيات), امتى (امتيازات), ليش (ليشارك), اين (اينشتاين) or وين (وينبغي).
  */
-const GLUED = ["متى", "متي", "امتى", "امتي", "لماذا", "ماذا", "كيف", "قديش", "ليش", "اين", "وين", "ماهو", "ماهي"].map(normalize).sort((a, b) => b.length - a.length);
+const GLUED = ["متى", "لماذا", "ماذا", "قديش", "ماهو", "ماهي"].map(normalize).sort((a, b) => b.length - a.length);
 
 /** A question's words, with a question word typed joined to the next word at its start read apart. */
 function questionTokens(question: string): string[] {
   const tokens = tokenize(question);
-  for (let i = 0; i < Math.min(tokens.length, 3); i++) {
+  // A question word comes first, after a leading و, طيب or so at most.
+  for (let i = 0; i < Math.min(tokens.length, 2); i++) {
     const t = tokens[i]!;
     const cue = GLUED.find((g) => t.startsWith(g) && t.length - g.length >= 3);
     if (cue) {
@@ -194,9 +196,23 @@ export function countedWords(question: string): QuestionTerm[] {
   if (phrase) return [{ word: phrase[1], typed: counted.typed }];
   const at = tokens.indexOf(counted.word);
   if (!/^[a-z]/.test(counted.word) || at < 0) return [counted];
-  const out: QuestionTerm[] = [];
-  for (let i = at; i < tokens.length && out.length < 3 && !isStopWord(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
+  const out: QuestionTerm[] = [counted];
+  // The words after it while they name (a noun or an adjective): "troops" in "North Korean troops were sent", not
+  // "took part" in "countries took part".
+  for (let i = at + 1; i < tokens.length && out.length < 3 && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
   return out;
+}
+
+/**
+ * Whether the dictionary gives an English word a sense that names: a noun (written with ال) or an adjective of
+ * relation (ending in ي: korean → كوري); not a verb (took → أخذ, died → مات).
+ */
+function namesSomething(word: string): boolean {
+  const dict = englishDictionary();
+  return lemmas(word).some((l) => (dict.get(l) ?? []).some((sense) => {
+    const first = tokenize(sense)[0] ?? "";
+    return first.startsWith("ال") || first.endsWith("ي");
+  }));
 }
 
 /** A normalized word of the question with the form the reader typed it in (punctuation off), to show it back. */

@@ -409,7 +409,9 @@ export class SearchIndex {
       const right = token.slice(i);
       if (!(isStopWord(left) || this.holds(left))) continue;
       // A second word of two letters only as the briefing writes it whole (زارشي: زار شي).
-      if (right.length === 2 ? this.engine.docFrequency(right, FIELD.word) === 0 || left.length < 3 : !this.holds(right) && !this.variant(right)) continue;
+      // Or held in another form (مرات as مرة), but not by a plural وا without its alef: دورو is the end of مادورو.
+      const another = right.length >= 4 && !right.endsWith("و") && this.variant(right) !== undefined;
+      if (right.length === 2 ? this.engine.docFrequency(right, FIELD.word) === 0 || left.length < 3 : !this.holds(right) && !another) continue;
       // Prefer the split that leaves the article on the second word, then the longest known second word.
       const score = (right.startsWith("ال") ? 100 : 0) + right.length;
       if (!best || score > best.score) best = { left, right, score };
@@ -619,11 +621,6 @@ export class SearchIndex {
   }
 
   /**
-   * Whether the briefing names the thing a word stands for, by any reading: as written, by a stem, a root or a
-   * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
-   * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
-   */
-  /**
    * How to tell a passage's word names the thing a question counts (by a stem or root of the word, of a near
    * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
    * does not know as a noun, a verb after كم).
@@ -640,6 +637,11 @@ export class SearchIndex {
     return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
   }
 
+  /**
+   * Whether the briefing names the thing a word stands for, by any reading: as written, by a stem, a root or a
+   * near synonym (صواريخ names صاروخ by their root), or, for an English word, by a held sense. What cannot be judged — a verb
+   * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
+   */
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;

@@ -55,9 +55,12 @@ describe("question type", () => {
     ["روسيا والصين", "other"],
     // A question word typed joined to the next word is read apart; words that only begin like one are not.
     ["متىوصل بوتين الى بكين", "time"],
-    ["كيفوصف بوتين شي", "manner"],
-    ["وينالتقوا", "place"],
+    ["لماذاتعتمد روسيا على الصين", "reason"],
+    ["ماهوموقف الصين", "what"],
     ["كمية الغاز الروسي", "other"],
+    ["امتيازات الشركات الروسية في الصين", "other"],
+    ["كيفيات التعاون بين البلدين", "other"],
+    ["وينبغي على روسيا ماذا", "other"],
     // A "what" question ending on a word of value asks for a quantity.
     ["What's the trade between Russia and China worth?", "quantity"],
   ])("%s → %s", (q, type) => {

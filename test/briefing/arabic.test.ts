@@ -18,10 +18,13 @@ describe("normalize", () => {
     expect(normalize("Putin BRICS")).toBe("putin brics");
   });
 
-  it("reads a letter stretched for emphasis as the one letter, and leaves a doubled one", () => {
+  it("reads a letter stretched for emphasis as the one letter, and leaves a doubled one or three a folded word holds", () => {
     expect(normalize("الصيييين روسياااا")).toBe("الصين روسيا");
     expect(normalize("ممكن اللذين")).toBe("ممكن اللذين");
     expect(normalize("2000")).toBe("2000");
+    // بيئي folds to بييي: still "environmental", and normalizing it again changes nothing.
+    expect(shareStem("البيئية", "البيئة")).toBe(true);
+    expect(normalize(normalize("بيئي"))).toBe(normalize("بيئي"));
   });
 
   it("drops the alef that only carries a written accusative tanween", () => {

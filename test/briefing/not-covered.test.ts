@@ -99,6 +99,12 @@ describe("questions the briefing does not cover", () => {
       expect(result.covered, q).toBe(false);
       expect(result.missing?.map((m) => m.kind), q).toEqual(["count"]);
     }
+    // The thing counted is the noun and the words that qualify it, not the verb after it.
+    expect(briefing.search("How many countries took part in the parade?", { limit: 3 }).missing?.find((m) => m.kind === "count")?.value).toBe("countries");
+  });
+
+  it("does not read a name it never mentions as words typed together (مادورو is not ما دور), nor part of it as a question word", () => {
+    for (const q of ["ماذا قال مادورو عن الزيارة؟", "ماذا قال اينشتاين؟"]) expect(briefing.search(q, { limit: 3 }).covered, q).toBe(false);
   });
 
   it("says so when a price is asked and no passage states an amount of money beside what it is asked of", () => {
