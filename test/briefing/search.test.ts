@@ -11,6 +11,8 @@ const briefing = await Briefing.load({ dir: "seeds" });
 const top = (q: string, limit = 3) => briefing.search(q, { limit }).hits.map((h) => `${h.article.source.slice(0, 3)}:${h.paragraph.n}`);
 /** The words a hit shows in bold (its highlights), as written. */
 const marked = (hit: Pick<Hit, "paragraph" | "highlights">) => hit.highlights.map(([a, b]) => hit.paragraph.text.slice(a, b));
+/** The first hit a briefing gives for a question. */
+const firstHit = (b: Briefing, q: string) => b.search(q, { limit: 3 }).hits[0];
 /** A briefing of one test article: its title, then each paragraph after a blank line. */
 const oneArticle = (...paragraphs: string[]) =>
   Briefing.fromArticles([parseArticle("900_test.txt", ["العنوان: مقال للتجربة", ...paragraphs.flatMap((p) => ["", p])].join("\n"))!]);
@@ -122,7 +124,7 @@ describe("search", () => {
       "التقى الرئيسان أكثر من 40 مرة.",
       "يشارك الرئيس في القمة.",
     );
-    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]?.paragraph.n;
+    const first = (q: string) => firstHit(copy, q)?.paragraph.n;
     expect(first("ماذا وقع خلالالزيارة")).toBe(1);
     expect(first("مادورمنظمة")).toBe(2);
     expect(marked(copy.search("متى زارشي موسكو", { limit: 1 }).hits[0]!)).toContain("شي");
@@ -133,7 +135,7 @@ describe("search", () => {
 
   it("reads a plural verb typed without the alef of its وا (يزورو, بيقولو) as the verb", () => {
     const copy = oneArticle("سيزور الرئيس مدينة خاربين الأسبوع المقبل.", "قال الوزير إن المحادثات كانت مثمرة.", "وقعت الشركات عقودا جديدة.");
-    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0];
+    const first = (q: string) => firstHit(copy, q);
     expect(first("وين رح يزورو؟")?.paragraph.n).toBe(1);
     expect(first("شو بيقولو؟")?.paragraph.n).toBe(2);
   });
@@ -150,7 +152,7 @@ describe("search", () => {
       "تعتمل الأسواق بقلق بعد ارتفاع الأسعار.",
       "شهدت العلاقات تقديم عروض جديدة.",
     );
-    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
+    const first = (q: string) => firstHit(copy, q)!;
     // تعتمد is one letter from تعتمل: read as a typo, it found the markets.
     expect(first("هل الكرملين تعتمد على الصين؟").paragraph.n).toBe(1);
     const signed = first("ما الاتفاقيات التي ستوقع؟");
@@ -159,7 +161,7 @@ describe("search", () => {
     // A dual or plural present verb, with a pronoun too, is read as its verb (يوقعانه, سيوقعون as يوقع).
     for (const q of ["هل يوقعانه خلال الزيارة؟", "هل سيوقعون الاتفاقيات؟"]) expect(marked(first(q))).toContain("توقيع");
     // تقدماً ("progress") is a noun of the dictionary: it is not searched as تقديم ("presenting").
-    expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => h.highlights.some(([a, b]) => h.paragraph.text.slice(a, b) === "تقديم"))).toBe(false);
+    expect(copy.search("هل حققت العلاقات تقدماً؟", { limit: 3 }).hits.some((h) => marked(h).includes("تقديم"))).toBe(false);
   });
 
   it("meets a verbal noun held only as its verb (انعقاد as انعقدت, انسحاب as المنسحبة), not as a typo of another word (انتقاد)", () => {
@@ -168,7 +170,7 @@ describe("search", () => {
       "وجه الوزير انتقادا حادا للقمة.",
       "ملأت الشركات الصينية الفراغ الذي خلفته الشركات الغربية المنسحبة من السوق.",
     );
-    const first = (q: string) => copy.search(q, { limit: 3 }).hits[0]!;
+    const first = (q: string) => firstHit(copy, q)!;
     expect(first("أين كان انعقاد القمة؟").paragraph.n).toBe(1);
     const left = first("ما سبب انسحاب الشركات؟");
     expect(left.paragraph.n).toBe(3);
