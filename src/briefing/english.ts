@@ -56,8 +56,8 @@ const MAX_SENSE_WORDS = 3;
 const MAX_PHRASE = 4;
 /** No English or Arabic word, or two typed together, is longer than this. */
 export const MAX_WORD_LETTERS = 24;
-/** English question phrases and the Arabic word they ask with (lexicon/question-words.json). */
-const QUESTION_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entries(questionWords.englishPhrases).map(([phrase, arabic]) => [phrase.split(" "), arabic]);
+/** English question phrases, as words, and the Arabic word they ask with (lexicon/question-words.json: how many times, مرة). */
+export const QUESTION_PHRASES: ReadonlyArray<readonly [readonly string[], string]> = Object.entries(questionWords.englishPhrases).map(([phrase, arabic]) => [tokenize(phrase), arabic]);
 /**
  * Name matches (see `nameDistance`): a capitalized word this close is a name before it is a dictionary word
  * (Un in Kim Jong Un; West → وسط is 0.1 away and is not); a capitalized word, or one the dictionary does not know,

@@ -4,7 +4,7 @@
  * are in `lexicon/question-words.json` with their source.
  */
 import { isStopWord, normalize, remembered, tokenize } from "./arabic.js";
-import { englishDictionary, lemmas } from "./english.js";
+import { englishDictionary, lemmas, QUESTION_PHRASES } from "./english.js";
 import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
@@ -180,9 +180,6 @@ export function countedWord(question: string): QuestionTerm | undefined {
   return termOf(question, word);
 }
 
-/** English question phrases that count occasions, and the Arabic word they ask with (how many times: مرة). */
-const ENGLISH_PHRASES: ReadonlyArray<readonly [string[], string]> = Object.entries(lexicon.englishPhrases).map(([p, a]) => [tokenize(p), normalize(a)]);
-
 /**
  * The words that may name what a "how many" question counts: the counted word and, in English, the words after it
  * up to a function word, as English puts the noun last (how many North Korean troops: north, korean, troops); for
@@ -192,8 +189,8 @@ export function countedWords(question: string): QuestionTerm[] {
   const counted = countedWord(question);
   if (!counted) return [];
   const tokens = questionTokens(question);
-  const phrase = ENGLISH_PHRASES.find(([p]) => tokens.some((_, i) => matchesAt(tokens, i, p)));
-  if (phrase) return [{ word: phrase[1], typed: counted.typed }];
+  const phrase = QUESTION_PHRASES.find(([p]) => tokens.some((_, i) => matchesAt(tokens, i, p)));
+  if (phrase) return [{ word: normalize(phrase[1]), typed: counted.typed }];
   const at = tokens.indexOf(counted.word);
   if (!/^[a-z]/.test(counted.word) || at < 0) return [counted];
   const out: QuestionTerm[] = [counted];
