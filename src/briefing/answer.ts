@@ -244,12 +244,12 @@ function sentencesOf(hit: Hit, marks: readonly Mark[], rank: number, type: Quest
         for (const t of w.stems) counted.add(t);
         matched += idf(best);
       }
-      else {
+      else if (!met) {
         // Met by another form the search looked for it by, at that form's share (بيان for إعلان, توقيع for يوقعانه).
-        const other = met ? undefined : w.others.filter((o) => bag.has(o.stem)).reduce<number | undefined>((m, o) => Math.max(m ?? 0, idf(o.stem) * o.weight), undefined);
-        if (other !== undefined) matched += other;
+        const other = Math.max(0, ...w.others.filter((o) => bag.has(o.stem)).map((o) => idf(o.stem) * o.weight));
+        if (other > 0) matched += other;
         // A question word met only by a word of its root (تتابع, متابعة) counts as it does in search: a little.
-        else if (!met && w.roots.some((r) => rootsIn(sentence).has(r))) matched += RANKING.root * Math.max(...w.stems.map(idf));
+        else if (w.roots.some((r) => rootsIn(sentence).has(r))) matched += RANKING.root * Math.max(...w.stems.map(idf));
       }
     }
     let score = matched / Math.sqrt(Math.max(8, bag.size) / 8);

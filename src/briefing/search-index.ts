@@ -403,18 +403,19 @@ export class SearchIndex {
   /** Two words typed as one (خلالالزياره, منالولايات): a split whose parts the briefing holds or are function words. */
   private split(token: string, depth = 0): QueryWord[] | undefined {
     if (token.length < 5 || !ARABIC_WORD.test(token)) return undefined;
-    let best: { left: string; right: string; score: number } | undefined;
+    let best: { left: string; right: string; score: number; another: QueryWord | undefined } | undefined;
     for (let i = 2; i <= token.length - 2; i++) {
       const left = token.slice(0, i);
       const right = token.slice(i);
       if (!(isStopWord(left) || this.holds(left))) continue;
       // A second word of two letters only as the briefing writes it whole (زارشي: زار شي).
       // Or held in another form (مرات as مرة), but not by a plural وا without its alef: دورو is the end of مادورو.
-      const another = right.length >= 4 && !right.endsWith("و") && this.variant(right) !== undefined;
-      if (right.length === 2 ? this.engine.docFrequency(right, FIELD.word) === 0 || left.length < 3 : !this.holds(right) && !another) continue;
+      const held = right.length === 2 ? this.engine.docFrequency(right, FIELD.word) > 0 && left.length >= 3 : this.holds(right);
+      const another = held || right.length < 4 || right.endsWith("و") ? undefined : this.variant(right);
+      if (!held && !another) continue;
       // Prefer the split that leaves the article on the second word, then the longest known second word.
       const score = (right.startsWith("ال") ? 100 : 0) + right.length;
-      if (!best || score > best.score) best = { left, right, score };
+      if (!best || score > best.score) best = { left, right, score, another };
     }
     if (!best) {
       // Three words typed as one (مادورمنظمه: ما دور منظمة) when the first is a function word.
@@ -426,8 +427,8 @@ export class SearchIndex {
       }
       return undefined;
     }
-    const parts = isStopWord(best.left) ? [best.right] : [best.left, best.right];
-    return parts.map((p) => (this.holds(p) ? this.word(p, 1) : (this.variant(p) ?? this.word(p, 1))));
+    const right = best.another ?? this.word(best.right, 1);
+    return isStopWord(best.left) ? [right] : [this.word(best.left, 1), right];
   }
 
   /**
