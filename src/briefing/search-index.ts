@@ -163,22 +163,11 @@ export class SearchIndex {
    * (a variant, a typo's nearest word) when it holds none as typed, and its synonyms.
    */
   alternatives(token: string): ReadonlyArray<{ stem: string; weight: number }> {
-    if (this.alternativesAt !== this.passages.length) {
-      this.alternativesOf.clear();
-      this.alternativesAt = this.passages.length;
-    }
-    let found = this.alternativesOf.get(token);
-    if (!found) {
-      found = this.findAlternatives(token);
-      if (this.alternativesOf.size >= ALTERNATIVES_KEPT) this.alternativesOf.clear();
-      this.alternativesOf.set(token, found);
-    }
-    return found;
+    return this.alternativesOf.get(this.passages.length, token, () => this.findAlternatives(token));
   }
 
   /** Words' alternatives, kept while the index is unchanged (questions repeat their words). */
-  private readonly alternativesOf = new Map<string, ReadonlyArray<{ stem: string; weight: number }>>();
-  private alternativesAt = -1;
+  private readonly alternativesOf = new KeptWhileUnchanged<ReadonlyArray<{ stem: string; weight: number }>>(ALTERNATIVES_KEPT);
 
   private findAlternatives(token: string): Array<{ stem: string; weight: number }> {
     const out = new Map<string, number>();
@@ -204,22 +193,11 @@ export class SearchIndex {
    * index is unchanged.
    */
   private withEnglish(query: string): ReturnType<typeof withEnglish> {
-    if (this.translationsAt !== this.passages.length) {
-      this.translations.clear();
-      this.translationsAt = this.passages.length;
-    }
-    let result = this.translations.get(query);
-    if (!result) {
-      // The unit a "how long" question names (كم يوم) says what is asked, not what about.
-      result = withEnglish(withoutAskedUnit(query), this.held, this.english);
-      if (this.translations.size >= TRANSLATIONS_KEPT) this.translations.delete(this.translations.keys().next().value!);
-      this.translations.set(query, result);
-    }
-    return result;
+    // The unit a "how long" question names (كم يوم) says what is asked, not what about.
+    return this.translations.get(this.passages.length, query, () => withEnglish(withoutAskedUnit(query), this.held, this.english));
   }
 
-  private readonly translations = new Map<string, ReturnType<typeof withEnglish>>();
-  private translationsAt = -1;
+  private readonly translations = new KeptWhileUnchanged<ReturnType<typeof withEnglish>>(TRANSLATIONS_KEPT);
 
   /** Inverse document frequency of a stem over the passages (rare words weigh more). */
   idf(stem: string): number {
@@ -658,6 +636,30 @@ const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
 const PRICE_PASSAGES = 5;
+/**
+ * Values worked out per key and kept while the index is unchanged (its passage count, as `version`): all are
+ * dropped when it changes, and the oldest once `limit` are kept.
+ */
+class KeptWhileUnchanged<V> {
+  private readonly kept = new Map<string, V>();
+  private version = -1;
+  constructor(private readonly limit: number) {}
+
+  get(version: number, key: string, make: () => V): V {
+    if (version !== this.version) {
+      this.kept.clear();
+      this.version = version;
+    }
+    let value = this.kept.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.kept.size >= this.limit) this.kept.delete(this.kept.keys().next().value!);
+      this.kept.set(key, value);
+    }
+    return value;
+  }
+}
+
 /** Question words whose alternatives are kept (`SearchIndex.alternatives`). */
 const ALTERNATIVES_KEPT = 10_000;
 /** Translated queries kept: a follow-up's whole query, its own words, and the question before. */
