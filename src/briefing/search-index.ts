@@ -607,7 +607,7 @@ export class SearchIndex {
   private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
     const forms = words.flatMap((word) => {
       if (/^[a-z]/.test(word)) return tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t));
-      return isArabicNoun(word) ? [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : []), ...nearSynonyms(word)] : [];
+      return isArabicNoun(word) ? [...countedReadings(word), ...nearSynonyms(word)] : [];
     });
     if (forms.length === 0) return undefined;
     // By the forms the search reads the words as, too (مرات as مرة).
@@ -624,7 +624,7 @@ export class SearchIndex {
   private names(word: string): boolean {
     if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
     if (!isArabicNoun(word)) return true;
-    const readings = [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
+    const readings = countedReadings(word);
     // Also by another form the search reads it as (مرات as مرة).
     if (this.variant(word)) return true;
     return readings.some((w) => [w, ...nearSynonyms(w)].some((r) => this.holds(r)) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
@@ -636,6 +636,11 @@ const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
 const PRICE_PASSAGES = 5;
+/** A counted noun as typed and, in the accusative of "how many" (كم صاروخا), without its alif. */
+function countedReadings(word: string): string[] {
+  return [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
+}
+
 /**
  * Values worked out per key and kept while the index is unchanged (its passage count, as `version`): all are
  * dropped when it changes, and the oldest once `limit` are kept.
