@@ -128,16 +128,16 @@ const SUFFIXES: ReadonlyArray<readonly [string, number]> = [
 ];
 const ARABIC_LETTERS = /^[\u0621-\u064A]+$/;
 
+/** A normalized word without its definite article and a letter attached before it (التقارير → تقارير, وبالصين → صين). */
+export function withoutArticle(token: string): string {
+  const p = ARTICLE_PREFIXES.find((a) => token.startsWith(a) && token.length - a.length >= 2);
+  return p ? token.slice(p.length) : token;
+}
+
 /** Light stem of one normalized token in the style of Lucene's ArabicStemmer. Latin and digits pass through. */
 export function stem(token: string): string {
   if (!ARABIC_LETTERS.test(token)) return token;
-  let s = token;
-  for (const p of ARTICLE_PREFIXES) {
-    if (s.startsWith(p) && s.length - p.length >= 2) {
-      s = s.slice(p.length);
-      break;
-    }
-  }
+  let s = withoutArticle(token);
   for (const [suffix, keep] of SUFFIXES) {
     if (s.endsWith(suffix) && s.length - suffix.length >= keep) s = s.slice(0, -suffix.length);
   }

@@ -5,7 +5,7 @@
  * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
  * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { isArabicNoun, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
@@ -595,7 +595,9 @@ export class SearchIndex {
    */
   private knows(word: string): boolean {
     if (this.holds(word) || this.split(word) || this.variant(word)) return true;
-    if (this.nearest(word).some((w) => editDistance(word, w.word, 2) <= (word.length >= 7 ? 2 : 1))) return true;
+    // The article is not part of the typo: التقاير is one letter from تقارير.
+    const bare = withoutArticle(word);
+    if (this.nearest(word).some((w) => editDistance(bare, w.word, 2) <= (bare.length >= 7 ? 2 : 1))) return true;
     return nearSynonyms(word).some((s) => this.holds(s));
   }
 

@@ -75,8 +75,9 @@ describe("questions the briefing does not cover", () => {
 
   it("answers what someone said when the briefing names them, also misspelt, run together or after a title", () => {
     // بوتن is one letter from بوتين; "ماذا قال الرئيس" asks after a title, and الحكومة is an ordinary word (the
-    // briefing may speak of China's government as بكين): neither is a name to judge.
-    for (const q of ["ماذا قال بوتين عن الصين؟", "ماذا قال بوتن؟", "شو حكى شي عن روسيا؟", "كيف رد ترامب على الزيارة؟", "ماذا قال الرئيس الصيني؟", "ما موقف الصين من الحرب؟", "ما موقف الحكومة الصينية من الحرب؟"]) {
+    // briefing may speak of China's government as بكين): neither is a name to judge. التقاير is التقارير less a
+    // letter: the article is not counted in the typo.
+    for (const q of ["ماذا قال بوتين عن الصين؟", "ماذا قال بوتن؟", "ماذا تقول التقاير الامريكية عن دور الصين؟", "شو حكى شي عن روسيا؟", "كيف رد ترامب على الزيارة؟", "ماذا قال الرئيس الصيني؟", "ما موقف الصين من الحرب؟", "ما موقف الحكومة الصينية من الحرب؟"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
