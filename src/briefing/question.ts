@@ -4,7 +4,7 @@
  * are in `lexicon/question-words.json` with their source.
  */
 import { isStopWord, normalize, remembered, tokenize } from "./arabic.js";
-import { englishDictionary, lemmas, QUESTION_PHRASES } from "./english.js";
+import { englishDictionary, isArabicNoun, lemmas, QUESTION_PHRASES } from "./english.js";
 import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
@@ -180,6 +180,20 @@ export function countedWord(question: string): QuestionTerm | undefined {
   return termOf(question, word);
 }
 
+const UNITS = new Set(lexicon.measureUnits.map(normalize));
+
+/**
+ * The units of measure a "how much" question asks in (كم يبلغ طوله بالكيلومترات, how many barrels a day): a
+ * briefing that never uses the unit cannot give the figure in it. Currencies are names, judged with the others
+ * (`absentEntities`).
+ */
+export function askedUnits(question: string): QuestionTerm[] {
+  if (questionType(question) !== "quantity") return [];
+  return questionTokens(question)
+    .filter((t) => UNITS.has(t) || UNITS.has(t.replace(PREFIX, "")))
+    .map((t) => termOf(question, t));
+}
+
 /**
  * The words that may name what a "how many" question counts: the counted word and, in English, the words after it
  * up to a function word, as English puts the noun last (how many North Korean troops: north, korean, troops); for
@@ -210,6 +224,28 @@ function namesSomething(word: string): boolean {
     const first = tokenize(sense)[0] ?? "";
     return first.startsWith("ال") || first.endsWith("ي");
   }));
+}
+
+/**
+ * What a "how many" question counts besides its first noun, joined by "and" (how many troops and tanks, كم عدد
+ * الجنود والدبابات): each as the words that name it. A briefing that names none of them cannot count it.
+ */
+export function alsoCounted(question: string): QuestionTerm[][] {
+  const counted = countedWords(question);
+  if (counted.length === 0) return [];
+  const tokens = questionTokens(question);
+  const last = tokens.indexOf(counted[counted.length - 1]!.word);
+  if (last < 0) return [];
+  const next = tokens[last + 1];
+  if (next === undefined) return [];
+  if (/^[a-z]/.test(next)) {
+    if (next !== "and") return [];
+    const words: QuestionTerm[] = [];
+    for (let i = last + 2; i < tokens.length && words.length < 3 && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) words.push(termOf(question, tokens[i]!));
+    return words.length > 0 ? [words] : [];
+  }
+  const noun = next.startsWith("و") ? next.slice(1) : "";
+  return noun.length >= 3 && !isStopWord(noun) && isArabicNoun(noun) ? [[{ word: noun, typed: termOf(question, next).typed.replace(/^و/, "") }]] : [];
 }
 
 /** A normalized word of the question with the form the reader typed it in (punctuation off), to show it back. */

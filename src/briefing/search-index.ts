@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount } from "./question.js";
+import { alsoCounted, askedUnits, countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -565,13 +565,21 @@ export class SearchIndex {
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedWord(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
+    // So is a count of two things of which it names only one (how many troops and tanks).
+    for (const phrase of alsoCounted(own)) if (!phrase.some((w) => this.names(w.word))) uncounted.push({ kind: "term", value: phrase.map((w) => w.typed).join(" ") });
+    // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
+    const unmeasured = askedUnits(own)
+      .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word) && !this.holds(u.word.replace(/^[وفبل]?(?:ال)?/, ""))))
+      .map((u): Missing => ({ kind: "term", value: u.typed }));
     // "What did X say" of someone the briefing never names: no passage can say what they said.
     const speaker = speakerWord(own);
     // A country (ما موقف الهند) is judged as one, above; an ordinary word the lexicons know (ما موقف الحكومة
     // الصينية) may be said in other words, so only a name is judged.
     const named = speaker && namedEntities(speaker.word).length === 0 && !isArabicNoun(speaker.word) && synonymsOf(speaker.word).length === 0;
     const unquoted: Missing[] = named && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
-    return [...names, ...unnamed, ...uncounted, ...unquoted, ...numbers];
+    // One note for each word, though it be both counted and a unit (كم برميل).
+    const all = [...names, ...unnamed, ...uncounted, ...unmeasured, ...unquoted, ...numbers];
+    return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
   }
 
   /**

@@ -67,6 +67,22 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when a figure is asked in a unit of measure the briefing never uses, and names the unit", () => {
+    // The briefing names the Power of Siberia 2 pipeline and Russian oil, but gives no length, volume or tonnage.
+    for (const [q, named] of [["كم يبلغ طول خط أنابيب قوة سيبيريا-2 بالكيلومترات؟", "بالكيلومترات"], ["كم برميل نفط تستورد الصين من روسيا يوميا؟", "برميل"], ["How many cubic meters of gas will Power of Siberia 2 carry?", "meters"]] as const) {
+      expectNotCoveredNaming(q, named);
+    }
+    // Once for each word, though برميل is both the counted thing and the unit.
+    expect(briefing.search("كم برميل نفط تستورد الصين من روسيا يوميا؟").missing).toEqual([{ kind: "term", value: "برميل" }]);
+  });
+
+  it("says so when a 'how many' question counts two things and the briefing names only one", () => {
+    // Troops (جنود) are in the briefing; tanks and officers are not.
+    for (const [q, named] of [["How many troops and tanks took part in the military parade?", "tanks"], ["كم عدد الجنود والدبابات في العرض العسكري؟", "الدبابات"]] as const) {
+      expectNotCoveredNaming(q, named);
+    }
+  });
+
   it("says so when asked what someone said whom the briefing never names, in any form, and names them", () => {
     for (const [q, named] of [["ماذا قال لافروف؟", "لافروف"], ["وكيف ردت ميركل على القمة؟", "ميركل"], ["شو بيحكي نتنياهو عن الصين؟", "نتنياهو"], ["ما موقف أردوغان من زيارة بوتين؟", "أردوغان"]] as const) {
       expectNotCoveredNaming(q, named);
@@ -86,7 +102,7 @@ describe("questions the briefing does not cover", () => {
 
   it("answers a 'how many' question about what the briefing names, or whose next word is a verb or a measure", () => {
     // North Korean troops and soldiers (جنود) are in the briefing; جنديا is the counted form of جندي.
-    for (const q of ["كم مرة التقى الرئيسان؟", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?"]) {
+    for (const q of ["كم مرة التقى الرئيسان؟", "كم مليار دولار حجم التبادل التجاري؟", "How many billion dollars is the trade worth?", "How many times and where did Putin and Xi meet?", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
