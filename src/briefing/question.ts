@@ -315,6 +315,18 @@ export function statesAmount(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.some((t, i) => isCurrency(t) && tokens.slice(Math.max(0, i - AMOUNT_REACH), i + AMOUNT_REACH + 1).some((w) => isEvidence("quantity", w) && !isCurrency(w)));
 }
+const MONTHS = wordSet(lexicon.months);
+
+/**
+ * Whether the number at i is part of a date, not an amount: a day or a year beside a month's name (2 سبتمبر 2025,
+ * فبراير 2022) or a year after "year" (عام 1945).
+ */
+function inDate(words: readonly string[], i: number): boolean {
+  if (!/^\p{N}+$/u.test(words[i] ?? "")) return false;
+  const month = (w: string | undefined) => w !== undefined && (MONTHS.has(w) || MONTHS.has(w.replace(/^[وفبل]/u, "")));
+  return month(words[i - 1]) || month(words[i + 1]) || (YEAR_WORDS.has(words[i - 1] ?? "") && isYear(words[i]!));
+}
+
 /**
  * Whether a text counts the thing a "how many" question asks about: a number or a count word (آلاف, عشرات) within
  * a few words of a word that names it (`names`): "أكثر من 40 مرة", "آلاف الجنود"; "من السيارات إلى التكنولوجيا"
@@ -322,7 +334,7 @@ export function statesAmount(text: string): boolean {
  */
 export function statesCount(text: string, names: (token: string) => boolean): boolean {
   const tokens = tokenize(text);
-  return tokens.some((t, i) => names(t) && tokens.some((w, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isEvidence("quantity", w) && !isCurrency(w)));
+  return tokens.some((t, i) => names(t) && tokens.some((w, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isEvidence("quantity", w) && !isCurrency(w) && !inDate(tokens, k)));
 }
 
 /** A currency's name, in the accusative or plural too (دولارا, دولارات). */
@@ -369,12 +381,15 @@ export function answerEvidence(type: QuestionType, text: string): Range[] {
   const words = [...folded.matchAll(/\p{L}+|\p{N}+(?:[.,]\p{N}+)?/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const out: Array<[number, number]> = [];
   let last = -2;
-  const counted = type === "duration" ? countedUnits(words.map((w) => w.word)) : undefined;
+  const plain = words.map((w) => w.word);
+  const counted = type === "duration" ? countedUnits(plain) : undefined;
   words.forEach((w, i) => {
     if (counted ? !counted.has(i) : !isEvidence(type, w.word)) return;
     // A number with the article written onto it is an ordinal (الذكرى الـ75, "the 75th"), not an amount.
     const prev = words[i - 1];
     if (type === "quantity" && /^\p{N}/u.test(w.word) && prev?.word === "ال" && prev.end === w.start) return;
+    // Nor is a day or a year of a date (2 سبتمبر 2025).
+    if (type === "quantity" && inDate(plain, i)) return;
     let start = w.start;
     if (type === "quantity" || type === "duration") {
       const lead = NUMBER_LEADS.find((p) => p.every((t, j) => words[i - p.length + j]?.word === t));

@@ -112,6 +112,11 @@ describe("where a sentence holds the answer asked for", () => {
     expect(shown("quantity", "دفع موسكو نحو وقف القتال واستيراد كميات ضخمة")).toEqual([]);
   });
 
+  it("does not take the day or year of a date for an amount (2 سبتمبر 2025, عام 1945)", () => {
+    expect(shown("quantity", "أكد بوتين، اليوم الثلاثاء (2 سبتمبر 2025)، أن البلدين التقيا أكثر من 40 مرة")).toEqual(["أكثر من 40 مرة"]);
+    expect(shown("quantity", "منذ هزيمة اليابان عام 1945 وحتى فبراير 2022 أرسلت آلاف الجنود")).toEqual(["آلاف"]);
+  });
+
   it("takes a unit of time with its count for 'how long', not a unit that dates (يوم الأربعاء, العام الماضي)", () => {
     expect(shown("duration", "اختتم بوتين زيارة استمرت نحو أسبوع كامل، في تحرك نادر")).toEqual(["نحو أسبوع كامل"]);
     expect(shown("duration", "استمرت المحادثات ثلاث ساعات بعد عامين من الإعلان، وعلى مدى عدة أيام")).toEqual(["ثلاث ساعات", "عامين", "عدة أيام"]);
