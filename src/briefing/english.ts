@@ -20,6 +20,11 @@ export interface IndexVocabulary {
   /** In how many passages a root (`roots`) occurs; absent when the index keeps no roots. */
   rootDf?(root: string): number;
   /**
+   * The form the index holds of a word it lacks as written (a verb's verbal noun: اتفق → اتفاق); absent when the
+   * index cannot tell.
+   */
+  variant?(word: string): string | undefined;
+  /**
    * A number that changes whenever words are added (the passage count will do): the vocabulary is read again only
    * then. Without it, it is read on every query.
    */
@@ -36,7 +41,7 @@ export interface ArabicTerm {
   text: string;
   /** How much it should count next to the words typed (1): dictionary senses are guesses, so they weigh less. */
   weight: number;
-  from: "glossary" | "name" | "dictionary" | "question";
+  from: "glossary" | "name" | "dictionary" | "form" | "question";
   /** The English word it renders, by its place among the query's Latin words (the first of a phrase). */
   source: number;
 }
@@ -47,7 +52,7 @@ export interface ArabicTerm {
  * any weight from 0.7 to 1 measures the same (compact-engine index: R@3 .900, MRR .850, glossary on or off; on the
  * earlier MiniSearch index 0.6 lowered MRR without the glossary, .850 → .833): the mildest discount is kept.
  */
-export const WEIGHTS = { glossary: 1, name: 1, dictionary: 0.9, question: 1 } as const;
+export const WEIGHTS = { glossary: 1, name: 1, dictionary: 0.9, form: 0.7, question: 1 } as const;
 /** Senses kept per English word, rarest in the briefing first: a specific word says more than a common one. */
 const MAX_SENSES = 3;
 /** Translations longer than this many content words are explanations, not equivalents. */
@@ -184,24 +189,32 @@ function family(word: string, dict: ReadonlyMap<string, readonly string[]>): str
   return [...out];
 }
 
+/** A sense the briefing can use, and whether it is searched in another form than the dictionary's (a weaker guess). */
+interface HeldSense {
+  sense: string;
+  from: "dictionary" | "form";
+}
+
 /**
  * The senses the briefing can use, rarest first: a sense counts when every content word of it has a stem the
  * index holds. A sense held by no passage would only add noise; explanations (long senses) are left out.
  */
-function heldSenses(senses: Iterable<string>, index: IndexVocabulary): string[] {
-  const scored: Array<{ sense: string; df: number }> = [];
+function heldSenses(senses: Iterable<string>, index: IndexVocabulary): HeldSense[] {
+  const scored: Array<HeldSense & { df: number }> = [];
   for (const sense of new Set(senses)) {
-    const words = tokenize(sense).filter((t) => !isStopWord(t));
-    if (words.length === 0 || words.length > MAX_SENSE_WORDS) continue;
-    const dfs = words.map((w) => Math.max(0, ...stemCandidates(w).map((s) => index.df(s))));
+    const written = tokenize(sense).filter((t) => !isStopWord(t));
+    if (written.length === 0 || written.length > MAX_SENSE_WORDS) continue;
+    const dfOf = (w: string) => Math.max(0, ...stemCandidates(w).map((s) => index.df(s)));
+    // A sense the dictionary gives as a verb is searched by the form the briefing holds (agree → اتفق → اتفاق).
+    const words = written.map((w) => (dfOf(w) > 0 ? w : (index.variant?.(w) ?? w)));
+    const dfs = words.map(dfOf);
     if (dfs.some((d) => d === 0)) continue;
-    scored.push({ sense: words.join(" "), df: Math.min(...dfs) });
+    scored.push({ sense: words.join(" "), from: words.some((w, k) => w !== written[k]) ? "form" : "dictionary", df: Math.min(...dfs) });
   }
   const seen = new Set<string>();
   return scored
     .sort((a, b) => a.df - b.df)
-    .map((s) => s.sense)
-    .filter((s) => !seen.has(s) && seen.add(s))
+    .filter((s) => !seen.has(s.sense) && seen.add(s.sense))
     .slice(0, MAX_SENSES);
 }
 
@@ -352,7 +365,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
       const senses = lemmas(span[n - 1]!.text).flatMap((last) => dict.get(`${head} ${last}`) ?? []);
       const held = heldSenses(senses, index);
       if (held.length === 0) continue;
-      for (const s of held) emit(s, "dictionary", i);
+      for (const s of held) emit(s.sense, s.from, i);
       for (let k = i; k < i + n; k++) done[k] = true;
     }
   }
@@ -375,7 +388,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     const held = heldSenses(senses, index);
     // A capitalized word with no held sense may be a name: it is matched by sound below, not by a root.
     const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];
-    for (const s of held.length > 0 ? held : related) emit(s, "dictionary", i);
+    for (const s of held.length > 0 ? held : related.map((sense): HeldSense => ({ sense, from: "dictionary" }))) emit(s.sense, s.from, i);
     if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
     if (held.length === 0 && headwords.length === 0) unknown.add(i);
   });

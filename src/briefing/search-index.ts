@@ -98,6 +98,7 @@ export class SearchIndex {
     df: (stem) => this.engine.docFrequency(stem, FIELD.stem),
     vocabulary: () => this.engine.vocabulary(FIELD.word),
     rootDf: (root) => this.engine.docFrequency(root, FIELD.root),
+    variant: (word) => this.variant(word)?.word,
     version: () => this.passages.length,
   };
 

@@ -198,4 +198,10 @@ describe("the glossary as an override", () => {
     const stems = new Set(briefing.search("Tianjin", { limit: 1 }).hits.flatMap((h) => analyze(h.paragraph.text).stems));
     expect(stemCandidates("تيانجين").some((s) => stems.has(s))).toBe(true);
   });
+
+  it("searches a sense the dictionary gives as a verb by the form the briefing holds (agree → اتفق → اتفاق)", async () => {
+    const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
+    const first = briefing.search("What did the Russian and Chinese diplomats agree on?", { limit: 1 }).hits[0]!;
+    expect(first.paragraph.text).toContain("اتفاق كبار الدبلوماسيين");
+  });
 });
