@@ -432,6 +432,8 @@ export class SearchIndex {
       for (const suffix of VARIANT_SUFFIXES) if (s.endsWith(suffix) && s.length - suffix.length >= 3) forms.add(s.slice(0, -suffix.length));
       // A feminine plural as its singular (مرات → مرة, which the stemmer leaves whole at three letters).
       if (s.endsWith("ات") && s.length >= 4) forms.add(`${s.slice(0, -2)}ه`);
+      // A final hamza left off, as people type it (رؤسا, وزرا, علما → رؤساء, وزراء, علماء).
+      if (s.endsWith("ا") && s.length >= 3) forms.add(`${s}ء`);
       // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
       // the other number is read as a stem too, so that its tense and person can change below (يلتقوا → سيلتقي).
       for (const [ending, others] of WEAK_ENDINGS) {

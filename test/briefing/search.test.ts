@@ -140,6 +140,16 @@ describe("search", () => {
     expect(first("شو بيقولو؟")?.paragraph.n).toBe(2);
   });
 
+  it("reads a word typed without its final hamza (رؤسا, وزرا) as the word with it", () => {
+    const copy = oneArticle("حضر الرئيس الاجتماع في بكين.", "اجتمع الرئيس مع الوفد في موسكو.", "حضر العرض رؤساء إيران وكوبا وفنزويلا.", "اجتمع وزراء الخارجية في موسكو.");
+    for (const [q, n, word] of [["مين الرؤسا اللي حضروا؟", 3, "رؤساء"], ["وين اجتمع الوزرا؟", 4, "وزراء"]] as const) {
+      const hit = firstHit(copy, q)!;
+      expect(hit.paragraph.n, q).toBe(n);
+      // Found by the word, so it is marked for the reader.
+      expect(marked(hit), q).toContain(word);
+    }
+  });
+
   it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
     const copy = oneArticle("قال الوزير إن المحادثات كانت مثمرة.", "يقوم الوزير بجولة في المنطقة.");
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
