@@ -68,15 +68,25 @@ function typeOf(question: string): QuestionType {
         if (cue.type === "what" && asksMeasure(tokens, after)) return asksDuration(tokens, after) ? "duration" : "quantity";
         // "What is the trade worth?": the value is asked at the end.
         if (cue.type === "what" && VALUE_WORDS.has(tokens[tokens.length - 1]!)) return "quantity";
-        if (cue.type === "quantity" && asksDuration(tokens, after)) return "duration";
+        if (cue.type === "quantity" && (asksDuration(tokens, after) || (i > first && DURATION_VERBS.has(tokens[i - 1]!)))) return "duration";
         return cue.type;
       }
     }
     // Question words come first in Arabic and English; later words are content ("من" = "from").
     if (i - first >= 2) break;
   }
+  // The dialects also ask where the answer would stand (الزيارة استمرت قديش, سافر امتى).
+  for (let i = first + 3; i < tokens.length; i++) {
+    const cue = IN_SITU.find((c) => matchesAt(tokens, i, c.tokens));
+    if (!cue) continue;
+    if (cue.type === "quantity" && (asksDuration(tokens, i + cue.tokens.length) || DURATION_VERBS.has(tokens[i - 1]!))) return "duration";
+    return cue.type;
+  }
   return "other";
 }
+
+/** The dialects' question words that are no ordinary word, with their types: a question word wherever they stand. */
+const IN_SITU = CUES.filter((c) => lexicon.inSitu.some((w) => tokenize(w).join(" ") === c.tokens.join(" ")));
 
 /** Words that end a "what" question asking for a value (what is it worth, what does it cost). */
 const VALUE_WORDS = new Set(lexicon.valueWords.map(normalize));

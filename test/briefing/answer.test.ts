@@ -63,6 +63,12 @@ describe("question type", () => {
     ["وينبغي على روسيا ماذا", "other"],
     // A "what" question ending on a word of value asks for a quantity.
     ["What's the trade between Russia and China worth?", "quantity"],
+    // The dialects ask where the answer would stand; a verb of lasting (قعد: stayed) before قديش asks how long.
+    ["الزيارة استمرت قديش؟", "duration"],
+    ["بوتين قعد قديش بالصين؟", "duration"],
+    ["بوتين وشي اتقابلوا فين؟", "place"],
+    ["الشراكة بلا حدود اتعلنت امتى؟", "time"],
+    ["العرض العسكري حضره مين؟", "person"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
   });
