@@ -425,6 +425,13 @@ export class SearchIndex {
     const bases = new Set(stemCandidates(token));
     // The plural ending وا written without its alef, as people type it (يزورو, اتفقو, بيقولو).
     if (token.endsWith("و") && !token.endsWith("وا")) for (const s of stemCandidates(`${token}ا`)) bases.add(s);
+    // The dialects' اتـ of the passive and the reciprocal, on a past verb: the first form's (اتقال → قال), the
+    // fourth's (اتعلنت → أعلن, whose verbal noun إعلان is looked for below) and the fifth's and sixth's (اتقابلوا →
+    // تقابل).
+    const passives = [...bases].filter((s) => s.length >= 5 && s.startsWith("ات")).flatMap((s) => {
+      const core = s.replace(/(?:وا|و|ت)$/u, "");
+      return core.length >= 5 ? [core.slice(2), `ا${core.slice(2)}`, core.slice(1)] : [];
+    });
     // The future's س taken off (سيناقش → يناقش), for the tense and person to change below (ناقش); added after the
     // endings are read, as a name may begin like it (سيبيريا is not the future of يبيري).
     const future = [...bases].filter((s) => s.length >= 5 && s[0] === "س" && PRESENT_PREFIXES.has(s[1]!)).map((s) => s.slice(1));
@@ -468,7 +475,8 @@ export class SearchIndex {
     // A present verb of two or more (يوقعان, يعززون, with a pronoun: يوقعانه) is read as the one verb it conjugates.
     const verbs = [...bases, ...future].flatMap((s) => [s, ...PERSON_ENDINGS.filter((e) => s.endsWith(e) && s.length - e.length >= 4 && PRESENT_PREFIXES.has(s[0]!)).map((e) => s.slice(0, -e.length))]);
     const derived = (noun: boolean) => verbs.flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
-    const best = mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token)));
+    // Last, a past verb read as the dialects' passive (what the forms above do not find: اتفق is itself a verb).
+    const best = mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token))) ?? mostHeld([...passives, ...passives.flatMap((p) => verbalNouns(p)).flatMap((n) => stemCandidates(n))]);
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }

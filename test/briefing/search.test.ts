@@ -150,6 +150,15 @@ describe("search", () => {
     }
   });
 
+  it("reads the dialects' passive اتـ on a past verb as the verb (اتعلنت → أعلن, اتقال → قال), but not a verb of its own (اتفق)", () => {
+    const copy = oneArticle("تحدث الرئيس عن الشراكة الشاملة بين البلدين.", "أعلن الرئيسان الشراكة في فبراير 2022.", "قال الوزير إن المحادثات كانت مثمرة.", "وقع اتفاق بين البلدين على التعاون.");
+    for (const [q, n, word] of [["الشراكة اتعلنت امتى؟", 2, "أعلن"], ["ايه اللي اتقال عن المحادثات؟", 3, "قال"], ["امتى اتفقو البلدين؟", 4, "اتفاق"]] as const) {
+      const hit = firstHit(copy, q)!;
+      expect(hit.paragraph.n, q).toBe(n);
+      expect(marked(hit), q).toContain(word);
+    }
+  });
+
   it("meets a hollow present verb in the past (يقول as قال), not as a typo of another verb (يقوم)", () => {
     const copy = oneArticle("قال الوزير إن المحادثات كانت مثمرة.", "يقوم الوزير بجولة في المنطقة.");
     expect(copy.search("ماذا يقول الوزير؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
