@@ -76,6 +76,11 @@ describe("tokenize and analyze", () => {
     expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
     expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
   });
+
+  it("removes the dialects' question words and negated particles (اد ايه, ملهاش, مفيش)", () => {
+    expect(analyze("بوتين قعد اد ايه في الصين؟").exact).toEqual(["بوتين", "قعد", "الصين"]);
+    expect(analyze("الشراكه اللي ملهاش حدود ومفيش مثلها").exact).toEqual(["الشراكه", "حدود", "مثلها"]);
+  });
 });
 
 describe("light stemming", () => {
