@@ -201,6 +201,12 @@ export function remembered<T>(limit: number, fn: (key: string) => T): (key: stri
   };
 }
 
+/** The stem of a word whose ة is written ت before an attached pronoun (جاهزيته → جاهزية), if it is one. */
+export function tiedStem(token: string): string | undefined {
+  const tied = TIED_TA.exec(token);
+  return tied ? stem(`${tied[1]}ه`) : undefined;
+}
+
 function readings(token: string): string[] {
   const out = new Set([stem(token)]);
   if (!ARABIC_LETTERS.test(token)) return [...out];
@@ -216,8 +222,8 @@ function readings(token: string): string[] {
   for (const form of forms) {
     out.add(stem(form));
     // A ة before an attached pronoun is written ت (زيارته, قمتها, علاقتهم): the word without it ends in ة.
-    const tied = TIED_TA.exec(form);
-    if (tied) out.add(stem(`${tied[1]}ه`));
+    const tied = tiedStem(form);
+    if (tied) out.add(tied);
     for (const [prefix, article] of DIALECT_PREFIXES) {
       if (form.startsWith(prefix) && form.length - prefix.length >= 3) out.add(stem(article + form.slice(prefix.length)));
     }

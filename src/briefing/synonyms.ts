@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { normalize, remembered, stem } from "./arabic.js";
+import { normalize, remembered, stem, tiedStem } from "./arabic.js";
 
 export interface Synonym {
   /** A normalized word, to be analyzed as the question's words are. */
@@ -99,15 +99,17 @@ export function nearSynonyms(token: string): string[] {
 
 function findSynonyms(token: string): Synonym[] {
   const own = stem(token);
+  // A word with a pronoun on its ة (جاهزيته) is looked up as the word (جاهزية).
+  const tied = tiedStem(token);
   const found = new Map<string, number>();
   for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
     let taken = 0;
-    const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : (groups.get(own) ?? []);
+    const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : [...(groups.get(own) ?? []), ...(tied ? (groups.get(tied) ?? []) : [])];
     for (const group of groupsOfWord) {
       const others = source === "dialect" ? group.slice(0, 1) : group;
       for (const word of others) {
         if (taken >= MAX_PER_SOURCE) break;
-        if (stem(word) === own || (found.get(word) ?? 0) >= SYNONYM_WEIGHT[source]) continue;
+        if (stem(word) === own || stem(word) === tied || (found.get(word) ?? 0) >= SYNONYM_WEIGHT[source]) continue;
         found.set(word, SYNONYM_WEIGHT[source]);
         taken++;
       }

@@ -297,6 +297,9 @@ describe("search", () => {
     // A colloquial plural verb is known without the alef of its وا too (شافو as شافوا, "they saw").
     expect(synonymsOf("شافو").map((s) => s.word)).toContain("راي");
     expect(synonymsOf("بيحكو").map((s) => s.word)).toContain("تحدث");
+    // A noun with a pronoun on its ة has the noun's synonyms, not itself as one (زيارته: جولة; جاهزيته: استعداد).
+    expect(synonymsOf("زيارته").map((s) => s.word)).toEqual(["جوله"]);
+    expect(synonymsOf("جاهزيته").map((s) => s.word)).toContain("استعداد");
     // بصير ("it becomes", like كان a verb of state) says nothing of the subject: not a typo of مصير ("fate").
     expect(copy.search("شو بصير بمشروع الطاقة", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
