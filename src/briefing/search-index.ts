@@ -9,7 +9,7 @@ import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tok
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { isArabicNoun, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
-import { editDistance } from "./edit-distance.js";
+import { editDistance, nearSlip } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
@@ -490,6 +490,7 @@ export class SearchIndex {
     if (token.length < 4 || !ARABIC_WORD.test(token)) return [];
     const index = this.deletionIndex();
     const found = new Map<string, number>();
+    const bare = withoutArticle(token);
     for (const target of stemCandidates(token)) {
       if (target.length < 4) continue;
       const max = target.length >= 7 ? 2 : 1;
@@ -499,14 +500,20 @@ export class SearchIndex {
         for (const v of index.get(probe) ?? []) {
           if (found.has(v)) continue;
           const d = editDistance(target, v, max);
-          if (d <= max) found.set(v, d);
+          if (d > max) continue;
+          // A stem of four letters is one letter from many others (تتيح, تتضح): it is mended only to a word one
+          // letter from the word as typed, too (تتيحه is two from تتضح).
+          if (target.length === 4 && editDistance(bare, v, 1) > 1) continue;
+          // A letter typed for another is a less likely slip than one left out or added, unless it is a near key
+          // or the same letter with other dots (روسبا for روسيا): otherwise it counts as two (تشتري for تشترك).
+          found.set(v, d + (v.length === bare.length && !nearSlip(bare, v) ? 1 : 0));
         }
       }
     }
     if (found.size === 0) return [];
     const min = Math.min(...found.values());
-    // Equally near held words share the typo's weight: one of them was meant, not all (تشتري is as near to تشترك,
-    // توتر and تشير, and three full matches outweighed the question's other words).
+    // Equally near held words share the typo's weight: one of them was meant, not all (three full matches of one
+    // typo outweighed the question's other words).
     const closest = [...found].filter(([, d]) => d === min).slice(0, 3);
     return closest.map(([v]) => ({ word: v, base: v, stems: [v], roots: [...roots(v)], weight: this.ranking.fuzzy / min / closest.length, held: false }));
   }

@@ -5,6 +5,7 @@ import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summa
 import { analyze, roots } from "../../src/briefing/arabic.js";
 import { queryTerms, RANKING, SearchIndex } from "../../src/briefing/search-index.js";
 import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
+import { nearSlip } from "../../src/briefing/edit-distance.js";
 import type { Hit } from "../../src/briefing/types.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
@@ -251,6 +252,18 @@ describe("search", () => {
     );
     // تشتري is one letter from تشترك, توتر and تشير alike: the passage on buying arms still comes first.
     expect(copy.search("إزاي الصين بتساعد روسيا إنها تشتري سلاح؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
+  });
+
+  it("mends a typo by the slips fingers make: a letter left out or a near key, not any letter of a short word", () => {
+    const copy = oneArticle("تتضح ملامح المشروع في آسيا.", "تحتاج روسيا إلى أموال الصين.", "تشترك روسيا والصين في مناورات.");
+    // تتيحه (stem تتيح) is one letter from تتضح but two from it as typed: not mended.
+    expect(copy.search("ماذا تتيحه آسيا", { limit: 3 }).hits.flatMap(marked)).not.toContain("تتضح");
+    // روسبا: ب for ي, a neighbouring key of the same shape.
+    expect(marked(firstHit(copy, "روسبا والأموال")!)).toContain("روسيا");
+    // تشتري for تشترك is a letter for a far one: it counts as two (see the next test).
+    expect(nearSlip("روسبا", "روسيا")).toBe(true);
+    expect(nearSlip("تشتري", "تشترك")).toBe(false);
+    expect(nearSlip("قمه", "فمه")).toBe(true);
   });
 
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
