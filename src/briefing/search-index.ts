@@ -383,10 +383,11 @@ export class SearchIndex {
   private split(token: string, depth = 0): QueryWord[] | undefined {
     if (token.length < 5 || !ARABIC_WORD.test(token)) return undefined;
     let best: { left: string; right: string; score: number; another: QueryWord | undefined } | undefined;
-    for (let i = 2; i <= token.length - 2; i++) {
+    // From one letter: the dialects' ع ("on", "to") is typed onto the next word (رايح عبكين).
+    for (let i = 1; i <= token.length - 2; i++) {
       const left = token.slice(0, i);
       const right = token.slice(i);
-      if (!(isStopWord(left) || this.holds(left))) continue;
+      if (i === 1 ? left !== "ع" : !(isStopWord(left) || this.holds(left))) continue;
       // A second word of two letters only as the briefing writes it whole (زارشي: زار شي).
       // Or held in another form (مرات as مرة), but not by a plural وا without its alef: دورو is the end of مادورو.
       const held = right.length === 2 ? this.engine.docFrequency(right, FIELD.word) > 0 && left.length >= 3 : this.holds(right);
@@ -407,7 +408,7 @@ export class SearchIndex {
       return undefined;
     }
     const right = best.another ?? this.word(best.right, 1);
-    return isStopWord(best.left) ? [right] : [this.word(best.left, 1), right];
+    return isStopWord(best.left) || best.left === "ع" ? [right] : [this.word(best.left, 1), right];
   }
 
   /**

@@ -134,6 +134,13 @@ describe("search", () => {
     expect(copy.answer("كم مرات التقى الرئيسان؟").lead!.text).toContain("40 مرة");
   });
 
+  it("reads the dialects' ع typed onto the next word as 'to' (عبكين, عموسكو), and a participle of going (رايح)", () => {
+    const copy = oneArticle("وصل الرئيس إلى بكين صباح الثلاثاء.", "يعرض الجناح منتجات روسية.", "ذهب الوفد إلى موسكو للمحادثات.");
+    expect(marked(firstHit(copy, "الرئيس وصل عبكين امتى؟")!)).toContain("بكين");
+    expect(firstHit(copy, "مين رايح عموسكو؟")?.paragraph.n).toBe(3);
+    expect(analyze("رايح ع بكين").exact).toEqual(["رايح", "بكين"]);
+  });
+
   it("reads a plural verb typed without the alef of its وا (يزورو, بيقولو) as the verb", () => {
     const copy = oneArticle("سيزور الرئيس مدينة خاربين الأسبوع المقبل.", "قال الوزير إن المحادثات كانت مثمرة.", "وقعت الشركات عقودا جديدة.");
     const first = (q: string) => firstHit(copy, q);
