@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { alsoCounted, askedUnits, countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount } from "./question.js";
+import { alsoCounted, answerEvidence, askedUnits, countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -53,10 +53,18 @@ export const RANKING = {
   proximity: 0.4,
   /** Multiplies the synonym sources' own weights (see synonyms.ts). */
   synonym: 1,
+  /**
+   * Share a passage gains, for a "when" or "how long" question, when it holds a date or a span of time (`DATED`).
+   * Odd ids: 0.3 → 0.4 took Arabic R@1 .714 → .743 (0.6 the same); even ids held; the other answer types (a number,
+   * a person's title, a place word) are too loose a sign (quantity added nothing; all types lost even R@3 before).
+   */
+  answerType: 0.4,
   /** Each further passage from an article already ranked is worth this much less, so answers span articles. */
   sameArticleDecay: 0.85,
 };
 export type Ranking = typeof RANKING;
+/** Question types whose answer a passage plainly holds or lacks: a date, a month, a year, a span of time. */
+const DATED: ReadonlySet<QuestionType> = new Set(["time", "month", "year", "duration"]);
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
 /**
@@ -227,6 +235,12 @@ export class SearchIndex {
       const byStem = wordsByStem(words);
       const typedAs = words.map((w, i) => w.typed ?? -1 - i);
       for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), byStem, typedAs);
+      raw.sort((a, b) => b.score - a.score || a.id - b.id);
+    }
+    // "When" and "how long" are answered by a passage holding a date or a span of time.
+    const asked = questionType(own);
+    if (this.ranking.answerType > 0 && DATED.has(asked)) {
+      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) if (answerEvidence(asked, this.passages[r.id]!.paragraph.text).length > 0) r.score *= 1 + this.ranking.answerType;
       raw.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.

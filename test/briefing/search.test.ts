@@ -158,6 +158,13 @@ describe("search", () => {
     }
   });
 
+  it("ranks first, for 'when', the passage that holds a date", () => {
+    const copy = oneArticle("حضر بوتين العرض العسكري في بكين.", "حضر بوتين العرض العسكري الضخم في بكين في الثالث من سبتمبر.");
+    expect(firstHit(copy, "متى حضر بوتين العرض العسكري في بكين؟")?.paragraph.n).toBe(2);
+    // Other questions keep the order their words give: the shorter passage holds them more densely.
+    expect(firstHit(copy, "هل حضر بوتين العرض العسكري في بكين؟")?.paragraph.n).toBe(1);
+  });
+
   it("meets news words by their near synonyms: condemnation, invasion, prices, ties", () => {
     const copy = oneArticle(
       "أعلنت الحكومة دعمها للمزارعين في الشمال.",
