@@ -44,6 +44,8 @@ describe("question type", () => {
     ["في أي سنة أعلنت الشراكة؟", "year"],
     ["من نشر مقاطع الفيديو؟", "person"],
     ["مين حضر العرض؟", "person"],
+    ["أي زعماء حضروا العرض؟", "person"],
+    ["Which leaders attended the parade?", "person"],
     ["وين التقوا بوتين وشي؟", "place"],
     ["Where was the summit held?", "place"],
     ["ليش بيربطوا الزيارة بفلسطين؟", "reason"],
