@@ -102,9 +102,13 @@ function findSynonyms(token: string): Synonym[] {
   // A word with a pronoun on its ة (جاهزيته) is looked up as the word (جاهزية).
   const tied = tiedStem(token);
   const found = new Map<string, number>();
+  // A colloquial word's standard word has the news list's synonyms too (بدو → يريد → يسعى).
+  const standard: string[] = [];
   for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
     let taken = 0;
-    const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : [...(groups.get(own) ?? []), ...(tied ? (groups.get(tied) ?? []) : [])];
+    const keys = [own, ...(tied ? [tied] : []), ...(source === "news" ? standard.map(stem) : [])];
+    const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : keys.flatMap((k) => groups.get(k) ?? []);
+    if (source === "dialect") standard.push(...groupsOfWord.map((g) => g[0]!));
     for (const group of groupsOfWord) {
       const others = source === "dialect" ? group.slice(0, 1) : group;
       for (const word of others) {
