@@ -3,7 +3,7 @@
  * on every hit the window of its passage to show.
  */
 import { analyze, normalize, remembered, roots, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
-import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, restates, stemBag, trimDangling } from "./key-points.js";
+import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, opensReport, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import { focusWords, splitFocus } from "./follow-up.js";
 import { answerEvidence, questionType, type QuestionType } from "./question.js";
@@ -311,6 +311,8 @@ function leadOf(s: Sentence, type: QuestionType): string {
     if (grow === "next") last++;
     else first--;
   }
+  // Nor does it end on who spoke when what they said follows ("أكد بوتين، اليوم الثلاثاء، أن العلاقات…").
+  if (last + 1 < clauses.length && opensReport(s.text, clauses[last + 1]![0])) last++;
   const from = clauses[first]![0];
   const text = s.text.slice(from, clauses[last]![1]);
   const marks = s.marks.map((m): Mark => ({ range: [m.range[0] - from, m.range[1] - from], weight: m.weight })).filter((m) => m.range[0] >= 0 && m.range[1] <= text.length);

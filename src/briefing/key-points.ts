@@ -97,6 +97,11 @@ const MIN_SPAN_CHARS = 70;
 /** Words that open what was said or reported ("أعلن المتحدث…، بأن الزيارة…"): a cut before them leaves the report without its content. */
 const COMPLEMENTIZERS = new Set(["ان", "بان", "انه", "بانه", "انها", "بانها", "انهما", "بانهما"]);
 
+/** Whether the text from `start` opens what was said or reported (`COMPLEMENTIZERS`). */
+export function opensReport(text: string, start: number): boolean {
+  return COMPLEMENTIZERS.has(tokenize(text.slice(start, start + 12))[0] ?? "");
+}
+
 /** True when every quotation the text opens is closed in it: a cut inside a quotation misquotes. */
 function quotesBalanced(text: string): boolean {
   const curly = (text.match(/[“«]/gu)?.length ?? 0) === (text.match(/[”»]/gu)?.length ?? 0);
@@ -111,15 +116,15 @@ export function clauseSpans(sentence: string, max: number): string[] {
   const text = trimDangling(sentence);
   if (text.length <= max) return [text];
   const clauses = clauseRanges(text);
-  const opensReport = clauses.map(([start]) => COMPLEMENTIZERS.has(tokenize(text.slice(start, start + 12))[0] ?? ""));
+  const reports = clauses.map(([start]) => opensReport(text, start));
   // A clause before a colon announces what follows it ("مضيفاً:"): a span does not end there.
   const announces = clauses.map(([, end]) => /^\s*[:：]/u.test(text.slice(end)));
   const out: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
     // Nor does one start with what was reported, without who reported it.
-    if (i > 0 && opensReport[i]) continue;
+    if (i > 0 && reports[i]) continue;
     for (let j = i; j < clauses.length && clauses[j]![1] - clauses[i]![0] <= max; j++) {
-      if (opensReport[j + 1] || (announces[j] && j < clauses.length - 1)) continue;
+      if (reports[j + 1] || (announces[j] && j < clauses.length - 1)) continue;
       const body = trimDangling(text.slice(clauses[i]![0], clauses[j]![1]));
       if (body.length < MIN_SPAN_CHARS || !quotesBalanced(body)) continue;
       out.push(`${i > 0 ? "…" : ""}${body}${j < clauses.length - 1 ? "…" : ""}`);

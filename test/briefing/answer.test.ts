@@ -140,6 +140,12 @@ describe("where a sentence holds the answer asked for", () => {
 });
 
 describe("answers", () => {
+  it("does not lead with who spoke and when, without what they said", () => {
+    const text = "عنوان المقال التجريبي عن المحادثات\nأكد وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء (2 سبتمبر 2025)، أن المحادثات كانت مثمرة. وتناولت المحادثات ملفات عدة.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("متى تحدث وزير الخارجية الروسي عن المحادثات؟").lead!.text).toBe("أكد وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء (2 سبتمبر 2025)، أن المحادثات كانت مثمرة");
+  });
+
   it("leads with a sentence that meets a question word by its root when no other holds it (يفصل, انفصال)", () => {
     const text = "عنوان المقال التجريبي عن العلاقات\nتعززت العلاقات بين البلدين في مجالات كثيرة خلال السنوات الأخيرة الماضية. ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية.";
     const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
