@@ -127,9 +127,11 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
       throw new Error(`english: cannot read ${file.pathname} (see src/briefing/lexicon/README.md to derive it): ${String(error)}`);
     }
     dictionary = new Map();
-    for (const line of text.split("\n")) {
+    // Common abbreviations of news English, which the dictionary lacks (wwii, nato), after it (see lexicon/README.md).
+    const abbreviations = readFileSync(new URL("./lexicon/eng-ara-abbreviations.tsv", import.meta.url), "utf8");
+    for (const line of `${text}\n${abbreviations}`.split("\n")) {
       const tab = line.indexOf("\t");
-      if (tab > 0) dictionary.set(line.slice(0, tab), line.slice(tab + 1).split("|"));
+      if (tab > 0) dictionary.set(line.slice(0, tab), [...(dictionary.get(line.slice(0, tab)) ?? []), ...line.slice(tab + 1).split("|")]);
     }
   }
   return dictionary;

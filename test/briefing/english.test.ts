@@ -199,6 +199,13 @@ describe("the glossary as an override", () => {
     expect(stemCandidates("تيانجين").some((s) => stems.has(s))).toBe(true);
   });
 
+  it("reads common abbreviations (WWII, NATO) by their Arabic, not as names the briefing lacks", async () => {
+    const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
+    const result = briefing.search("Which WWII anniversary is commemorated in Beijing?", { limit: 1 });
+    expect(result.covered).not.toBe(false);
+    expect(result.hits[0]!.paragraph.text).toContain("الحرب العالمية الثانية");
+  });
+
   it("searches a sense the dictionary gives as a verb by the form the briefing holds (agree → اتفق → اتفاق)", async () => {
     const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
     const first = briefing.search("What did the Russian and Chinese diplomats agree on?", { limit: 1 }).hits[0]!;
