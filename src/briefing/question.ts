@@ -79,7 +79,8 @@ function typeOf(question: string): QuestionType {
   for (let i = first + 3; i < tokens.length; i++) {
     const cue = IN_SITU.find((c) => matchesAt(tokens, i, c.tokens));
     if (!cue) continue;
-    if (cue.type === "quantity" && (asksDuration(tokens, i + cue.tokens.length) || DURATION_VERBS.has(tokens[i - 1]!))) return "duration";
+    // Asked at the end, after the verb of lasting and what it is about (بوتين قعد في الصين قد ايه).
+    if (cue.type === "quantity" && (asksDuration(tokens, i + cue.tokens.length) || tokens.slice(first, i).some((t) => DURATION_VERBS.has(t)))) return "duration";
     return cue.type;
   }
   return "other";

@@ -68,6 +68,7 @@ describe("question type", () => {
     // The dialects ask where the answer would stand; a verb of lasting (قعد: stayed) before قديش asks how long.
     ["الزيارة استمرت قديش؟", "duration"],
     ["بوتين قعد قديش بالصين؟", "duration"],
+    ["هو بوتين قعد في الصين قد ايه؟", "duration"],
     ["بوتين وشي اتقابلوا فين؟", "place"],
     ["الشراكة بلا حدود اتعلنت امتى؟", "time"],
     ["العرض العسكري حضره مين؟", "person"],
