@@ -191,6 +191,16 @@ export function countedWord(question: string): QuestionTerm | undefined {
   return termOf(question, word);
 }
 
+const NEXT = new Set(lexicon.nextWords.map(normalize));
+/** Words by which a briefing speaks of a later event (المقبلة, التالية, المرتقبة). */
+export const LATER_WORDS: readonly string[] = lexicon.laterWords.map(normalize);
+
+/** The word by which a question asks about the next occurrence of something (القمة المقبلة, the next summit). */
+export function nextWord(question: string): QuestionTerm | undefined {
+  const word = questionTokens(question).find((t) => NEXT.has(t) || NEXT.has(t.replace(PREFIX, "")));
+  return word === undefined ? undefined : termOf(question, word);
+}
+
 const UNITS = new Set(lexicon.measureUnits.map(normalize));
 
 /**

@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { alsoCounted, answerEvidence, askedUnits, countedWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -600,6 +600,9 @@ export class SearchIndex {
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
     // So is a count of two things of which it names only one (how many troops and tanks).
     for (const phrase of alsoCounted(own)) if (!phrase.some((w) => this.names(w.word))) uncounted.push({ kind: "term", value: phrase.map((w) => w.typed).join(" ") });
+    // The next summit, the next visit: a briefing that never speaks of a next one does not say when or where.
+    const next = nextWord(own);
+    if (next && !LATER_WORDS.some((w) => this.holds(w))) uncounted.push({ kind: "later", value: next.typed });
     // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
     const unmeasured = askedUnits(own)
       .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word) && !this.holds(u.word.replace(/^[وفبل]?(?:ال)?/, ""))))

@@ -111,7 +111,7 @@ export interface Gloss {
  * the thing but count none (`count`, with the word as typed).
  */
 export interface Missing {
-  kind: "region" | "currency" | "number" | "term" | "price" | "count";
+  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later";
   value: string;
 }
 

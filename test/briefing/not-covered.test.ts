@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
+import { parseArticle } from "../../src/briefing/ingest.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 
@@ -74,6 +75,17 @@ describe("questions the briefing does not cover", () => {
     }
     // Once for each word, though برميل is both the counted thing and the unit.
     expect(briefing.search("كم برميل نفط تستورد الصين من روسيا يوميا؟").missing).toEqual([{ kind: "term", value: "برميل" }]);
+  });
+
+  it("says so when asked about the next event and the briefing speaks of no later one, but answers once it does", () => {
+    for (const [q, named] of [["متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟", "المقبلة"], ["When will Xi next visit Moscow?", "next"], ["امتى شي رايح موسكو المرة القادمة؟", "القادمة"]] as const) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.missing, q).toEqual([{ kind: "later", value: named }]);
+    }
+    const text = "عنوان المقال التجريبي عن القمة\nتعقد منظمة شنغهاي للتعاون قمتها المقبلة في موسكو في أكتوبر.";
+    const later = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(later.search("متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟").covered).not.toBe(false);
   });
 
   it("says so when a 'how many' question counts two things and the briefing names only one", () => {

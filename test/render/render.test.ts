@@ -260,6 +260,11 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(briefing.answer("How many Chinese cars were sold in Russia?"), en).text).split("\n")[1]).toBe("It mentions “Chinese cars” but gives no number.");
   });
 
+  it("says plainly when asked about a next event the briefing does not speak of", () => {
+    expect(visible(renderNotCovered(briefing.answer("متى ستنعقد القمة المقبلة؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف موعدًا مقبلًا لذلك.");
+    expect(visible(renderNotCovered(briefing.answer("When is the next SCO summit?"), en).text).split("\n")[1]).toBe("It says nothing of a next one.");
+  });
+
   it("names a number no passage holds, and has no such line when nothing named is missing", () => {
     expect(visible(renderNotCovered(briefing.answer("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"), ar).text)).toContain("لا يرد فيه ذكر: 2011.");
     // No word of this question is held and it names nothing: not covered, with nothing to name or offer.

@@ -33,7 +33,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
       // The names are cut, not the button's "open mujaz" (60 characters in all).
       const missing = missingList(found?.missing ?? [], view.lang);
-      const unstated = missesPrice(found?.missing) ? "inline-no-price" : found?.missing?.some((m) => m.kind === "count") ? "inline-no-count" : "inline-no-match";
+      const unstated = missesPrice(found?.missing) ? "inline-no-price" : found?.missing?.some((m) => m.kind === "count") ? "inline-no-count" : found?.missing?.some((m) => m.kind === "later") ? "inline-no-later" : "inline-no-match";
       const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t(unstated);
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
