@@ -78,7 +78,7 @@ describe("questions the briefing does not cover", () => {
   });
 
   it("says so when asked about the next event and the briefing speaks of no later one, but answers once it does", () => {
-    for (const [q, named] of [["متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟", "المقبلة"], ["When will Xi next visit Moscow?", "next"], ["امتى شي رايح موسكو المرة القادمة؟", "القادمة"]] as const) {
+    for (const [q, named] of [["متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟", "المقبلة"], ["When will Xi next visit Moscow?", "next"], ["امتى شي رايح موسكو المرة القادمة؟", "القادمة"], ["وين رح تنعقد القمة الجاية؟", "الجاية"]] as const) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).toBe(false);
       expect(result.missing, q).toEqual([{ kind: "later", value: named }]);
