@@ -191,6 +191,12 @@ export class SearchIndex {
     return [...out].map(([stem, weight]) => ({ stem, weight }));
   }
 
+  /** Whether a passage holds the kind of answer a question type asks for (`answerEvidence`), kept while the index is unchanged. */
+  private holdsAnswer(type: QuestionType, id: number): boolean {
+    return this.answerHeld.get(this.passages.length, `${type}:${id}`, () => answerEvidence(type, this.passages[id]!.paragraph.text).length > 0);
+  }
+  private readonly answerHeld = new KeptWhileUnchanged<boolean>(POSITIONS_KEPT);
+
   /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
   terms(query: string): Analysis {
     return analyze(this.withEnglish(query).text);
@@ -240,7 +246,7 @@ export class SearchIndex {
     // "When" and "how long" are answered by a passage holding a date or a span of time.
     const asked = questionType(own);
     if (this.ranking.answerType > 0 && DATED.has(asked)) {
-      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) if (answerEvidence(asked, this.passages[r.id]!.paragraph.text).length > 0) r.score *= 1 + this.ranking.answerType;
+      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) if (this.holdsAnswer(asked, r.id)) r.score *= 1 + this.ranking.answerType;
       raw.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     // Relevance is judged before the spread across articles: a broad question pages through every passage about it.
