@@ -612,7 +612,8 @@ export class SearchIndex {
     // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
     const unmeasured = askedUnits(own)
       .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word) && !this.holds(u.word.replace(/^[وفبل]?(?:ال)?/, ""))))
-      .map((u): Missing => ({ kind: "term", value: u.typed }));
+      // Named without the letter attached to it (بالكيلومترات → الكيلومترات).
+      .map((u): Missing => ({ kind: "term", value: u.typed.replace(/^[وفبل](?=ال)/u, "") }));
     // "What did X say" of someone the briefing never names: no passage can say what they said.
     const speaker = speakerWord(own);
     // A country (ما موقف الهند) is judged as one, above; an ordinary word the lexicons know (ما موقف الحكومة

@@ -70,7 +70,7 @@ describe("questions the briefing does not cover", () => {
 
   it("says so when a figure is asked in a unit of measure the briefing never uses, and names the unit", () => {
     // The briefing names the Power of Siberia 2 pipeline and Russian oil, but gives no length, volume or tonnage.
-    for (const [q, named] of [["كم يبلغ طول خط أنابيب قوة سيبيريا-2 بالكيلومترات؟", "بالكيلومترات"], ["كم برميل نفط تستورد الصين من روسيا يوميا؟", "برميل"], ["How many cubic meters of gas will Power of Siberia 2 carry?", "meters"]] as const) {
+    for (const [q, named] of [["كم يبلغ طول خط أنابيب قوة سيبيريا-2 بالكيلومترات؟", "الكيلومترات"], ["كم برميل نفط تستورد الصين من روسيا يوميا؟", "برميل"], ["How many cubic meters of gas will Power of Siberia 2 carry?", "meters"]] as const) {
       expectNotCoveredNaming(q, named);
     }
     // Once for each word, though برميل is both the counted thing and the unit.
