@@ -249,7 +249,14 @@ const APOLOGY_ATTEMPTS = 3;
 
 async function apologize(ctx: BotContext, pressAnswered: boolean): Promise<void> {
   const text = ctx.t("error-apology");
-  if (ctx.callbackQuery && !pressAnswered) return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+  if (ctx.callbackQuery && !pressAnswered) {
+    try {
+      return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+    } catch (err) {
+      // The alert did not reach the reader (or may not have): the apology goes to the chat, as after an answered press.
+      if (!ctx.chat || !(err instanceof AmbiguousSendError || err instanceof HttpError || err instanceof GrammyError)) throw err;
+    }
+  }
   if (!ctx.chat) return;
   for (let attempt = 1; ; attempt++) {
     try {
