@@ -228,10 +228,15 @@ export function countedWords(question: string): QuestionTerm[] {
   if (phrase) return [{ word: normalize(phrase[1]), typed: counted.typed }];
   const at = tokens.indexOf(counted.word);
   if (!/^[a-z]/.test(counted.word) || at < 0) return [counted];
-  const out: QuestionTerm[] = [counted];
   // The words after it while they name (a noun or an adjective): "troops" in "North Korean troops were sent", not
   // "took part" in "countries took part".
-  for (let i = at + 1; i < tokens.length && out.length < 3 && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
+  return [counted, ...namingRun(question, tokens, at + 1, 2)];
+}
+
+/** The English words from `from` on while they name something, before a function word, at most `max` of them. */
+function namingRun(question: string, tokens: readonly string[], from: number, max: number): QuestionTerm[] {
+  const out: QuestionTerm[] = [];
+  for (let i = from; i < tokens.length && out.length < max && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
   return out;
 }
 
@@ -260,9 +265,7 @@ export function alsoCounted(question: string): QuestionTerm[][] {
   const next = tokens[last + 1];
   if (next === undefined) return [];
   if (/^[a-z]/.test(next)) {
-    if (next !== "and") return [];
-    const words: QuestionTerm[] = [];
-    for (let i = last + 2; i < tokens.length && words.length < 3 && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) words.push(termOf(question, tokens[i]!));
+    const words = next === "and" ? namingRun(question, tokens, last + 2, 3) : [];
     return words.length > 0 ? [words] : [];
   }
   const noun = next.startsWith("و") ? next.slice(1) : "";
@@ -336,15 +339,13 @@ export function statesAmount(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.some((t, i) => isCurrency(t) && tokens.slice(Math.max(0, i - AMOUNT_REACH), i + AMOUNT_REACH + 1).some((w) => isEvidence("quantity", w) && !isCurrency(w)));
 }
-const MONTHS = wordSet(lexicon.months);
-
 /**
  * Whether the number at i is part of a date, not an amount: a day or a year beside a month's name (2 سبتمبر 2025,
  * فبراير 2022) or a year after "year" (عام 1945).
  */
 function inDate(words: readonly string[], i: number): boolean {
   if (!/^\p{N}+$/u.test(words[i] ?? "")) return false;
-  const month = (w: string | undefined) => w !== undefined && (MONTHS.has(w) || MONTHS.has(w.replace(/^[وفبل]/u, "")));
+  const month = (w: string | undefined) => w !== undefined && isEvidence("month", w);
   return month(words[i - 1]) || month(words[i + 1]) || (YEAR_WORDS.has(words[i - 1] ?? "") && isYear(words[i]!));
 }
 
