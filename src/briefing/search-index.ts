@@ -264,10 +264,10 @@ export class SearchIndex {
     // one, the briefing does not give it ("how much will the pipeline cost" answered by the pipeline's route). "At
     // what prices" may be answered in words ("at preferential prices").
     const price = priceWord(own);
-    const asksPrice = price !== undefined && questionType(own) === "quantity";
+    const asksPrice = price !== undefined && asked === "quantity";
     if (asksPrice && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
-    const counted = !asksPrice && missing.length === 0 && questionType(own) === "quantity" ? countedWords(own) : [];
+    const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
     const naming = counted.length > 0 ? this.namingTest(counted.map((t) => t.word)) : undefined;
     if (naming && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.passages[r.index]!.paragraph.sentences.some((s) => statesCount(s, naming)))) {
       missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
@@ -608,10 +608,10 @@ export class SearchIndex {
     for (const phrase of alsoCounted(own)) if (!phrase.some((w) => this.names(w.word))) uncounted.push({ kind: "term", value: phrase.map((w) => w.typed).join(" ") });
     // The next summit, the next visit: a briefing that never speaks of a next one does not say when or where.
     const next = nextWord(own);
-    if (next && !LATER_WORDS.some((w) => this.holds(w))) uncounted.push({ kind: "later", value: next.typed });
+    const unscheduled: Missing[] = next && !LATER_WORDS.some((w) => this.holds(w)) ? [{ kind: "later", value: next.typed }] : [];
     // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
     const unmeasured = askedUnits(own)
-      .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word) && !this.holds(u.word.replace(/^[وفبل]?(?:ال)?/, ""))))
+      .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word)))
       // Named without the letter attached to it (بالكيلومترات → الكيلومترات).
       .map((u): Missing => ({ kind: "term", value: u.typed.replace(/^[وفبل](?=ال)/u, "") }));
     // "What did X say" of someone the briefing never names: no passage can say what they said.
@@ -621,7 +621,7 @@ export class SearchIndex {
     const named = speaker && namedEntities(speaker.word).length === 0 && !isArabicNoun(speaker.word) && synonymsOf(speaker.word).length === 0;
     const unquoted: Missing[] = named && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
     // One note for each word, though it be both counted and a unit (كم برميل).
-    const all = [...names, ...unnamed, ...uncounted, ...unmeasured, ...unquoted, ...numbers];
+    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...numbers];
     return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
   }
 

@@ -107,8 +107,9 @@ export interface Gloss {
 /**
  * Something a question asks about that no passage holds: a country or currency (CLDR code); a number, a name or
  * the thing a "how many" question counts, as typed (`term`); the amount of money a price question asks for
- * (`price`, with the question's price word); or the count a "how many" question asks for when the passages name
- * the thing but count none (`count`, with the word as typed).
+ * (`price`, with the question's price word); the count a "how many" question asks for when the passages name
+ * the thing but count none (`count`, with the word as typed); or the next event a question asks about when the
+ * briefing speaks of no later one (`later`, with the question's "next" word as typed).
  */
 export interface Missing {
   kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later";
