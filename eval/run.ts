@@ -1,13 +1,14 @@
 /**
  * `npm run eval`: the development set (../shared/eval/questions.jsonl, skipped when absent) and the project's own
  * questions through the bot's code path. Tune on odd ids; report both halves.
- *   npm run eval [-- --json] [-- --misses] [-- --no-glossary]
+ *   npm run eval [-- --json] [-- --misses] [-- --no-glossary] [-- --set questions.jsonl]
  * --no-glossary measures English through the dictionary and name matching alone (issue 7 §3).
+ * --set measures another question set in the development set's format (for example one written later as held-out).
  */
 import { Briefing } from "../src/briefing/briefing.js";
 import { summaryCoverage } from "../test/briefing/fixtures/summary-facts.js";
 import { QUESTIONS } from "../test/briefing/questions.js";
-import { evaluate, readQuestions, type Figures } from "./evaluate.js";
+import { DEV_SET, evaluate, readQuestions, type Figures } from "./evaluate.js";
 
 const json = process.argv.includes("--json");
 const misses = process.argv.includes("--misses");
@@ -20,14 +21,15 @@ const ownRank = QUESTIONS.map(({ q, relevant }) => {
 });
 const ownR3 = ownRank.filter((r) => r >= 1 && r <= 3).length / ownRank.length;
 
-const dev = readQuestions();
+const setAt = process.argv.indexOf("--set");
+const dev = setAt > 0 ? readQuestions(process.argv[setAt + 1]) : readQuestions();
 const report = dev ? evaluate(briefing, dev) : undefined;
 if (json) {
   console.log(JSON.stringify({ dev: report && { ...report, outcomes: undefined }, own: { n: QUESTIONS.length, r3: ownR3 } }));
   process.exit(0);
 }
 const f = (x: Figures) => `${x.r1.toFixed(3)} ${x.r3.toFixed(3)} ${x.mrr.toFixed(3)}`;
-if (!report) console.log("development set: skipped (../shared/eval/questions.jsonl not found)");
+if (!report) console.log(`development set: skipped (${setAt > 0 ? process.argv[setAt + 1] : DEV_SET} not found)`);
 else {
   console.log("| group | n | odd R@1 R@3 MRR | even R@1 R@3 MRR | all R@1 R@3 MRR |");
   console.log("|---|---:|---|---|---|");
