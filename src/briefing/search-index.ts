@@ -240,7 +240,9 @@ export class SearchIndex {
     if (this.ranking.proximity > 0 && words.length > 1) {
       const byStem = wordsByStem(words);
       const typedAs = words.map((w, i) => w.typed ?? -1 - i);
-      for (const r of raw.slice(0, PROXIMITY_CANDIDATES)) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), byStem, typedAs);
+      const candidates = raw.slice(0, PROXIMITY_CANDIDATES);
+      const unitOf = phraseUnits(words, candidates.map((r) => this.positioned(r.id)));
+      for (const r of candidates) r.score *= 1 + this.ranking.proximity * closePairs(this.positioned(r.id), byStem, typedAs, unitOf);
       raw.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     // "When" and "how long" are answered by a passage holding a date or a span of time.
@@ -765,11 +767,46 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
 }
 
 /**
+ * The question words that make one name or fixed phrase, as one unit for proximity: for each question word, the
+ * first word of its unit. Two words typed one after the other are one unit when one of them is a name (no word
+ * the dictionary knows) and every candidate passage that holds both holds them side by side, in that order (شي
+ * جين بينغ, قوة سيبيريا): the name found whole is one pair,
+ * and "بوتين وشي جين بينغ" two (the name, and بوتين beside it), not six. At least two passages must agree.
+ */
+function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]): number[] {
+  const unitOf = words.map((_, i) => i);
+  const typed = [...new Set(words.map((w) => w.typed).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
+  const at = (text: Positioned, t: number): Set<number> =>
+    new Set(words.flatMap((w) => (w.typed === t ? w.stems.flatMap((s) => text.at.get(s) ?? []) : [])));
+  // A name, not a phrase of common words (شريك تجاري, whose nearness does tell a trade partner from trade).
+  const nameLike = (t: number) => words.every((w) => w.typed !== t || (/^[\u0621-\u064A]+$/.test(w.word) && !w.stems.some(isArabicNoun)));
+  for (const [k, t] of typed.entries()) {
+    const next = typed[k + 1];
+    if (next !== t + 1) continue;
+    let both = 0;
+    let adjacent = 0;
+    for (const text of texts) {
+      const first = at(text, t);
+      const second = at(text, next);
+      if (first.size === 0 || second.size === 0) continue;
+      both++;
+      if ([...first].some((p) => second.has(p + 1))) adjacent++;
+    }
+    if (both < 2 || adjacent < both || !(nameLike(t) || nameLike(next))) continue;
+    const unit = unitOf[words.findIndex((w) => w.typed === t)]!;
+    words.forEach((w, i) => {
+      if (w.typed === next) unitOf[i] = unit;
+    });
+  }
+  return unitOf;
+}
+
+/**
  * Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. Two readings of
  * one typed word met in one word of the text ("economy" as الاقتصاد and الاقتصاديات, both in الاقتصاد) are one
  * word found, not a pair (`typedAs`: the typed word each question word reads).
  */
-function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>, typedAs: readonly number[]): number {
+function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>, typedAs: readonly number[], unitOf: readonly number[]): number {
   // Each (position, question word) once, in the order of the text.
   const seen = new Set<number>();
   const positions: Array<{ at: number; word: number }> = [];
@@ -787,9 +824,12 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
   const pairs = new Set<number>();
   for (let i = 0; i < positions.length; i++) {
     for (let j = i + 1; j < positions.length && positions[j]!.at - positions[i]!.at <= PROXIMITY_WINDOW; j++) {
-      const a = positions[i]!.word;
-      const b = positions[j]!.word;
-      if (a === b || (positions[j]!.at === positions[i]!.at && typedAs[a] === typedAs[b])) continue;
+      const x = positions[i]!.word;
+      const y = positions[j]!.word;
+      if (x === y || (positions[j]!.at === positions[i]!.at && typedAs[x] === typedAs[y])) continue;
+      // A name's words found together are one pair, and the name with another word another.
+      const a = unitOf[x]!;
+      const b = unitOf[y]!;
       pairs.add(a < b ? a * 1024 + b : b * 1024 + a);
     }
   }
