@@ -10,10 +10,10 @@ import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
 /**
- * "month" and "year" are "time" narrowed by the question ("في أي شهر", "which year"): only a month's name, or a year,
- * answers. "duration" is "how long": a unit of time with its count (نحو أسبوع كامل), not a date.
+ * "month", "weekday" and "year" are "time" narrowed by the question ("في أي شهر", "which day of the week", "which
+ * year"): only a month's name, a weekday's, or a year, answers. "duration" is "how long": a unit of time with its count (نحو أسبوع كامل), not a date.
  */
-export type QuestionType = "quantity" | "duration" | "time" | "month" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
+export type QuestionType = "quantity" | "duration" | "time" | "month" | "weekday" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
 
 type Cue = { type: QuestionType; words: string[] };
 /** Normalized cue → type. Multi-word cues ("how much", "في اي يوم") are matched as token sequences. */
@@ -373,6 +373,7 @@ const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   duration: DURATION_UNITS,
   time: wordSet([...lexicon.months, ...lexicon.weekdays, ...lexicon.timeWords]),
   month: wordSet(lexicon.months),
+  weekday: wordSet(lexicon.weekdays),
   year: new Set(),
   person: wordSet(lexicon.personWords),
   place: wordSet(lexicon.placeWords),

@@ -64,7 +64,7 @@ export const RANKING = {
 };
 export type Ranking = typeof RANKING;
 /** Question types whose answer a passage plainly holds or lacks: a date, a month, a year, a span of time. */
-const DATED: ReadonlySet<QuestionType> = new Set(["time", "month", "year", "duration"]);
+const DATED: ReadonlySet<QuestionType> = new Set(["time", "month", "weekday", "year", "duration"]);
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
 /**

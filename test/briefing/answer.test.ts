@@ -40,6 +40,8 @@ describe("question type", () => {
     ["How many days did Putin stay?", "duration"],
     ["كم مرة التقى الرئيسان؟", "quantity"],
     ["في أي شهر اندلعت الحرب؟", "month"],
+    ["في أي يوم من أيام الأسبوع أقيم العرض؟", "weekday"],
+    ["What day of the week is the parade?", "weekday"],
     ["In which year did Japan surrender?", "year"],
     ["في أي سنة أعلنت الشراكة؟", "year"],
     ["من نشر مقاطع الفيديو؟", "person"],
@@ -137,6 +139,8 @@ describe("where a sentence holds the answer asked for", () => {
     expect(shown("time", text)).toEqual(["مطلع عام 2022", "فبراير 2022", "أيام"]);
     expect(shown("month", text)).toEqual(["فبراير"]);
     expect(shown("year", text)).toEqual(["2022", "2022"]);
+    // "Which day of the week" by a weekday's name alone, not by the date beside it.
+    expect(shown("weekday", "يشارك الرئيسان غدا الأربعاء (3 سبتمبر 2025) في العرض")).toEqual(["الأربعاء"]);
   });
 });
 
