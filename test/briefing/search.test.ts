@@ -337,6 +337,11 @@ describe("search", () => {
     expect(copy.search("المديح", { limit: 1 }).covered).toBe(false);
   });
 
+  it("finds a passage through the news vocabulary's near synonyms (استقال: تنحى), above one sharing only the other words", () => {
+    const copy = oneArticle("تنحى وزير المالية عن منصبه بعد أشهر من الانتقادات.", "قال وزير المالية إن الميزانية متوازنة هذا العام.");
+    expect(copy.search("لماذا استقال وزير المالية؟", { limit: 2 }).hits.map((h) => h.paragraph.n)).toEqual([1, 2]);
+  });
+
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
     const copy = oneArticle(
       "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
