@@ -109,6 +109,8 @@ a an the of in on at to for from by with about as and or but is are was were be 
 these those what which who whom whose why how when where did do does done has have had can could would should
 will shall may might than then there their they them he she his her we our you your i me my not no yes so
 tell show give me please any some much many more most also into over under between
+during within after before since until till against among amongst through throughout via per across toward
+towards upon onto along amid amidst while whereas whether because if unless although though
 `;
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ARABIC_STOP} ${ENGLISH_STOP}`.split(/\s+/).filter(Boolean).map(normalize),

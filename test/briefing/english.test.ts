@@ -86,6 +86,10 @@ describe("English → Arabic dictionary", () => {
   it("never translates English stop words, and leaves Arabic queries alone", () => {
     const index = indexOf("هذا هو السؤال");
     expect(englishToArabic("what is the", index)).toEqual([]);
+    // Prepositions and conjunctions too, whose Arabic is a function word or, read loosely, another word: "during"
+    // (أثناء) would find الثناء ("praise").
+    const praise = indexOf("تبادل الرئيسان الثناء أثناء القمة وبعدها.", "ناقشا خط الغاز.");
+    expect(texts("during after since while because", praise)).toEqual([]);
     fc.assert(
       fc.property(fc.string(), (s) => {
         const query = s.replace(/[A-Za-z]/g, "");
