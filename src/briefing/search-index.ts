@@ -15,7 +15,7 @@ import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
 import { alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
-import { isColloquial, nearSynonyms, synonymsOf } from "./synonyms.js";
+import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
 export interface SearchOptions {
@@ -191,6 +191,24 @@ export class SearchIndex {
     return [...out].map(([stem, weight]) => ({ stem, weight }));
   }
 
+  /**
+   * The stem a synonym is searched by, with its weight: its light stem; or, for a near synonym (the dialect and
+   * news lists) the briefing does not hold in that form, the form it holds (بعتوا → أرسل, searched as إرسال), at
+   * the variant's share of the weight. The broad thesaurus is not read so.
+   */
+  private synonymForm(syn: Synonym): { stem: string; weight: number } | undefined {
+    const own = stem(syn.word);
+    if (syn.weight <= SYNONYM_WEIGHT.thesaurus || this.engine.docFrequency(own, FIELD.stem) > 0) return { stem: own, weight: syn.weight };
+    const form = this.heldForm(syn.word);
+    return form ? { stem: form.stems[0]!, weight: syn.weight * form.weight } : { stem: own, weight: syn.weight };
+  }
+
+  /** `variant`, kept while the index is unchanged (a synonym's form is looked for on every question that leads to it). */
+  private heldForm(word: string): QueryWord | null {
+    return this.heldForms.get(this.passages.length, word, () => this.variant(word) ?? null);
+  }
+  private readonly heldForms = new KeptWhileUnchanged<QueryWord | null>(ALTERNATIVES_KEPT);
+
   /** Whether a passage holds the kind of answer a question type asks for (`answerEvidence`), kept while the index is unchanged. */
   private holdsAnswer(type: QuestionType, id: number): boolean {
     return this.answerHeld.get(this.passages.length, `${type}:${id}`, () => answerEvidence(type, this.passages[id]!.paragraph.text).length > 0);
@@ -340,7 +358,7 @@ export class SearchIndex {
     // (a 200-letter run took 30–200 ms of the event loop).
     if (word.held || token.length > MAX_WORD_LETTERS) return [word];
     // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
-    if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word)) }];
+    if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word) || (s.weight > SYNONYM_WEIGHT.thesaurus && this.heldForm(s.word) !== null)) }];
     // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
     // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي).
     if (nearSynonyms(word.base).some((s) => this.holds(s))) return [word];
@@ -581,8 +599,8 @@ export class SearchIndex {
       // A synonym counts once for its stem (صراع and صراعات are one), and not at all when it is the word's own stem.
       const synonyms = new Map<string, number>();
       for (const syn of synonymsOf(w.base)) {
-        const s = stem(syn.word);
-        if (!w.stems.includes(s)) synonyms.set(s, Math.max(synonyms.get(s) ?? 0, syn.weight));
+        const held = this.synonymForm(syn);
+        if (held && !w.stems.includes(held.stem)) synonyms.set(held.stem, Math.max(synonyms.get(held.stem) ?? 0, held.weight));
       }
       for (const [s, weight] of synonyms) add(s, FIELD.stem, r.stem * r.synonym * weight * w.weight);
     }

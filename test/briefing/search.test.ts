@@ -342,6 +342,13 @@ describe("search", () => {
     expect(copy.search("لماذا استقال وزير المالية؟", { limit: 2 }).hits.map((h) => h.paragraph.n)).toEqual([1, 2]);
   });
 
+  it("searches a colloquial verb's standard verb in the form the briefing holds (بعتوا → أرسل → إرسال)", () => {
+    const copy = oneArticle("أعلنت كوريا الشمالية إرسال آلاف الجنود إلى الجبهة.", "زار الوفد العاصمة الروسية.", "بعث الوزير رسالة شكر.");
+    const found = copy.search("ليش بيبعتوا؟", { limit: 3 });
+    expect(found.covered).not.toBe(false);
+    expect(found.hits[0]!.paragraph.n).toBe(1);
+  });
+
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
     const copy = oneArticle(
       "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
