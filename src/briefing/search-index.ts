@@ -15,6 +15,7 @@ import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
 import { alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
 
@@ -339,8 +340,9 @@ export class SearchIndex {
   private queryWords(query: string): QueryWord[] {
     const out: QueryWord[] = [];
     const { text, weights, sources, typed } = this.withEnglish(query);
-    tokenize(text).forEach((token, k) => {
-      if (isStopWord(token)) return;
+    const tokens = tokenize(text);
+    tokens.forEach((token, k) => {
+      if (isStopWord(token) || (k > 0 && COMPOUND_PREPOSITIONS.get(tokens[k - 1]!)?.has(token))) return;
       const typedWord = k < typed ? k : typed + (sources.get(token) ?? k);
       // Each read word is a new object: marked in place, as a copy of each cost a search a tenth of its time.
       for (const word of this.readWord(token, weights.get(stem(token)) ?? 1)) {
@@ -737,6 +739,18 @@ class KeptWhileUnchanged<V> {
     return value;
   }
 }
+
+/** The second words of compound prepositions by their first (من → أجل): a function word as a whole, not searched. */
+const COMPOUND_PREPOSITIONS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const out = new Map<string, Set<string>>();
+  for (const phrase of functionWords.compoundPrepositions) {
+    const [first, second] = tokenize(phrase);
+    if (!first || !second) continue;
+    if (!out.has(first)) out.set(first, new Set());
+    out.get(first)!.add(second);
+  }
+  return out;
+})();
 
 /** Question words whose alternatives are kept (`SearchIndex.alternatives`). */
 const ALTERNATIVES_KEPT = 10_000;
