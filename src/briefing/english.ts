@@ -159,6 +159,20 @@ export function dictionaryNouns(): ReadonlySet<string> {
   return arabicNouns;
 }
 
+let arabicWords: Set<string> | undefined;
+
+/**
+ * Whether the dictionary's Arabic side has a word in any of its stem readings (nouns, verbs, adjectives): a word
+ * it lacks in every reading is more likely a name than Arabic vocabulary.
+ */
+export function isArabicWord(word: string): boolean {
+  if (!arabicWords) {
+    arabicWords = new Set();
+    for (const senses of englishDictionary().values()) for (const sense of senses) for (const t of tokenize(sense)) for (const s of stemCandidates(t)) arabicWords.add(s);
+  }
+  return stemCandidates(normalize(word)).some((s) => arabicWords!.has(s));
+}
+
 /** Whether an Arabic word is a noun of the dictionary; a noun in the accusative of "how many" (صاروخا) counts without its alif. */
 export function isArabicNoun(word: string): boolean {
   const nouns = dictionaryNouns();

@@ -301,6 +301,28 @@ export function speakerWord(question: string): QuestionTerm | undefined {
   return undefined;
 }
 
+const TITLES = new Set(lexicon.titles.map(normalize));
+/** Words of office a title may take before the name (وزير الخارجية الروسي). */
+const TITLE_REACH = 3;
+
+/**
+ * The words that stand where a title of office names its holder (وزير الخارجية لافروف, المتحدث باسم الكرملين
+ * بيسكوف): the first content word within TITLE_REACH words after the title that the caller may judge a name.
+ */
+export function afterTitles(question: string): QuestionTerm[] {
+  const tokens = questionTokens(question);
+  const out: QuestionTerm[] = [];
+  tokens.forEach((t, i) => {
+    if (!TITLES.has(t.replace(PREFIX, "")) && !TITLES.has(t)) return;
+    for (let k = i + 1; k <= i + TITLE_REACH && k < tokens.length; k++) {
+      const word = tokens[k]!;
+      if (isStopWord(word) || /^\p{N}+$/u.test(word)) break;
+      out.push(termOf(question, word));
+    }
+  });
+  return out;
+}
+
 const SINCE = new Set(["منذ", "since"]);
 const YEAR_WORDS = new Set(["عام", "سنه", "العام", "year"]);
 

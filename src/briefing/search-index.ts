@@ -8,13 +8,13 @@
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
-import { isArabicNoun, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { isArabicNoun, isArabicWord, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -642,8 +642,13 @@ export class SearchIndex {
     // الصينية) may be said in other words, so only a name is judged.
     const named = speaker && namedEntities(speaker.word).length === 0 && !isArabicNoun(speaker.word) && synonymsOf(speaker.word).length === 0;
     const unquoted: Missing[] = named && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
+    // Whom a title of office names (وزير الخارجية لافروف), when no lexicon knows the word and the briefing does
+    // not hold it: a person the briefing never names.
+    const untitled = afterTitles(own)
+      .filter((t) => ARABIC_WORD.test(t.word) && t.word.length >= 3 && !isArabicWord(t.word) && namedEntities(t.word).length === 0 && synonymsOf(t.word).length === 0 && !isColloquial(t.word) && !this.knows(t.word))
+      .map((t): Missing => ({ kind: "term", value: t.typed }));
     // One note for each word, though it be both counted and a unit (كم برميل).
-    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...numbers];
+    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...numbers];
     return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
   }
 

@@ -101,6 +101,16 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when a title of office names someone the briefing never names, and answers titles it does", () => {
+    for (const [q, named] of [["هل رافق وزير الخارجية الروسي لافروف بوتين إلى بكين؟", "لافروف"], ["وزير الدفاع شويغو كان مع بوتين؟", "شويغو"], ["هل زار المستشار شولتس الصين؟", "شولتس"]] as const) {
+      expectNotCoveredNaming(q, named);
+    }
+    // An office without a name, with a name the briefing holds (also as typed in dialect), or with a verb after it.
+    for (const q of ["هل التقى بوتين رئيس مجلس الدولة الصيني؟", "الزعيم الكوري كيم حضر العرض؟", "شو قال المتحدث باسم الخارجية وانغ وين؟", "الرئيس الصيني اتصل ببوتين؟", "هل وزير الخارجية الصيني رحب بالزيارة؟"]) {
+      expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    }
+  });
+
   it("answers what someone said when the briefing names them, also misspelt, run together or after a title", () => {
     // بوتن is one letter from بوتين; "ماذا قال الرئيس" asks after a title, and الحكومة is an ordinary word (the
     // briefing may speak of China's government as بكين): neither is a name to judge. التقاير is التقارير less a
