@@ -349,11 +349,14 @@ describe("search", () => {
     expect(found.hits[0]!.paragraph.n).toBe(1);
   });
 
-  it("passes over compound prepositions (من أجل, في ظل) whose second word is a noun or verb elsewhere", () => {
+  it("passes over compound prepositions (من أجل, في ظل) and the negated يعد (لم تعد), whose second word is a noun or verb elsewhere", () => {
     const copy = oneArticle("أجل الوزير زيارته إلى المنطقة الحدودية.", "قدم الوزير مساعدات كبيرة إلى سكان المنطقة الحدودية.");
     // أجل is "postponed" on its own; after من it only means "for".
     expect(copy.search("ماذا قدم الوزير من أجل المنطقة؟", { limit: 2 }).hits.map((h) => h.paragraph.n)).toEqual([2, 1]);
     expect(copy.search("لماذا أجل الوزير زيارته؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
+    // لم تعد is "no longer": تعد is not "prepares" there.
+    const since = oneArticle("تعد الحكومة خطة جديدة للطاقة.", "تراجعت أهمية خطة الطاقة بعد الأزمة.");
+    expect(since.search("لماذا لم تعد خطة الطاقة مهمة؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(2);
   });
 
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
