@@ -76,10 +76,12 @@ export function isColloquial(token: string): boolean {
 
 /**
  * A colloquial word as written, or behind an attached و or ف (وبدي); a plural verb also with the alef of its وا,
- * which people often leave out (حكو, شافو).
+ * which people often leave out (حكو, شافو); a present verb in the Egyptian هـ or Levantine حـ future also as the
+ * بـ present the list writes (هيتكلموا as بيتكلموا, حيقابل as بيقابل).
  */
 function colloquialForms(token: string): string[] {
   const forms = token.length > 3 && /^[وف]/.test(token) ? [token, token.slice(1)] : [token];
+  for (const f of [...forms]) if (f.length >= 5 && /^[هح][يتن]/.test(f)) forms.push(`ب${f.slice(1)}`);
   return /[^ا]و$/.test(token) ? forms.flatMap((f) => [f, `${f}ا`]) : forms;
 }
 

@@ -378,6 +378,9 @@ describe("search", () => {
     // A colloquial plural verb is known without the alef of its وا too (شافو as شافوا, "they saw").
     expect(synonymsOf("شافو").map((s) => s.word)).toContain("راي");
     expect(synonymsOf("بيحكو").map((s) => s.word)).toContain("تحدث");
+    // The Egyptian هـ and Levantine حـ future of a verb the list gives in the بـ present (هيتكلموا, حيتكلموا: بيتكلموا).
+    expect(synonymsOf("هيتكلموا").map((s) => s.word)).toContain("تحدث");
+    expect(synonymsOf("حيتكلمو").map((s) => s.word)).toContain("تحدث");
     // A colloquial word's standard word brings its own near synonyms (بدو → يريد → يسعى).
     expect(synonymsOf("بدو").map((s) => s.word)).toEqual(expect.arrayContaining(["يريد", "يسعي"]));
     // A noun with a pronoun on its ة has the noun's synonyms, not itself as one (زيارته: جولة; جاهزيته: استعداد).
