@@ -159,6 +159,17 @@ export function dictionaryNouns(): ReadonlySet<string> {
   return arabicNouns;
 }
 
+let senseWords: Set<string> | undefined;
+
+/** Whether a normalized word is written, as it stands, in one of the dictionary's Arabic senses. */
+export function isSenseWord(word: string): boolean {
+  if (!senseWords) {
+    senseWords = new Set();
+    for (const senses of englishDictionary().values()) for (const sense of senses) for (const t of tokenize(sense)) senseWords.add(t);
+  }
+  return senseWords.has(word);
+}
+
 let arabicWords: Set<string> | undefined;
 
 /**

@@ -3,7 +3,7 @@
  * sentence holds that kind of answer: a number for "how much", a date for "when", and so on. The word lists
  * are in `lexicon/question-words.json` with their source.
  */
-import { isStopWord, normalize, remembered, tokenize } from "./arabic.js";
+import { isStopWord, normalize, remembered, stemCandidates, tokenize } from "./arabic.js";
 import { englishDictionary, isArabicNoun, lemmas, QUESTION_PHRASES } from "./english.js";
 import { namedEntities } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
@@ -321,6 +321,54 @@ export function afterTitles(question: string): QuestionTerm[] {
     }
   });
   return out;
+}
+
+const NAME_WORDS = new Set(lexicon.nameWords.map(normalize));
+
+/**
+ * The title a question asks the holder's name of ("ما اسم رئيس مجلس الدولة الصيني" → رئيس مجلس الدولة الصيني): the
+ * content words after its word for "name" (or, when that word comes late, "شو اسمه", from the question's start),
+ * from the first title of office on. Undefined for other questions.
+ */
+export function askedName(question: string): QuestionTerm[] | undefined {
+  const tokens = questionTokens(question);
+  // Asked first, after a question word (ما اسم رئيس…), or after the title with a pronoun (مين هو رئيس… شو اسمه).
+  const first = tokens.findIndex((t, i) => i > 0 && i < 4 && NAME_WORDS.has(t) && CUES.some((c) => c.type === "what" && c.tokens.length === 1 && c.tokens[0] === tokens[i - 1]));
+  const late = first < 0 && tokens.some((t) => NAME_WORDS.has(t) && /(?:ه|ها|هم)$/u.test(t));
+  if (first < 0 && !late) return undefined;
+  const after: string[] = [];
+  for (const t of tokens.slice(first >= 0 ? first + 1 : 0)) {
+    if (after.length > 0 && isStopWord(t)) break;
+    if (!isStopWord(t)) after.push(t);
+  }
+  const title = after.findIndex((t) => TITLES.has(t.replace(PREFIX, "")) || TITLES.has(t));
+  return title < 0 ? undefined : after.slice(title).map((t) => termOf(question, t));
+}
+
+/**
+ * Whether a text gives a name right after a title of the question's: the title, then the question's other words
+ * of it in order (with function words and at most one other ordinary word between: "المتحدث باسم وزارة الخارجية
+ * الصينية، وانغ وين"), then a word that is no ordinary word. "الرئيس بوتين رئيس مجلس الدولة الصيني لمناقشة…"
+ * names the president, not the premier. What cannot be told counts as a name: the question is then answered.
+ */
+export function namesTitleHolder(text: string, title: readonly QuestionTerm[], ordinary: (token: string) => boolean): boolean {
+  const tokens = tokenize(text);
+  const stemsOf = title.map((t) => new Set(stemCandidates(t.word)));
+  const meets = (token: string, k: number) => stemCandidates(token).some((s) => stemsOf[k]!.has(s));
+  return tokens.some((t, i) => {
+    if (!meets(t, 0)) return false;
+    let next = 1;
+    let extra = 1;
+    let j = i + 1;
+    for (; j < tokens.length && next < title.length; j++) {
+      const w = tokens[j]!;
+      if (meets(w, next)) next++;
+      else if (isStopWord(w)) continue;
+      else if (extra > 0 && ordinary(w)) extra--;
+      else break;
+    }
+    return next === title.length && j < tokens.length && !ordinary(tokens[j]!);
+  });
 }
 
 const SINCE = new Set(["منذ", "since"]);

@@ -8,13 +8,13 @@
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
-import { isArabicNoun, isArabicWord, isEnglishWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, alsoCounted, answerEvidence, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, alsoCounted, answerEvidence, askedName, namesTitleHolder, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -292,6 +292,11 @@ export class SearchIndex {
     const naming = counted.length > 0 ? this.namingTest(counted.map((t) => t.word)) : undefined;
     if (naming && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.passages[r.index]!.paragraph.sentences.some((s) => statesCount(s, naming)))) {
       missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
+    }
+    // So is a name: "what is the name of the premier" answered by passages that give the premier's title alone.
+    const title = missing.length === 0 ? askedName(own) : undefined;
+    if (title && !relevant.slice(0, PRICE_PASSAGES).some((r) => namesTitleHolder(this.passages[r.index]!.paragraph.text, title, isOrdinaryWord))) {
+      missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
@@ -743,6 +748,18 @@ class KeptWhileUnchanged<V> {
     }
     return value;
   }
+}
+
+/**
+ * A word of the language rather than a name: a function word, a word with the article, one the lexicons give
+ * synonyms or a noun for, or such a word behind an attached preposition (لمناقشة). Names (بوتين, وانغ) are none
+ * of these; nor are some verbs (سيلتقي), which callers must allow for.
+ */
+function isOrdinaryWord(token: string): boolean {
+  if (isStopWord(token) || token.startsWith("ال") || !ARABIC_WORD.test(token)) return true;
+  if (synonymsOf(token).length > 0 || isArabicNoun(token) || isColloquial(token)) return true;
+  const bare = token.slice(1);
+  return /^[لبكفو]/.test(token) && bare.length >= 3 && (isSenseWord(bare) || synonymsOf(bare).length > 0);
 }
 
 /** The second words of compound prepositions by their first (من → أجل): a function word as a whole, not searched. */

@@ -109,10 +109,11 @@ export interface Gloss {
  * the thing a "how many" question counts, as typed (`term`); the amount of money a price question asks for
  * (`price`, with the question's price word); the count a "how many" question asks for when the passages name
  * the thing but count none (`count`, with the word as typed); or the next event a question asks about when the
- * briefing speaks of no later one (`later`, with the question's "next" word as typed).
+ * briefing speaks of no later one (`later`, with the question's "next" word as typed); or the name of whom a title
+ * names when the passages give the title alone (`name`, with the title as typed).
  */
 export interface Missing {
-  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later";
+  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later" | "name";
   value: string;
 }
 

@@ -111,6 +111,19 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when asked the name of whom a title names and no passage gives a name after that title", () => {
+    for (const q of ["ما اسم رئيس مجلس الدولة الصيني؟", "مين هو رئيس مجلس الدولة الصيني اللي رح يلتقيه بوتين؟ شو اسمه", "شو اسم وزير الخارجية الصيني؟"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.missing?.map((m) => m.kind), q).toEqual(["name"]);
+    }
+    // Passages that give the name after the title (الرئيس الصيني شي جين بينغ; المتحدث باسم وزارة الخارجية الصينية،
+    // وانغ وين), and "اسم" as an ordinary noun.
+    for (const q of ["ما اسم الرئيس الصيني؟", "شو اسم المتحدث باسم الخارجية الصينية؟", "الرئيس الروسي شو اسمه؟", "ما اسم زعيم كوريا الشمالية؟", "كيف قال الرئيس الصيني إن اسم الشراكة تغير؟"]) {
+      expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    }
+  });
+
   it("answers what someone said when the briefing names them, also misspelt, run together or after a title", () => {
     // بوتن is one letter from بوتين; "ماذا قال الرئيس" asks after a title, and الحكومة is an ordinary word (the
     // briefing may speak of China's government as بكين): neither is a name to judge. التقاير is التقارير less a

@@ -260,6 +260,11 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(briefing.answer("How many Chinese cars were sold in Russia?"), en).text).split("\n")[1]).toBe("It mentions “Chinese cars” but gives no number.");
   });
 
+  it("says plainly when the name of whom a title names is asked and the briefing gives the title alone", () => {
+    expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), ar).text).split("\n")[1]).toBe("يرد فيه ذكر «رئيس مجلس الدولة الصيني» دون اسم.");
+    expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), en).text).split("\n")[1]).toBe("It mentions “رئيس مجلس الدولة الصيني” but gives no name.");
+  });
+
   it("says plainly when asked about a next event the briefing does not speak of", () => {
     expect(visible(renderNotCovered(briefing.answer("متى ستنعقد القمة المقبلة؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف موعدًا مقبلًا لذلك.");
     expect(visible(renderNotCovered(briefing.answer("When is the next SCO summit?"), en).text).split("\n")[1]).toBe("It says nothing of a next one.");

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import { hasSearchableScript } from "../../briefing/arabic.js";
 import { typed } from "../../briefing/follow-up.js";
+import type { Missing } from "../../briefing/types.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
 import { missesPrice, missingList } from "../../render/answer.js";
@@ -10,6 +11,12 @@ import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst,
 
 /** Results depend on the reader's language, so they are cached per user. */
 const CACHE_SECONDS = 300;
+/** What the button says when the briefing names what a question asks of, but not the count, next event or name asked for. */
+const UNSTATED: ReadonlyArray<readonly [Missing["kind"], string]> = [
+  ["count", "inline-no-count"],
+  ["later", "inline-no-later"],
+  ["name", "inline-no-name"],
+];
 
 /** `@bot question` in any chat: key points first, then passages, paged with next_offset. */
 export function inlineFeature(deps: Deps): Composer<BotContext> {
@@ -33,7 +40,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
       // The names are cut, not the button's "open mujaz" (60 characters in all).
       const missing = missingList(found?.missing ?? [], view.lang);
-      const unstated = missesPrice(found?.missing) ? "inline-no-price" : found?.missing?.some((m) => m.kind === "count") ? "inline-no-count" : found?.missing?.some((m) => m.kind === "later") ? "inline-no-later" : "inline-no-match";
+      const unstated = missesPrice(found?.missing) ? "inline-no-price" : (UNSTATED.find(([kind]) => found?.missing?.some((m) => m.kind === kind))?.[1] ?? "inline-no-match");
       const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t(unstated);
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
