@@ -5,7 +5,7 @@
  */
 import { isStopWord, normalize, remembered, stemCandidates, tokenize } from "./arabic.js";
 import { englishDictionary, isArabicNoun, lemmas, QUESTION_PHRASES } from "./english.js";
-import { namedEntities } from "./entities.js";
+import { namedEntities, type Entity } from "./entities.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
@@ -369,6 +369,46 @@ export function namesTitleHolder(text: string, title: readonly QuestionTerm[], o
     }
     return next === title.length && j < tokens.length && !ordinary(tokens[j]!);
   });
+}
+
+/** "What did X say", "how has X reacted": X between the auxiliary and the verb of saying. */
+const SPEAKER_GENERIC = new Set(lexicon.speakerGeneric);
+const ENGLISH_ASKED = new RegExp(`\\b(?:what|how)\\s+(?:did|does|do|has|have|will|would)\\s+(.{2,50}?)\\s+(?:${lexicon.englishSpeech.join("|")})\\b`, "i");
+/** Verbs a text reports what someone said with: the questions' speech verbs and the reporting ones. */
+const REPORTING = new Set([...lexicon.speechVerbs.filter((w) => w !== "موقف"), ...lexicon.reportVerbs].map(normalize));
+/** Words from a verb of saying to the speaker's name, the verb included ("أكد الرئيس الصيني", "قالت وزارة الخارجية اليابانية"). */
+const SAID_REACH = 4;
+
+/**
+ * The countries a "what did X say / how did X react" question asks about: after an Arabic speech verb (ماذا قالت
+ * اليابان) or between an English auxiliary and a speech verb (what did Japan's government say). Not موقف: a
+ * position may be told without a word of saying.
+ */
+export function askedSpeakerCountries(question: string): Entity[] {
+  const english = ENGLISH_ASKED.exec(question);
+  if (english) {
+    // The country as the whole subject (Japan, Japan's government, the United States), not a spokesperson of it.
+    const subject = english[1]!.toLowerCase().replace(/'s?\b/g, "").split(/\s+/).filter((w) => w && !SPEAKER_GENERIC.has(w));
+    return subject.length <= 2 ? namedEntities(subject.join(" ")).filter((e) => e.kind === "region") : [];
+  }
+  const speaker = speakerWord(question);
+  if (!speaker) return [];
+  const tokens = questionTokens(question);
+  const verb = tokens[tokens.indexOf(speaker.word) - 1];
+  if (verb === undefined || verb.replace(ATTACHED, "") === "موقف" || verb === "موقف") return [];
+  return namedEntities(speaker.typed).filter((e) => e.kind === "region");
+}
+
+/** Whether a text reports what a country said: its name or adjective as the one who speaks, beside a verb of saying. */
+export function reportsSaying(text: string, country: Entity): boolean {
+  const tokens = tokenize(text);
+  // A name of more words by its first (كوريا of كوريا الشمالية): a looser match only answers more questions.
+  const names = new Set(country.arabic.flatMap((name) => stemCandidates(name[0]!)));
+  // Its adjective too: الروسي (stem روس) is of روسيا, الياباني of اليابان.
+  const isCountry = (t: string) => stemCandidates(t).some((s) => names.has(s) || names.has(`${s}يا`) || names.has(`${s}ا`) || names.has(s.replace(/ي$/u, "")));
+  // The one who speaks follows the verb (أكد الرئيس الروسي) or stands just before it (الصين نفت); a country further
+  // before is what is spoken of ("ضد اليابان، حيث أعلن الحرب عليها").
+  return tokens.some((t, i) => (REPORTING.has(t) || REPORTING.has(t.replace(ATTACHED, ""))) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
 }
 
 const SINCE = new Set(["منذ", "since"]);

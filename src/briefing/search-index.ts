@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, alsoCounted, answerEvidence, askedName, namesTitleHolder, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -297,6 +297,11 @@ export class SearchIndex {
     const title = missing.length === 0 ? askedName(own) : undefined;
     if (title && !relevant.slice(0, PRICE_PASSAGES).some((r) => namesTitleHolder(this.passages[r.index]!.paragraph.text, title, isOrdinaryWord))) {
       missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
+    }
+    // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
+    // about the parade", answered by the parade marking Japan's surrender).
+    for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
+      if (!relevant.some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) missing.push({ kind: "said", value: country.code });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word

@@ -110,10 +110,11 @@ export interface Gloss {
  * (`price`, with the question's price word); the count a "how many" question asks for when the passages name
  * the thing but count none (`count`, with the word as typed); or the next event a question asks about when the
  * briefing speaks of no later one (`later`, with the question's "next" word as typed); or the name of whom a title
- * names when the passages give the title alone (`name`, with the title as typed).
+ * names when the passages give the title alone (`name`, with the title as typed); or what a country said when the
+ * passages name it but report nothing it said (`said`, with its CLDR region code).
  */
 export interface Missing {
-  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later" | "name";
+  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later" | "name" | "said";
   value: string;
 }
 

@@ -149,11 +149,12 @@ export function missesPrice(missing: readonly Missing[] = []): boolean {
 
 /**
  * What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number or
- * a word as typed. A price, a count, a next event or a name asked for is said on a line of its own (`renderNotCovered`).
+ * a word as typed. A price, a count, a next event, a name or what a country said, asked for, is said on a line of its
+ * own (`renderNotCovered`).
  */
 function missingNames(missing: readonly Missing[], lang: Language): string[] {
   const names = missing.flatMap((m) => {
-    if (m.kind === "price" || m.kind === "count" || m.kind === "later" || m.kind === "name") return [];
+    if (m.kind === "price" || m.kind === "count" || m.kind === "later" || m.kind === "name" || m.kind === "said") return [];
     if (m.kind === "number" || m.kind === "term") return m.value;
     const name = new Intl.DisplayNames([lang], { type: m.kind }).of(m.value) ?? m.value;
     // A currency by its noun (روبل, ruble), as a reader names it: the country is the question's own business.
@@ -177,6 +178,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   if (missesPrice(answer.missing)) lines.push(mark + t("not-covered-price"));
   for (const m of answer.missing ?? []) if (m.kind === "count") lines.push(mark + t("not-covered-count", { noun: isolate(escapeHtml(m.value)) }));
   for (const m of answer.missing ?? []) if (m.kind === "name") lines.push(mark + t("not-covered-name", { title: isolate(escapeHtml(m.value)) }));
+  for (const m of answer.missing ?? []) if (m.kind === "said") lines.push(mark + t("not-covered-said", { name: isolate(escapeHtml(new Intl.DisplayNames([lang], { type: "region" }).of(m.value) ?? m.value)) }));
   if (answer.missing?.some((m) => m.kind === "later")) lines.push(mark + t("not-covered-later"));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));

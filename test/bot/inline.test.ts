@@ -112,6 +112,7 @@ describe("inline mode", () => {
     expect(await button(salma, "كم سيارة صينية بيعت في روسيا؟")).toBe("لا يذكر الملف عددًا لذلك — افتح موجز");
     expect(await button(john, "When is the next SCO summit?")).toBe("The briefing says nothing of a next one — open mujaz");
     expect(await button(salma, "شو اسم رئيس مجلس الدولة الصيني؟")).toBe("لا يذكر الملف الاسم — افتح موجز");
+    expect(await button(john, "What did Japan say about the parade?")).toBe("The briefing reports nothing said about this — open mujaz");
     // Many names are cut, never the way in.
     const many = await button(john, "What did Brazil, India, Indonesia, Argentina and Mexico say?");
     expect(many).toBe("The briefing never mentions Brazil, India,… — open mujaz");

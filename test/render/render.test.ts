@@ -260,6 +260,11 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(briefing.answer("How many Chinese cars were sold in Russia?"), en).text).split("\n")[1]).toBe("It mentions “Chinese cars” but gives no number.");
   });
 
+  it("says plainly when a country's words are asked and the briefing reports none, naming it in the reader's language", () => {
+    expect(visible(renderNotCovered(briefing.answer("ماذا قالت اليابان عن العرض العسكري؟"), ar).text).split("\n")[1]).toBe("لا ينقل الملف عن اليابان قولًا في ذلك.");
+    expect(visible(renderNotCovered(briefing.answer("What did Japan say about the parade?"), en).text).split("\n")[1]).toBe("It reports nothing Japan said about it.");
+  });
+
   it("says plainly when the name of whom a title names is asked and the briefing gives the title alone", () => {
     expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), ar).text).split("\n")[1]).toBe("يرد فيه ذكر «رئيس مجلس الدولة الصيني» دون اسم.");
     expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), en).text).split("\n")[1]).toBe("It mentions “رئيس مجلس الدولة الصيني” but gives no name.");

@@ -11,11 +11,12 @@ import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst,
 
 /** Results depend on the reader's language, so they are cached per user. */
 const CACHE_SECONDS = 300;
-/** What the button says when the briefing names what a question asks of, but not the count, next event or name asked for. */
+/** What the button says when the briefing names what a question asks of, but not the count, next event, name or saying asked for. */
 const UNSTATED: ReadonlyArray<readonly [Missing["kind"], string]> = [
   ["count", "inline-no-count"],
   ["later", "inline-no-later"],
   ["name", "inline-no-name"],
+  ["said", "inline-no-said"],
 ];
 
 /** `@bot question` in any chat: key points first, then passages, paged with next_offset. */
