@@ -48,7 +48,7 @@ no-match =
     جرّب كلمات أخرى أو أقصر، مثل: بوتين، التجارة، أوكرانيا، مجلس الأمن. أو تصفح /sources.
 not-covered = لا يتناول الملف ما سألت عنه: «{ $query }».
 not-covered-missing = لا يرد فيه ذكر: { $names }.
-not-covered-price = لا يذكر الملف سعرًا أو كلفة لذلك.
+not-covered-price = لا يذكر الملف سعرًا أو مبلغًا لذلك.
 not-covered-count = يرد فيه ذكر «{ $noun }» دون عدد.
 not-covered-name = يرد فيه ذكر «{ $title }» دون اسم.
 not-covered-said = لا ينقل الملف عن { $name } قولًا في ذلك.
@@ -136,7 +136,7 @@ inline-briefing-summary = خلاصة الملف ({ $count ->
     })
 inline-no-match = لا نتائج — افتح موجز
 inline-not-covered = لا يرد في الملف ذكر: { $names } — افتح موجز
-inline-no-price = لا يذكر الملف سعرًا لذلك — افتح موجز
+inline-no-price = لا يذكر الملف مبلغًا لذلك — افتح موجز
 inline-no-count = لا يذكر الملف عددًا لذلك — افتح موجز
 inline-no-name = لا يذكر الملف الاسم — افتح موجز
 inline-no-said = لا ينقل الملف قولًا في ذلك — افتح موجز

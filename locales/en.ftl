@@ -45,7 +45,7 @@ no-match =
     Try other or fewer words, e.g. Putin, trade, Ukraine, Security Council — or browse /sources.
 not-covered = The briefing does not cover this: “{ $query }”.
 not-covered-missing = It never mentions { $names }.
-not-covered-price = It gives no price or cost for it.
+not-covered-price = It gives no price or amount of money for it.
 not-covered-count = It mentions “{ $noun }” but gives no number.
 not-covered-name = It mentions “{ $title }” but gives no name.
 not-covered-said = It reports nothing { $name } said about it.
@@ -124,7 +124,7 @@ inline-briefing-summary = Key points of the briefing ({ $count ->
     })
 inline-no-match = No results — open mujaz
 inline-not-covered = The briefing never mentions { $names } — open mujaz
-inline-no-price = The briefing gives no price for this — open mujaz
+inline-no-price = The briefing gives no amount for this — open mujaz
 inline-no-count = The briefing gives no number for this — open mujaz
 inline-no-name = The briefing gives no name for this — open mujaz
 inline-no-said = The briefing reports nothing said about this — open mujaz

@@ -108,7 +108,7 @@ describe("inline mode", () => {
     expect(await button(salma, "كرة القدم في البرازيل")).toBe("لا يرد في الملف ذكر: البرازيل — افتح موجز");
     expect(await button(john, "What does India think?")).toBe("The briefing never mentions India — open mujaz");
     expect(await button(salma, "كرة القدم وكرة السلة")).toBe("لا نتائج — افتح موجز");
-    expect(await button(john, "How much will the Power of Siberia 2 pipeline cost?")).toBe("The briefing gives no price for this — open mujaz");
+    expect(await button(john, "How much will the Power of Siberia 2 pipeline cost?")).toBe("The briefing gives no amount for this — open mujaz");
     expect(await button(salma, "كم سيارة صينية بيعت في روسيا؟")).toBe("لا يذكر الملف عددًا لذلك — افتح موجز");
     expect(await button(john, "When is the next SCO summit?")).toBe("The briefing says nothing of a next one — open mujaz");
     expect(await button(salma, "شو اسم رئيس مجلس الدولة الصيني؟")).toBe("لا يذكر الملف الاسم — افتح موجز");

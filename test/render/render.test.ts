@@ -251,8 +251,8 @@ describe("the 'not covered' reply", () => {
     expect(visible(renderNotCovered(briefing.answer("قديش صاروخ عرضوا بالعرض العسكري ببكين؟"), ar).text).split("\n")[1]).toBe("لا يرد فيه ذكر: صاروخ.");
     const price = briefing.answer("How much will the Power of Siberia 2 pipeline cost?");
     expect(saysNotCovered(price)).toBe(true);
-    expect(visible(renderNotCovered(price, en).text).split("\n").slice(0, 2)).toEqual(["The briefing does not cover this: “How much will the Power of Siberia 2 pipeline cost?”.", "It gives no price or cost for it."]);
-    expect(visible(renderNotCovered(briefing.answer("كم تكلفة خط قوة سيبيريا 2؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف سعرًا أو كلفة لذلك.");
+    expect(visible(renderNotCovered(price, en).text).split("\n").slice(0, 2)).toEqual(["The briefing does not cover this: “How much will the Power of Siberia 2 pipeline cost?”.", "It gives no price or amount of money for it."]);
+    expect(visible(renderNotCovered(briefing.answer("كم تكلفة خط قوة سيبيريا 2؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف سعرًا أو مبلغًا لذلك.");
   });
 
   it("says plainly when the thing a 'how many' question counts is named but never counted", () => {
