@@ -301,7 +301,7 @@ export class SearchIndex {
     // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
     // about the parade", answered by the parade marking Japan's surrender).
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
-      if (!relevant.some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) missing.push({ kind: "said", value: country.code });
+      if (!relevant.slice(0, SAYING_PASSAGES).some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) missing.push({ kind: "said", value: country.code });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
@@ -726,6 +726,11 @@ const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
 const PRICE_PASSAGES = 5;
+/**
+ * Passages a "what did X say" question looks through for X speaking: more than a price's, as what a country said
+ * may stand in any passage about the subject, and bounded, as each is read word by word.
+ */
+const SAYING_PASSAGES = 50;
 /** A counted noun as typed and, in the accusative of "how many" (كم صاروخا), without its alif. */
 function countedReadings(word: string): string[] {
   return [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];
