@@ -107,6 +107,8 @@ function findSynonyms(token: string): Synonym[] {
   // A colloquial word's standard word has the news list's synonyms too (بدو → يريد → يسعى).
   const standard: string[] = [];
   for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
+    // A colloquial word's thesaurus senses are its standard homograph's (تاني "another" is not تأنّى "took time").
+    if (source === "thesaurus" && standard.length > 0) continue;
     let taken = 0;
     const keys = [own, ...(tied ? [tied] : []), ...(source === "news" ? standard.map(stem) : [])];
     const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : keys.flatMap((k) => groups.get(k) ?? []);

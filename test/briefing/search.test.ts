@@ -381,6 +381,9 @@ describe("search", () => {
     // The Egyptian هـ and Levantine حـ future of a verb the list gives in the بـ present (هيتكلموا, حيتكلموا: بيتكلموا).
     expect(synonymsOf("هيتكلموا").map((s) => s.word)).toContain("تحدث");
     expect(synonymsOf("حيتكلمو").map((s) => s.word)).toContain("تحدث");
+    // A colloquial word is not read by the thesaurus senses of its standard homograph (تاني "another", not تأنّى).
+    expect(synonymsOf("تاني").map((s) => s.word)).toContain("ثاني");
+    expect(synonymsOf("تاني").map((s) => s.word)).not.toContain("تمهل");
     // A colloquial word's standard word brings its own near synonyms (بدو → يريد → يسعى).
     expect(synonymsOf("بدو").map((s) => s.word)).toEqual(expect.arrayContaining(["يريد", "يسعي"]));
     // A noun with a pronoun on its ة has the noun's synonyms, not itself as one (زيارته: جولة; جاهزيته: استعداد).
