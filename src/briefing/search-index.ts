@@ -842,8 +842,9 @@ function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]):
   const typed = [...new Set(words.map((w) => w.typed).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
   const at = (text: Positioned, t: number): Set<number> =>
     new Set(words.flatMap((w) => (w.typed === t ? w.stems.flatMap((s) => text.at.get(s) ?? []) : [])));
-  // A name, not a phrase of common words (شريك تجاري, whose nearness does tell a trade partner from trade).
-  const nameLike = (t: number) => words.every((w) => w.typed !== t || (/^[\u0621-\u064A]+$/.test(w.word) && !w.stems.some(isArabicNoun)));
+  // A name, not a phrase of common words (شريك تجاري, whose nearness does tell a trade partner from trade): no
+  // dictionary noun, and no article (التحالف الاستراتيجي is a phrase, though the adjective is no noun).
+  const nameLike = (t: number) => words.every((w) => w.typed !== t || (/^[\u0621-\u064A]+$/.test(w.word) && !/^[وفبلك]?ال/u.test(w.word) && !w.stems.some(isArabicNoun)));
   for (const [k, t] of typed.entries()) {
     const next = typed[k + 1];
     if (next !== t + 1) continue;

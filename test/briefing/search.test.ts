@@ -124,6 +124,10 @@ describe("search", () => {
     const trade = ["أصبحت الصين الشريك التجاري الأول لروسيا.", "صارت الهند الشريك التجاري الأول للبرازيل.", "ارتفع التبادل التجاري."];
     const [close, apart] = scores(trade, "شريك تجاري روسيا");
     expect(close!.get(trade[0]!)).toBeCloseTo(apart!.get(trade[0]!)! * (1 + 3 * RANKING.proximity), 6);
+    // Nor are words with the article, though an adjective (الاستراتيجي) is no noun of the dictionary.
+    const alliance = ["وقع البلدان على الشراكة والتحالف الاستراتيجي.", "أعلن الطرفان التحالف الاستراتيجي الجديد.", "تحدث الوزير عن الشراكة."];
+    const [phrase, loose] = scores(alliance, "الشراكة والتحالف الاستراتيجي");
+    expect(phrase!.get(alliance[0]!)).toBeCloseTo(loose!.get(alliance[0]!)! * (1 + 3 * RANKING.proximity), 6);
   });
 
   it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {
