@@ -188,6 +188,9 @@ export function countedWord(question: string): QuestionTerm | undefined {
   const word = tokens[at];
   // "كم حجم", "كم كلفة": a measure asked for, not a thing counted; "كم يوم", "كم استمرت": a duration.
   if (word === undefined || isStopWord(word) || /^\p{N}+$/u.test(word) || MEASURES.has(word.replace(/^ال/, "")) || isDurationUnit(word) || DURATION_VERBS.has(word)) return undefined;
+  // A verb before the measure asked for: "كم وصل حجم التجارة", "كم بلغت قيمة الصفقة" (وصل is a noun too).
+  const after = tokens[at + 1];
+  if (after !== undefined && MEASURES.has(after.replace(/^ال/, ""))) return undefined;
   return termOf(question, word);
 }
 
