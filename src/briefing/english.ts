@@ -202,6 +202,8 @@ export function lemmas(word: string): string[] {
   if (w.length > 4 && w.endsWith("ied")) out.push(`${w.slice(0, -3)}y`);
   if (w.length > 4 && w.endsWith("ed")) out.push(w.slice(0, -2), w.slice(0, -1), undouble(w.slice(0, -2)));
   if (w.length > 5 && w.endsWith("ing")) out.push(w.slice(0, -3), `${w.slice(0, -3)}e`, undouble(w.slice(0, -3)));
+  // Of five letters, only the two-letter verbs (going → go, doing → do); "thing" is no "the".
+  if (w.length === 5 && w.endsWith("ing")) out.push(w.slice(0, -3));
   return [...new Set(out)];
 }
 
@@ -412,6 +414,14 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     }
     const headwords = family(w.text, dict);
     const senses = headwords.flatMap((h) => dict.get(h) ?? []);
+    // A name the dictionary spells by sound (harbin → حربين, read as حرب "war") is the briefing's spelling of it
+    // when one sounds close enough (خاربين), before any sense of the dictionary's spelling.
+    const byItsSound = headwords.length > 0 && soundsLikeItsSenses(w.text, headwords, dict) ? guessName(w.text, matcher, NAME.accept) : undefined;
+    if (byItsSound) {
+      emit(byItsSound.text, "name", i);
+      named[i] = true;
+      return;
+    }
     const held = heldSenses(senses, index);
     // A capitalized word with no held sense may be a name: it is matched by sound below, not by a root.
     const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];

@@ -203,6 +203,14 @@ describe("the glossary as an override", () => {
     expect(stemCandidates("تيانجين").some((s) => stems.has(s))).toBe(true);
   });
 
+  it("reads a name the dictionary spells by sound (harbin → حربين) as the briefing spells it, and 'going' as no name", () => {
+    // حربين would be read as حرب ("war"); going, not in the dictionary as written, as جونغ (Kim Jong Un).
+    const hit = seeded.search("why is putin going to harbin", { limit: 1 }).hits[0]!;
+    expect(hit.paragraph.text).toContain("خاربين");
+    expect(lemmas("going")).toContain("go");
+    expect(lemmas("thing")).not.toContain("the");
+  });
+
   it("reads common abbreviations (WWII, NATO) by their Arabic, not as names the briefing lacks", async () => {
     const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
     const result = briefing.search("Which WWII anniversary is commemorated in Beijing?", { limit: 1 });
