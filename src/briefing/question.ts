@@ -381,6 +381,8 @@ const ENGLISH_ASKED = new RegExp(`\\b(?:what|how)\\s+(?:did|does|do|has|have|wil
 const REPORTING = new Set([...lexicon.speechVerbs.filter((w) => w !== "موقف"), ...lexicon.reportVerbs].map(normalize));
 /** Words from a verb of saying to the speaker's name, the verb included ("أكد الرئيس الصيني", "قالت وزارة الخارجية اليابانية"). */
 const SAID_REACH = 4;
+/** Bodies that speak for a country (الحكومة اليابانية, الخارجية الأمريكية), besides its titles of office. */
+const OFFICES = new Set(lexicon.offices.map(normalize));
 
 /**
  * The countries a "what did X say / how did X react" question asks about: after an Arabic speech verb (ماذا قالت
@@ -397,9 +399,20 @@ export function askedSpeakerCountries(question: string): Entity[] {
   const speaker = speakerWord(question);
   if (!speaker) return [];
   const tokens = questionTokens(question);
-  const verb = tokens[tokens.indexOf(speaker.word) - 1];
+  const at = tokens.indexOf(speaker.word);
+  const verb = tokens[at - 1];
   if (verb === undefined || verb.replace(ATTACHED, "") === "موقف" || verb === "موقف") return [];
-  return namedEntities(speaker.typed).filter((e) => e.kind === "region");
+  // The country, or an office of it (رئيس الوزراء الياباني, الحكومة اليابانية), up to a function word or a word
+  // with a preposition on it; not what a passive verb says of something (وُصفت زيارة بوتين للصين).
+  const first = speaker.word.replace(PREFIX, "");
+  const office = TITLES.has(first) || OFFICES.has(first);
+  if (!office) return namedEntities(speaker.word).filter((e) => e.kind === "region");
+  const subject: string[] = [];
+  for (const t of tokens.slice(at, at + SAID_REACH)) {
+    if (isStopWord(t) || (subject.length > 0 && /^[لبك]/u.test(t) && !t.startsWith("ال"))) break;
+    subject.push(t);
+  }
+  return namedEntities(subject.join(" ")).filter((e) => e.kind === "region");
 }
 
 /** Whether a text reports what a country said: its name or adjective as the one who speaks, beside a verb of saying. */
