@@ -449,8 +449,16 @@ export function sinceYears(question: string): Set<string> {
 
 /** The word by which a question asks for an amount of money, a price or a cost (سعر الغاز, how much will it cost). */
 export function priceWord(question: string): string | undefined {
-  return questionTokens(question).find(isPriceWord);
+  const tokens = questionTokens(question);
+  const price = tokens.find(isPriceWord);
+  if (price !== undefined) return price;
+  // A value is money when asked how much of (كم بلغت قيمة الصفقة, how much is it worth).
+  const howMuch = tokens.some((t) => HOW_MUCH.has(t)) || tokens.some((t, i) => t === "how" && tokens[i + 1] === "much");
+  return howMuch ? tokens.find((t) => AMOUNT_WORDS.has(t) || AMOUNT_WORDS.has(t.replace(PREFIX, ""))) : undefined;
 }
+
+const AMOUNT_WORDS = new Set(lexicon.amountWords.map(normalize));
+const HOW_MUCH = new Set(["كم", "بكم", "قديش", "قداش", "كام", "بكام"]);
 
 /** Whether a normalized word names a price or a cost (الأسعار, cost), an article or attached letter allowed. */
 export function isPriceWord(token: string): boolean {

@@ -175,14 +175,15 @@ describe("questions the briefing does not cover", () => {
 
   it("says so when a price is asked and no passage states an amount of money beside what it is asked of", () => {
     // The one amount in the briefing, 240 billion dollars of trade, stands in another clause than the gas and oil.
-    // So is money or an investment asked "how much" of.
-    for (const q of ["How much will the Power of Siberia 2 pipeline cost?", "كم تكلفة خط قوة سيبيريا 2؟", "ما هو سعر النفط الروسي؟", "What is the price of Russian gas in Europe?", "How much money has China invested in Russian infrastructure?"]) {
+    // So is money or an investment asked "how much" of, and a value asked with كم or "how much" (not with ما alone:
+    // "ما قيمة هذه الزيارة" may ask what the visit is worth to someone).
+    for (const q of ["How much will the Power of Siberia 2 pipeline cost?", "كم تكلفة خط قوة سيبيريا 2؟", "ما هو سعر النفط الروسي؟", "What is the price of Russian gas in Europe?", "How much money has China invested in Russian infrastructure?", "كم بلغت قيمة صفقة الغاز عبر خط قوة سيبيريا 2؟", "How much is the gas deal worth?"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).toBe(false);
       expect(result.missing?.some((m) => m.kind === "price"), q).toBe(true);
     }
     // An amount in the clause the question asks of answers it; "at what prices" is answered in words.
-    for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?"]) {
+    for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?", "كم قيمة التبادل التجاري بين روسيا والصين؟", "ما قيمة هذه الزيارة بالنسبة للصين؟"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
