@@ -159,29 +159,35 @@ export function dictionaryNouns(): ReadonlySet<string> {
   return arabicNouns;
 }
 
-let senseWords: Set<string> | undefined;
+let senseVocabulary: { words: Set<string>; stems: Set<string> } | undefined;
+
+/** The words of the dictionary's Arabic senses, normalized, and their stem readings; read once. */
+function senseWordsAndStems(): { words: Set<string>; stems: Set<string> } {
+  if (!senseVocabulary) {
+    senseVocabulary = { words: new Set(), stems: new Set() };
+    for (const list of englishDictionary().values()) {
+      for (const sense of list) {
+        for (const t of tokenize(sense)) {
+          senseVocabulary.words.add(t);
+          for (const s of stemCandidates(t)) senseVocabulary.stems.add(s);
+        }
+      }
+    }
+  }
+  return senseVocabulary;
+}
 
 /** Whether a normalized word is written, as it stands, in one of the dictionary's Arabic senses. */
 export function isSenseWord(word: string): boolean {
-  if (!senseWords) {
-    senseWords = new Set();
-    for (const senses of englishDictionary().values()) for (const sense of senses) for (const t of tokenize(sense)) senseWords.add(t);
-  }
-  return senseWords.has(word);
+  return senseWordsAndStems().words.has(word);
 }
-
-let arabicWords: Set<string> | undefined;
 
 /**
  * Whether the dictionary's Arabic side has a word in any of its stem readings (nouns, verbs, adjectives): a word
  * it lacks in every reading is more likely a name than Arabic vocabulary.
  */
 export function isArabicWord(word: string): boolean {
-  if (!arabicWords) {
-    arabicWords = new Set();
-    for (const senses of englishDictionary().values()) for (const sense of senses) for (const t of tokenize(sense)) for (const s of stemCandidates(t)) arabicWords.add(s);
-  }
-  return stemCandidates(normalize(word)).some((s) => arabicWords!.has(s));
+  return stemCandidates(normalize(word)).some((s) => senseWordsAndStems().stems.has(s));
 }
 
 /** Whether an Arabic word is a noun of the dictionary; a noun in the accusative of "how many" (صاروخا) counts without its alif. */

@@ -11,7 +11,8 @@ import type { Range } from "./types.js";
 
 /**
  * "month", "weekday" and "year" are "time" narrowed by the question ("في أي شهر", "which day of the week", "which
- * year"): only a month's name, a weekday's, or a year, answers. "duration" is "how long": a unit of time with its count (نحو أسبوع كامل), not a date.
+ * year"): only a month's name, a weekday's, or a year, answers. "duration" is "how long": a unit of time with its
+ * count (نحو أسبوع كامل), not a date.
  */
 export type QuestionType = "quantity" | "duration" | "time" | "month" | "weekday" | "year" | "person" | "place" | "reason" | "manner" | "yesno" | "what" | "other";
 
@@ -310,7 +311,8 @@ const TITLE_REACH = 3;
 
 /**
  * The words that stand where a title of office names its holder (وزير الخارجية لافروف, المتحدث باسم الكرملين
- * بيسكوف): the first content word within TITLE_REACH words after the title that the caller may judge a name.
+ * بيسكوف): the content words within TITLE_REACH words after a title, up to a function word, for the caller to judge
+ * which is a name.
  */
 export function afterTitles(question: string): QuestionTerm[] {
   const tokens = questionTokens(question);
@@ -374,8 +376,9 @@ export function namesTitleHolder(text: string, title: readonly QuestionTerm[], o
   });
 }
 
-/** "What did X say", "how has X reacted": X between the auxiliary and the verb of saying. */
+/** Words of an English subject besides the country it names (Japan's government, the United States). */
 const SPEAKER_GENERIC = new Set(lexicon.speakerGeneric);
+/** "What did X say", "how has X reacted": X between the auxiliary and the verb of saying. */
 const ENGLISH_ASKED = new RegExp(`\\b(?:what|how)\\s+(?:did|does|do|has|have|will|would)\\s+(.{2,50}?)\\s+(?:${lexicon.englishSpeech.join("|")})\\b`, "i");
 /** Verbs a text reports what someone said with: the questions' speech verbs and the reporting ones. */
 const REPORTING = new Set([...lexicon.speechVerbs.filter((w) => w !== "موقف"), ...lexicon.reportVerbs].map(normalize));
@@ -453,12 +456,13 @@ export function priceWord(question: string): string | undefined {
   const price = tokens.find(isPriceWord);
   if (price !== undefined) return price;
   // A value is money when asked how much of (كم بلغت قيمة الصفقة, how much is it worth).
-  const howMuch = tokens.some((t) => HOW_MUCH.has(t)) || tokens.some((t, i) => t === "how" && tokens[i + 1] === "much");
+  const howMuch = tokens.some((_, i) => HOW_MUCH.some((cue) => matchesAt(tokens, i, cue)));
   return howMuch ? tokens.find((t) => AMOUNT_WORDS.has(t) || AMOUNT_WORDS.has(t.replace(PREFIX, ""))) : undefined;
 }
 
 const AMOUNT_WORDS = new Set(lexicon.amountWords.map(normalize));
-const HOW_MUCH = new Set(["كم", "بكم", "قديش", "قداش", "كام", "بكام"]);
+/** The "how much" cues (كم, قديش, how much), not the "what is the" ones (ما قيمة, what amount). */
+const HOW_MUCH = CUES.filter((c) => c.type === "quantity" && c.tokens[0] !== "ما" && c.tokens[0] !== "what").map((c) => c.tokens);
 
 /** Whether a normalized word names a price or a cost (الأسعار, cost), an article or attached letter allowed. */
 export function isPriceWord(token: string): boolean {

@@ -197,7 +197,7 @@ export class SearchIndex {
    * news lists) the briefing does not hold in that form, the form it holds (بعتوا → أرسل, searched as إرسال), at
    * the variant's share of the weight. The broad thesaurus is not read so.
    */
-  private synonymForm(syn: Synonym): { stem: string; weight: number } | undefined {
+  private synonymForm(syn: Synonym): { stem: string; weight: number } {
     const own = stem(syn.word);
     if (syn.weight <= SYNONYM_WEIGHT.thesaurus || this.engine.docFrequency(own, FIELD.stem) > 0) return { stem: own, weight: syn.weight };
     const form = this.heldForm(syn.word);
@@ -352,7 +352,7 @@ export class SearchIndex {
     const { text, weights, sources, typed } = this.withEnglish(query);
     const tokens = tokenize(text);
     tokens.forEach((token, k) => {
-      if (isStopWord(token) || (k > 0 && COMPOUND_PREPOSITIONS.get(tokens[k - 1]!)?.has(token))) return;
+      if (isStopWord(token) || (k > 0 && FUNCTION_PHRASES.get(tokens[k - 1]!)?.has(token))) return;
       const typedWord = k < typed ? k : typed + (sources.get(token) ?? k);
       // Each read word is a new object: marked in place, as a copy of each cost a search a tenth of its time.
       for (const word of this.readWord(token, weights.get(stem(token)) ?? 1)) {
@@ -612,7 +612,7 @@ export class SearchIndex {
       const synonyms = new Map<string, number>();
       for (const syn of synonymsOf(w.base)) {
         const held = this.synonymForm(syn);
-        if (held && !w.stems.includes(held.stem)) synonyms.set(held.stem, Math.max(synonyms.get(held.stem) ?? 0, held.weight));
+        if (!w.stems.includes(held.stem)) synonyms.set(held.stem, Math.max(synonyms.get(held.stem) ?? 0, held.weight));
       }
       for (const [s, weight] of synonyms) add(s, FIELD.stem, r.stem * r.synonym * weight * w.weight);
     }
@@ -772,10 +772,13 @@ function isOrdinaryWord(token: string): boolean {
   return /^[لبكفو]/.test(token) && bare.length >= 3 && (isSenseWord(bare) || synonymsOf(bare).length > 0);
 }
 
-/** The second words of compound prepositions by their first (من → أجل): a function word as a whole, not searched. */
-const COMPOUND_PREPOSITIONS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+/**
+ * The second words of two-word function phrases by their first (من → أجل, لم → تعد): compound prepositions and the
+ * negated يعد of "no longer", function words as a whole, not searched.
+ */
+const FUNCTION_PHRASES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const out = new Map<string, Set<string>>();
-  for (const phrase of functionWords.compoundPrepositions) {
+  for (const phrase of functionWords.functionPhrases) {
     const [first, second] = tokenize(phrase);
     if (!first || !second) continue;
     if (!out.has(first)) out.set(first, new Set());
@@ -831,11 +834,11 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
 }
 
 /**
- * The question words that make one name or fixed phrase, as one unit for proximity: for each question word, the
- * first word of its unit. Two words typed one after the other are one unit when one of them is a name (no word
- * the dictionary knows) and every candidate passage that holds both holds them side by side, in that order (شي
- * جين بينغ, قوة سيبيريا): the name found whole is one pair,
- * and "بوتين وشي جين بينغ" two (the name, and بوتين beside it), not six. At least two passages must agree.
+ * The question words that make one name, as one unit for proximity: for each question word, the first word of its
+ * unit. Two words typed one after the other are one unit when one of them looks like a name (no dictionary noun, no
+ * article) and every candidate passage that holds both holds them side by side, in that order (شي جين بينغ, قوة
+ * سيبيريا): the name found whole is one pair, and "بوتين وشي جين بينغ" two (the name, and بوتين beside it), not
+ * six. At least two passages must agree.
  */
 function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]): number[] {
   const unitOf = words.map((_, i) => i);
@@ -869,7 +872,8 @@ function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]):
 /**
  * Pairs of different question words found within PROXIMITY_WINDOW words of each other in a text. Two readings of
  * one typed word met in one word of the text ("economy" as الاقتصاد and الاقتصاديات, both in الاقتصاد) are one
- * word found, not a pair (`typedAs`: the typed word each question word reads).
+ * word found, not a pair (`typedAs`: the typed word each question word reads); pairs are counted between the units
+ * of `phraseUnits`, a name's own words making one.
  */
 function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly number[]>, typedAs: readonly number[], unitOf: readonly number[]): number {
   // Each (position, question word) once, in the order of the text.
