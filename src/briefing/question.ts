@@ -393,11 +393,10 @@ const OFFICES = new Set(lexicon.offices.map(normalize));
  * position may be told without a word of saying.
  */
 export function askedSpeakerCountries(question: string): Entity[] {
-  const english = ENGLISH_ASKED.exec(question);
+  const english = englishSpeaker(question);
   if (english) {
     // The country as the whole subject (Japan, Japan's government, the United States), not a spokesperson of it.
-    const subject = english[1]!.toLowerCase().replace(/'s?\b/g, "").split(/\s+/).filter((w) => w && !SPEAKER_GENERIC.has(w));
-    return subject.length <= 2 ? namedEntities(subject.join(" ")).filter((e) => e.kind === "region") : [];
+    return english.length <= 2 ? namedEntities(english.join(" ")).filter((e) => e.kind === "region") : [];
   }
   const speaker = speakerWord(question);
   if (!speaker) return [];
@@ -416,6 +415,15 @@ export function askedSpeakerCountries(question: string): Entity[] {
     subject.push(t);
   }
   return namedEntities(subject.join(" ")).filter((e) => e.kind === "region");
+}
+
+/**
+ * The subject of an English "what did X say / how did X react" question, in lower case, without "'s" and the words
+ * like "government" that stand beside a country's name; undefined for other questions.
+ */
+export function englishSpeaker(question: string): string[] | undefined {
+  const asked = ENGLISH_ASKED.exec(question);
+  return asked ? asked[1]!.toLowerCase().replace(/'s?\b/g, "").split(/\s+/).filter((w) => w && !SPEAKER_GENERIC.has(w)) : undefined;
 }
 
 /** Whether a text reports what a country said: its name or adjective as the one who speaks, beside a verb of saying. */

@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -652,6 +652,11 @@ export class SearchIndex {
     // الصينية) may be said in other words, so only a name is judged.
     const named = speaker && namedEntities(speaker.word).length === 0 && !isArabicNoun(speaker.word) && synonymsOf(speaker.word).length === 0;
     const unquoted: Missing[] = named && !this.knows(speaker.word) ? [{ kind: "term", value: speaker.typed }] : [];
+    // So in English, typed in lower case too ("what did erdogan say"): one word no dictionary knows and no name of
+    // the briefing sounds like.
+    const said = englishSpeaker(own);
+    const who = said?.length === 1 ? said[0]! : undefined;
+    if (who && who.length >= MIN_SPEAKER_LETTERS && /^[a-z]+$/.test(who) && !isEnglishWord(who) && !tokenize(this.withEnglish(who).text).some((t) => ARABIC_WORD.test(t))) unquoted.push({ kind: "term", value: who });
     // Whom a title of office names (وزير الخارجية لافروف), when no lexicon knows the word and the briefing does
     // not hold it: a person the briefing never names.
     const untitled = afterTitles(own)
@@ -726,6 +731,8 @@ const PROXIMITY_CANDIDATES = 20;
 const PROXIMITY_WINDOW = 3;
 /** Passages a price question looks through for an amount of money: those its first page would show, and a few more. */
 const PRICE_PASSAGES = 5;
+/** An English speaker's name shorter than this may be an abbreviation the briefing writes another way (EU, UN). */
+const MIN_SPEAKER_LETTERS = 4;
 /**
  * Passages a "what did X say" question looks through for X speaking: more than a price's, as what a country said
  * may stand in any passage about the subject, and bounded, as each is read word by word.

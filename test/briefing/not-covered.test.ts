@@ -194,8 +194,12 @@ describe("questions the briefing does not cover", () => {
     const zelensky = briefing.search("How did Zelensky react to the Putin Xi meeting in Beijing?", { limit: 3 });
     expect(zelensky.covered).toBe(false);
     expect(zelensky.missing).toContainEqual({ kind: "term", value: "Zelensky" });
+    // Typed in lower case, as in chat, when it is whom a "what did X say" question asks about.
+    const erdogan = briefing.search("what did erdogan say at the sco summit in tianjin", { limit: 3 });
+    expect(erdogan.covered).toBe(false);
+    expect(erdogan.missing).toContainEqual({ kind: "term", value: "erdogan" });
     // Wenbin renders as no single word (وين بين), but stands beside Wang.
-    for (const q of ["What did spokesman Wang Wenbin say?", "How did Kim Jong Un help Russia?", "Why did Putin visit Harbin?", "What happened in Tiananmen Square?", "What did Donald Trump say about Russia and China?"]) {
+    for (const q of ["What did spokesman Wang Wenbin say?", "How did Kim Jong Un help Russia?", "Why did Putin visit Harbin?", "What happened in Tiananmen Square?", "What did Donald Trump say about Russia and China?", "what did putin say about xi", "what did kim say at the parade", "what did trump say about the visit"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
