@@ -39,8 +39,11 @@ const ATTACHED = /^[وف](?=\S{2,})/;
  */
 const GLUED = ["متى", "لماذا", "ماذا", "قديش", "ماهو", "ماهي"].map(normalize).sort((a, b) => b.length - a.length);
 
-/** A question's words, with a question word typed joined to the next word at its start read apart. */
-function questionTokens(question: string): string[] {
+/**
+ * A question's words, with a question word typed joined to the next word at its start read apart; worked out once
+ * per question, as each of its checks (type, counted word, price, speaker, title…) reads them.
+ */
+const questionTokens: (question: string) => readonly string[] = remembered(1_000, (question) => {
   const tokens = tokenize(question);
   // A question word comes first, after a leading و, طيب or so at most.
   for (let i = 0; i < Math.min(tokens.length, 2); i++) {
@@ -52,7 +55,7 @@ function questionTokens(question: string): string[] {
     }
   }
   return tokens;
-}
+});
 
 /** The kind of answer a question asks for; worked out once per question (an answer asks it several times). */
 export const questionType: (question: string) => QuestionType = remembered(1_000, typeOf);
@@ -111,7 +114,7 @@ const DURATION_MEASURES = new Set(["مده", "duration"]);
 
 /** A unit of time, with an article or attached letter allowed (بالأيام, الأسبوع). */
 function isDurationUnit(word: string): boolean {
-  return DURATION_UNITS.has(word) || DURATION_UNITS.has(word.replace(PREFIX, ""));
+  return hasWord(DURATION_UNITS, word);
 }
 
 /**
@@ -201,7 +204,7 @@ export const LATER_WORDS: readonly string[] = lexicon.laterWords.map(normalize);
 
 /** The word by which a question asks about the next occurrence of something (القمة المقبلة, the next summit). */
 export function nextWord(question: string): QuestionTerm | undefined {
-  const word = questionTokens(question).find((t) => NEXT.has(t) || NEXT.has(t.replace(PREFIX, "")));
+  const word = questionTokens(question).find((t) => hasWord(NEXT, t));
   return word === undefined ? undefined : termOf(question, word);
 }
 
@@ -215,7 +218,7 @@ const UNITS = new Set(lexicon.measureUnits.map(normalize));
 export function askedUnits(question: string): QuestionTerm[] {
   if (questionType(question) !== "quantity") return [];
   return questionTokens(question)
-    .filter((t) => UNITS.has(t) || UNITS.has(t.replace(PREFIX, "")))
+    .filter((t) => hasWord(UNITS, t))
     .map((t) => termOf(question, t));
 }
 
@@ -318,7 +321,7 @@ export function afterTitles(question: string): QuestionTerm[] {
   const tokens = questionTokens(question);
   const out: QuestionTerm[] = [];
   tokens.forEach((t, i) => {
-    if (!TITLES.has(t.replace(PREFIX, "")) && !TITLES.has(t)) return;
+    if (!hasWord(TITLES, t)) return;
     for (let k = i + 1; k <= i + TITLE_REACH && k < tokens.length; k++) {
       const word = tokens[k]!;
       if (isStopWord(word) || /^\p{N}+$/u.test(word)) break;
@@ -329,6 +332,8 @@ export function afterTitles(question: string): QuestionTerm[] {
 }
 
 const NAME_WORDS = new Set(lexicon.nameWords.map(normalize));
+/** The one-word "what" cues (ما, شو, what), after which a word for "name" asks it. */
+const WHAT_WORDS = new Set(CUES.filter((c) => c.type === "what" && c.tokens.length === 1).map((c) => c.tokens[0]!));
 
 /**
  * The title a question asks the holder's name of ("ما اسم رئيس مجلس الدولة الصيني" → رئيس مجلس الدولة الصيني): the
@@ -338,7 +343,7 @@ const NAME_WORDS = new Set(lexicon.nameWords.map(normalize));
 export function askedName(question: string): QuestionTerm[] | undefined {
   const tokens = questionTokens(question);
   // Asked first, after a question word (ما اسم رئيس…), or after the title with a pronoun (مين هو رئيس… شو اسمه).
-  const first = tokens.findIndex((t, i) => i > 0 && i < 4 && NAME_WORDS.has(t) && CUES.some((c) => c.type === "what" && c.tokens.length === 1 && c.tokens[0] === tokens[i - 1]));
+  const first = tokens.findIndex((t, i) => i > 0 && i < 4 && NAME_WORDS.has(t) && WHAT_WORDS.has(tokens[i - 1]!));
   const late = first < 0 && tokens.some((t) => NAME_WORDS.has(t) && /(?:ه|ها|هم)$/u.test(t));
   if (first < 0 && !late) return undefined;
   const after: string[] = [];
@@ -346,7 +351,7 @@ export function askedName(question: string): QuestionTerm[] | undefined {
     if (after.length > 0 && isStopWord(t)) break;
     if (!isStopWord(t)) after.push(t);
   }
-  const title = after.findIndex((t) => TITLES.has(t.replace(PREFIX, "")) || TITLES.has(t));
+  const title = after.findIndex((t) => hasWord(TITLES, t));
   return title < 0 ? undefined : after.slice(title).map((t) => termOf(question, t));
 }
 
@@ -403,7 +408,7 @@ export function askedSpeakerCountries(question: string): Entity[] {
   const tokens = questionTokens(question);
   const at = tokens.indexOf(speaker.word);
   const verb = tokens[at - 1];
-  if (verb === undefined || verb.replace(ATTACHED, "") === "موقف" || verb === "موقف") return [];
+  if (verb === undefined || verb.replace(ATTACHED, "") === "موقف") return [];
   // The country, or an office of it (رئيس الوزراء الياباني, الحكومة اليابانية), up to a function word or a word
   // with a preposition on it; not what a passive verb says of something (وُصفت زيارة بوتين للصين).
   const first = speaker.word.replace(PREFIX, "");
@@ -465,7 +470,7 @@ export function priceWord(question: string): string | undefined {
   if (price !== undefined) return price;
   // A value is money when asked how much of (كم بلغت قيمة الصفقة, how much is it worth).
   const howMuch = tokens.some((_, i) => HOW_MUCH.some((cue) => matchesAt(tokens, i, cue)));
-  return howMuch ? tokens.find((t) => AMOUNT_WORDS.has(t) || AMOUNT_WORDS.has(t.replace(PREFIX, ""))) : undefined;
+  return howMuch ? tokens.find((t) => hasWord(AMOUNT_WORDS, t)) : undefined;
 }
 
 const AMOUNT_WORDS = new Set(lexicon.amountWords.map(normalize));
@@ -474,7 +479,7 @@ const HOW_MUCH = CUES.filter((c) => c.type === "quantity" && c.tokens[0] !== "م
 
 /** Whether a normalized word names a price or a cost (الأسعار, cost), an article or attached letter allowed. */
 export function isPriceWord(token: string): boolean {
-  return PRICE_WORDS.has(token) || PRICE_WORDS.has(token.replace(PREFIX, ""));
+  return hasWord(PRICE_WORDS, token);
 }
 
 /** Words around a currency's name where its amount stands (240 مليار دولار, 5 دولارات للبرميل). */
@@ -532,11 +537,16 @@ const NUMBER_LEADS = lexicon.numberLeads.map((w) => tokenize(w));
  */
 const PREFIX = /^(?:[وفبل](?=\S{3,}))?(?:ال(?=\S{2,}))?/u;
 
+/** Whether a lexicon set holds a word as written or with its clitic and article peeled (`PREFIX`). */
+function hasWord(set: ReadonlySet<string>, word: string): boolean {
+  return set.has(word) || set.has(word.replace(PREFIX, ""));
+}
+
 function isEvidence(type: QuestionType, word: string): boolean {
   const words = CLASSES[type];
   if (/^\d+$/.test(word)) return type === "quantity" || type === "duration" || ((type === "time" || type === "year") && isYear(word));
   if (!words) return false;
-  return words.has(word) || words.has(word.replace(PREFIX, "")) || words.has(word.replace(/^[وفبل]/u, ""));
+  return hasWord(words, word) || words.has(word.replace(/^[وفبل]/u, ""));
 }
 
 /**
@@ -582,7 +592,7 @@ function countedUnits(words: readonly string[]): Set<number> {
   const counts = (w: string | undefined) => w !== undefined && (/^\d+$/.test(w) || isEvidence("quantity", w) || DURATION_COUNTS.has(w));
   words.forEach((w, i) => {
     if (!isDurationUnit(w)) return;
-    const dual = DURATION_DUALS.has(w) || DURATION_DUALS.has(w.replace(PREFIX, ""));
+    const dual = hasWord(DURATION_DUALS, w);
     const countBefore = counts(words[i - 1]);
     // Or a number's lead (نحو أسبوع, أكثر من عام), taken in by the caller.
     const leadBefore = NUMBER_LEADS.some((p) => p.every((t, j) => words[i - p.length + j] === t));
