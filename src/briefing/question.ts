@@ -411,8 +411,7 @@ export function askedSpeakerCountries(question: string): Entity[] {
   if (verb === undefined || verb.replace(ATTACHED, "") === "موقف") return [];
   // The country, or an office of it (رئيس الوزراء الياباني, الحكومة اليابانية), up to a function word or a word
   // with a preposition on it; not what a passive verb says of something (وُصفت زيارة بوتين للصين).
-  const first = speaker.word.replace(PREFIX, "");
-  const office = TITLES.has(first) || OFFICES.has(first);
+  const office = hasWord(TITLES, speaker.word) || hasWord(OFFICES, speaker.word);
   if (!office) return namedEntities(speaker.word).filter((e) => e.kind === "region");
   const subject: string[] = [];
   for (const t of tokens.slice(at, at + SAID_REACH)) {

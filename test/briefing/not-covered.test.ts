@@ -126,13 +126,13 @@ describe("questions the briefing does not cover", () => {
 
   it("says so when asked what a country said and no passage found reports it saying anything", () => {
     // The briefing names Japan only as the party defeated in 1945 and the one the Soviet Union declared war on.
-    for (const q of ["What did Japan's government say about the Beijing military parade?", "how did japan react to the parade", "ماذا قالت اليابان عن العرض العسكري؟", "ماذا قال رئيس الوزراء الياباني عن العرض؟"]) {
+    for (const q of ["What did Japan's government say about the Beijing military parade?", "how did japan react to the parade", "ماذا قالت اليابان عن العرض العسكري؟", "ماذا قال رئيس الوزراء الياباني عن العرض؟", "ماذا قال وزير الخارجية الياباني عن العرض؟", "ماذا قالت وزارة الخارجية اليابانية؟"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).toBe(false);
       expect(result.missing, q).toEqual([{ kind: "said", value: "JP" }]);
     }
     // Countries it reports speaking (أكد الرئيس الروسي, الصين نفت), and a subject that is a spokesperson, not the country.
-    for (const q of ["What did China say about the war in Ukraine?", "What did Russia say about relations with China?", "ماذا قالت الصين عن الحرب في أوكرانيا؟", "What did Chinese foreign ministry spokesperson Wang Wen say about Putin's visit?", "ما موقف اليابان من العرض؟", "لماذا وُصفت زيارة بوتين الأخيرة للصين بأنها غير مسبوقة؟", "كيف ردت الحكومة الصينية على الاتهامات؟"]) {
+    for (const q of ["What did China say about the war in Ukraine?", "What did Russia say about relations with China?", "ماذا قالت الصين عن الحرب في أوكرانيا؟", "What did Chinese foreign ministry spokesperson Wang Wen say about Putin's visit?", "ما موقف اليابان من العرض؟", "لماذا وُصفت زيارة بوتين الأخيرة للصين بأنها غير مسبوقة؟", "كيف ردت الحكومة الصينية على الاتهامات؟", "ماذا قال وزير الخارجية الصيني عن الزيارة؟"]) {
       expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
     }
   });
