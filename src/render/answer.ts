@@ -147,6 +147,11 @@ export function missesPrice(missing: readonly Missing[] = []): boolean {
   return missing.some((m) => m.kind === "price");
 }
 
+/** A country's or currency's name from its CLDR code, in the reader's language. */
+function displayName(type: "region" | "currency", code: string, lang: Language): string {
+  return new Intl.DisplayNames([lang], { type }).of(code) ?? code;
+}
+
 /**
  * What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number or
  * a word as typed. A price, a count, a next event, a name or what a country said, asked for, is said on a line of its
@@ -154,9 +159,10 @@ export function missesPrice(missing: readonly Missing[] = []): boolean {
  */
 function missingNames(missing: readonly Missing[], lang: Language): string[] {
   const names = missing.flatMap((m) => {
-    if (m.kind === "price" || m.kind === "count" || m.kind === "later" || m.kind === "name" || m.kind === "said") return [];
     if (m.kind === "number" || m.kind === "term") return m.value;
-    const name = new Intl.DisplayNames([lang], { type: m.kind }).of(m.value) ?? m.value;
+    // A price, a count, a next event, a name or a country's words has a line of its own.
+    if (m.kind !== "region" && m.kind !== "currency") return [];
+    const name = displayName(m.kind, m.value, lang);
     // A currency by its noun (روبل, ruble), as a reader names it: the country is the question's own business.
     if (m.kind === "currency") return (lang === "ar" ? name.split(/\s+/)[0] : name.split(/\s+/).pop()!.toLowerCase()) ?? name;
     return name;
@@ -178,7 +184,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   if (missesPrice(answer.missing)) lines.push(mark + t("not-covered-price"));
   for (const m of answer.missing ?? []) if (m.kind === "count") lines.push(mark + t("not-covered-count", { noun: isolate(escapeHtml(m.value)) }));
   for (const m of answer.missing ?? []) if (m.kind === "name") lines.push(mark + t("not-covered-name", { title: isolate(escapeHtml(m.value)) }));
-  for (const m of answer.missing ?? []) if (m.kind === "said") lines.push(mark + t("not-covered-said", { name: isolate(escapeHtml(new Intl.DisplayNames([lang], { type: "region" }).of(m.value) ?? m.value)) }));
+  for (const m of answer.missing ?? []) if (m.kind === "said") lines.push(mark + t("not-covered-said", { name: isolate(escapeHtml(displayName("region", m.value, lang))) }));
   if (answer.missing?.some((m) => m.kind === "later")) lines.push(mark + t("not-covered-later"));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));

@@ -33,6 +33,8 @@ function parsed(html: string) {
 
 /** What a reader sees: the parsed text without the invisible direction and isolation marks. */
 const visible = (html: string) => seen(parsed(html).text);
+/** The line of the "not covered" reply that says what the briefing lacks (the one after "does not cover this"). */
+const lacking = (question: string, view: typeof ar | typeof en) => visible(renderNotCovered(briefing.answer(question), view).text).split("\n")[1];
 
 function callbackData(keyboard: InlineKeyboardMarkup): string[] {
   return keyboard.inline_keyboard.flat().flatMap((b) => ("callback_data" in b && b.callback_data ? [b.callback_data] : []));
@@ -248,31 +250,31 @@ describe("the 'not covered' reply", () => {
   });
 
   it("names the thing a 'how many' question counts, and says plainly when a price is not given", () => {
-    expect(visible(renderNotCovered(briefing.answer("قديش صاروخ عرضوا بالعرض العسكري ببكين؟"), ar).text).split("\n")[1]).toBe("لا يرد فيه ذكر: صاروخ.");
+    expect(lacking("قديش صاروخ عرضوا بالعرض العسكري ببكين؟", ar)).toBe("لا يرد فيه ذكر: صاروخ.");
     const price = briefing.answer("How much will the Power of Siberia 2 pipeline cost?");
     expect(saysNotCovered(price)).toBe(true);
     expect(visible(renderNotCovered(price, en).text).split("\n").slice(0, 2)).toEqual(["The briefing does not cover this: “How much will the Power of Siberia 2 pipeline cost?”.", "It gives no price or amount of money for it."]);
-    expect(visible(renderNotCovered(briefing.answer("كم تكلفة خط قوة سيبيريا 2؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف سعرًا أو مبلغًا لذلك.");
+    expect(lacking("كم تكلفة خط قوة سيبيريا 2؟", ar)).toBe("لا يذكر الملف سعرًا أو مبلغًا لذلك.");
   });
 
   it("says plainly when the thing a 'how many' question counts is named but never counted", () => {
-    expect(visible(renderNotCovered(briefing.answer("كم سيارة صينية بيعت في روسيا؟"), ar).text).split("\n")[1]).toBe("يرد فيه ذكر «سيارة» دون عدد.");
-    expect(visible(renderNotCovered(briefing.answer("How many Chinese cars were sold in Russia?"), en).text).split("\n")[1]).toBe("It mentions “Chinese cars” but gives no number.");
+    expect(lacking("كم سيارة صينية بيعت في روسيا؟", ar)).toBe("يرد فيه ذكر «سيارة» دون عدد.");
+    expect(lacking("How many Chinese cars were sold in Russia?", en)).toBe("It mentions “Chinese cars” but gives no number.");
   });
 
   it("says plainly when a country's words are asked and the briefing reports none, naming it in the reader's language", () => {
-    expect(visible(renderNotCovered(briefing.answer("ماذا قالت اليابان عن العرض العسكري؟"), ar).text).split("\n")[1]).toBe("لا ينقل الملف عن اليابان قولًا في ذلك.");
-    expect(visible(renderNotCovered(briefing.answer("What did Japan say about the parade?"), en).text).split("\n")[1]).toBe("It reports nothing Japan said about it.");
+    expect(lacking("ماذا قالت اليابان عن العرض العسكري؟", ar)).toBe("لا ينقل الملف عن اليابان قولًا في ذلك.");
+    expect(lacking("What did Japan say about the parade?", en)).toBe("It reports nothing Japan said about it.");
   });
 
   it("says plainly when the name of whom a title names is asked and the briefing gives the title alone", () => {
-    expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), ar).text).split("\n")[1]).toBe("يرد فيه ذكر «رئيس مجلس الدولة الصيني» دون اسم.");
-    expect(visible(renderNotCovered(briefing.answer("ما اسم رئيس مجلس الدولة الصيني؟"), en).text).split("\n")[1]).toBe("It mentions “رئيس مجلس الدولة الصيني” but gives no name.");
+    expect(lacking("ما اسم رئيس مجلس الدولة الصيني؟", ar)).toBe("يرد فيه ذكر «رئيس مجلس الدولة الصيني» دون اسم.");
+    expect(lacking("ما اسم رئيس مجلس الدولة الصيني؟", en)).toBe("It mentions “رئيس مجلس الدولة الصيني” but gives no name.");
   });
 
   it("says plainly when asked about a next event the briefing does not speak of", () => {
-    expect(visible(renderNotCovered(briefing.answer("متى ستنعقد القمة المقبلة؟"), ar).text).split("\n")[1]).toBe("لا يذكر الملف موعدًا مقبلًا لذلك.");
-    expect(visible(renderNotCovered(briefing.answer("When is the next SCO summit?"), en).text).split("\n")[1]).toBe("It says nothing of a next one.");
+    expect(lacking("متى ستنعقد القمة المقبلة؟", ar)).toBe("لا يذكر الملف موعدًا مقبلًا لذلك.");
+    expect(lacking("When is the next SCO summit?", en)).toBe("It says nothing of a next one.");
   });
 
   it("names a number no passage holds, and has no such line when nothing named is missing", () => {
