@@ -142,11 +142,6 @@ export function missingList(missing: readonly Missing[], lang: Language, each: (
   return new Intl.ListFormat([lang], { type: "conjunction" }).format(missingNames(missing, lang).map(each));
 }
 
-/** Whether what the briefing lacks is the price or cost a question asked for (said apart from the names). */
-export function missesPrice(missing: readonly Missing[] = []): boolean {
-  return missing.some((m) => m.kind === "price");
-}
-
 /** A country's or currency's name from its CLDR code, in the reader's language. */
 function displayName(type: "region" | "currency", code: string, lang: Language): string {
   return new Intl.DisplayNames([lang], { type }).of(code) ?? code;
@@ -181,7 +176,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   const lines = [mark + t("not-covered", { query: escapeHtml(cutText(answer.query, 80)) })];
   const missing = missingList(answer.missing ?? [], lang, (n) => isolate(escapeHtml(n)));
   if (missing) lines.push(mark + t("not-covered-missing", { names: missing }));
-  if (missesPrice(answer.missing)) lines.push(mark + t("not-covered-price"));
+  if (answer.missing?.some((m) => m.kind === "price")) lines.push(mark + t("not-covered-price"));
   for (const m of answer.missing ?? []) if (m.kind === "count") lines.push(mark + t("not-covered-count", { noun: isolate(escapeHtml(m.value)) }));
   for (const m of answer.missing ?? []) if (m.kind === "name") lines.push(mark + t("not-covered-name", { title: isolate(escapeHtml(m.value)) }));
   for (const m of answer.missing ?? []) if (m.kind === "said") lines.push(mark + t("not-covered-said", { name: isolate(escapeHtml(displayName("region", m.value, lang))) }));

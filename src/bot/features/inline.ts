@@ -5,14 +5,18 @@ import { typed } from "../../briefing/follow-up.js";
 import type { Missing } from "../../briefing/types.js";
 import type { BotContext, Deps } from "../context.js";
 import { prepareQuery } from "../helpers/answer.js";
-import { missesPrice, missingList } from "../../render/answer.js";
+import { missingList } from "../../render/answer.js";
 import { cutText } from "../../render/html.js";
 import { answerPoints, browseResults, INLINE_PAGE, keyPointsResult, latestFirst, passageResults } from "../../render/inline.js";
 
 /** Results depend on the reader's language, so they are cached per user. */
 const CACHE_SECONDS = 300;
-/** What the button says when the briefing names what a question asks of, but not the count, next event, name or saying asked for. */
+/**
+ * What the button says when the briefing names what a question asks of, but not the price, count, next event, name
+ * or saying asked for; the first that applies.
+ */
 const UNSTATED: ReadonlyArray<readonly [Missing["kind"], string]> = [
+  ["price", "inline-no-price"],
   ["count", "inline-no-count"],
   ["later", "inline-no-later"],
   ["name", "inline-no-name"],
@@ -41,7 +45,7 @@ export function inlineFeature(deps: Deps): Composer<BotContext> {
       // When the question names what the briefing lacks, the button says so ("never mentions India").
       // The names are cut, not the button's "open mujaz" (60 characters in all).
       const missing = missingList(found?.missing ?? [], view.lang);
-      const unstated = missesPrice(found?.missing) ? "inline-no-price" : (UNSTATED.find(([kind]) => found?.missing?.some((m) => m.kind === kind))?.[1] ?? "inline-no-match");
+      const unstated = UNSTATED.find(([kind]) => found?.missing?.some((m) => m.kind === kind))?.[1] ?? "inline-no-match";
       const text = missing ? ctx.t("inline-not-covered", { names: cutText(missing, 24) }) : ctx.t(unstated);
       return ctx.answerInlineQuery([], {
         cache_time: CACHE_SECONDS,
