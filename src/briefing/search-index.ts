@@ -284,24 +284,22 @@ export class SearchIndex {
     // A price asked as a quantity is an amount of money: when none of the passages the question would show states
     // one, the briefing does not give it ("how much will the pipeline cost" answered by the pipeline's route). "At
     // what prices" may be answered in words ("at preferential prices").
+    // Whether any of the first `n` passages found holds what the question asks for.
+    const anyOf = (n: number, holds: (paragraph: Paragraph) => boolean) => relevant.slice(0, n).some((r) => holds(this.passages[r.index]!.paragraph));
     const price = priceWord(own);
     const asksPrice = price !== undefined && asked === "quantity";
-    if (asksPrice && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.statesPrice(r.index, words))) missing.push({ kind: "price", value: price });
+    if (asksPrice && !anyOf(PRICE_PASSAGES, (p) => this.statesPrice(p, words))) missing.push({ kind: "price", value: price });
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
     const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
     const naming = counted.length > 0 ? this.namingTest(counted.map((t) => t.word)) : undefined;
-    if (naming && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.passages[r.index]!.paragraph.sentences.some((s) => statesCount(s, naming)))) {
-      missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
-    }
+    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)))) missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
     // So is a name: "what is the name of the premier" answered by passages that give the premier's title alone.
     const title = missing.length === 0 ? askedName(own) : undefined;
-    if (title && !relevant.slice(0, PRICE_PASSAGES).some((r) => namesTitleHolder(this.passages[r.index]!.paragraph.text, title, isOrdinaryWord))) {
-      missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
-    }
+    if (title && !anyOf(PRICE_PASSAGES, (p) => namesTitleHolder(p.text, title, isOrdinaryWord))) missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
     // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
     // about the parade", answered by the parade marking Japan's surrender).
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
-      if (!relevant.slice(0, SAYING_PASSAGES).some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) missing.push({ kind: "said", value: country.code });
+      if (!anyOf(SAYING_PASSAGES, (p) => reportsSaying(p.text, country))) missing.push({ kind: "said", value: country.code });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
@@ -671,9 +669,9 @@ export class SearchIndex {
    * Whether a passage states an amount of money (`statesAmount`) in a clause holding a word of the question other
    * than its price word: the trade's 240 billion dollars is not the price of the gas named in the next clause.
    */
-  private statesPrice(index: number, words: readonly QueryWord[]): boolean {
+  private statesPrice(paragraph: Paragraph, words: readonly QueryWord[]): boolean {
     const asked = new Set(words.filter((w) => !isPriceWord(w.word)).flatMap((w) => w.stems));
-    return this.passages[index]!.paragraph.sentences.some((sentence) =>
+    return paragraph.sentences.some((sentence) =>
       clauseRanges(sentence).some(([start, end]) => {
         const clause = sentence.slice(start, end);
         return statesAmount(clause) && analyze(clause).stems.some((s) => asked.has(s));
