@@ -847,25 +847,31 @@ function wordsByStem(words: readonly QueryWord[]): Map<string, number[]> {
  */
 function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]): number[] {
   const unitOf = words.map((_, i) => i);
-  const typed = [...new Set(words.map((w) => w.typed).filter((t): t is number => t !== undefined))].sort((a, b) => a - b);
-  const at = (text: Positioned, t: number): Set<number> =>
-    new Set(words.flatMap((w) => (w.typed === t ? w.stems.flatMap((s) => text.at.get(s) ?? []) : [])));
+  const stemsOf = new Map<number, string[]>();
+  for (const w of words) if (w.typed !== undefined) (stemsOf.get(w.typed) ?? stemsOf.set(w.typed, []).get(w.typed)!).push(...w.stems);
+  const typed = [...stemsOf.keys()].sort((a, b) => a - b);
+  const positions = (text: Positioned, t: number): number[] => stemsOf.get(t)!.flatMap((s) => text.at.get(s) ?? []);
   // A name, not a phrase of common words (شريك تجاري, whose nearness does tell a trade partner from trade): no
   // dictionary noun, and no article (التحالف الاستراتيجي is a phrase, though the adjective is no noun).
   const nameLike = (t: number) => words.every((w) => w.typed !== t || (/^[\u0621-\u064A]+$/.test(w.word) && !/^[وفبلك]?ال/u.test(w.word) && !w.stems.some(isArabicNoun)));
   for (const [k, t] of typed.entries()) {
     const next = typed[k + 1];
-    if (next !== t + 1) continue;
+    if (next !== t + 1 || !(nameLike(t) || nameLike(next))) continue;
+    // Every passage holding both must hold them side by side; at least two must.
     let both = 0;
-    let adjacent = 0;
+    let apart = false;
     for (const text of texts) {
-      const first = at(text, t);
-      const second = at(text, next);
-      if (first.size === 0 || second.size === 0) continue;
+      const first = positions(text, t);
+      if (first.length === 0) continue;
+      const second = new Set(positions(text, next));
+      if (second.size === 0) continue;
       both++;
-      if ([...first].some((p) => second.has(p + 1))) adjacent++;
+      if (!first.some((p) => second.has(p + 1))) {
+        apart = true;
+        break;
+      }
     }
-    if (both < 2 || adjacent < both || !(nameLike(t) || nameLike(next))) continue;
+    if (both < 2 || apart) continue;
     const unit = unitOf[words.findIndex((w) => w.typed === t)]!;
     words.forEach((w, i) => {
       if (w.typed === next) unitOf[i] = unit;
