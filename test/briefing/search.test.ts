@@ -130,6 +130,20 @@ describe("search", () => {
     expect(phrase!.get(alliance[0]!)).toBeCloseTo(loose!.get(alliance[0]!)! * (1 + 3 * RANKING.proximity), 6);
   });
 
+  it("counts a paraphrase's words standing together (near synonyms of the question's) as close as the question's own", () => {
+    const paragraphs = ["يرى الخبراء أن الاعتماد المفرط يضر بالاقتصاد على المدى البعيد بسبب الاستيراد.", "يقول الخبراء إن الاعتماد يزداد عاما بعد عام بينما يبقى الإنفاق مفرطا منذ سنوات بسبب الاستيراد."];
+    const scores = [{}, { proximity: 0 }].map((ranking) => {
+      const index = new SearchIndex(ranking);
+      index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+      return new Map(index.search("الاتكال الزائد على الاستيراد", { limit: 10 }).hits.map((h) => [h.paragraph.text, h.score]));
+    });
+    const [near, plain] = scores;
+    // اتكال is found as اعتماد and زائد as مفرط (the news list): side by side, they are one pair.
+    expect(near!.get(paragraphs[0]!)).toBeCloseTo(plain!.get(paragraphs[0]!)! * (1 + RANKING.proximity), 6);
+    expect(near!.get(paragraphs[1]!)).toBeCloseTo(plain!.get(paragraphs[1]!)!, 6);
+    expect([...near!.keys()][0]).toBe(paragraphs[0]);
+  });
+
   it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {
     const articles = oneArticle("نما الاقتصاد الروسي بسرعة هذا العام.", "تبقى الصين شريكا مهما لروسيا في التجارة.").articles;
     const score = (ranking: Partial<typeof RANKING>) => {
