@@ -492,6 +492,9 @@ export class SearchIndex {
       if (s.endsWith("ات") && s.length >= 4) forms.add(`${s.slice(0, -2)}ه`);
       // A final hamza left off, as people type it (رؤسا, وزرا, علما → رؤساء, وزراء, علماء).
       if (s.endsWith("ا") && s.length >= 3) forms.add(`${s}ء`);
+      // The accusative's alef typed without its tanween (سابقا, طرفا, دايما), where the briefing writes it (سابقاً,
+      // read سابق).
+      if (s.endsWith("ا") && s.length >= 4) forms.add(s.slice(0, -1));
       // A verb whose last letter is weak changes it with its number: التقوا (they met), التقيا (the two met), التقى;
       // the other number is read as a stem too, so that its tense and person can change below (يلتقوا → سيلتقي).
       for (const [ending, others] of WEAK_ENDINGS) {

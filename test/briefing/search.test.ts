@@ -80,6 +80,15 @@ describe("search", () => {
     expect(copy.search("من يتابع الاجتماع", { limit: 1 }).hits[0]!.paragraph.text).toContain("تابع المراقبون");
   });
 
+  it("reads an accusative typed without its tanween (سابقا, طرفا) as the word the briefing writes with it", () => {
+    const copy = oneArticle("التقى الزعيمان سابقاً في العاصمة.", "قالت الصين إنها ليست طرفًا في النزاع.", "زار الوفد العاصمة لبحث التجارة.");
+    const first = (q: string) => copy.search(q, { limit: 1 }).hits[0]?.paragraph.n;
+    expect(first("سابقا")).toBe(1);
+    expect(first("طرفا")).toBe(2);
+    // A word the briefing holds as typed keeps its alef (روسيا is not روسي).
+    expect(oneArticle("زار الوفد روسيا.", "قال مسؤول روسي إن الزيارة مهمة.").search("روسيا", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
+  });
+
   it("finds a name written with and behind an attached و (شي, وشي) and weighs it as the name", () => {
     const copy = oneArticle(
       "التقى بوتين وشي في العاصمة لبحث ملف الطاقة.",
