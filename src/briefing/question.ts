@@ -331,6 +331,21 @@ export function afterTitles(question: string): QuestionTerm[] {
   return out;
 }
 
+/**
+ * The title a "who" question asks about, with its words of office (من هو وزير الخارجية الروسي → وزير الخارجية
+ * الروسي): the first title of office, and the content words within TITLE_REACH after it. Undefined for other
+ * questions.
+ */
+export function askedTitle(question: string): QuestionTerm[] | undefined {
+  if (questionType(question) !== "person") return undefined;
+  const tokens = questionTokens(question);
+  const at = tokens.findIndex((t) => hasWord(TITLES, t));
+  if (at < 0) return undefined;
+  const out = [termOf(question, tokens[at]!)];
+  for (let k = at + 1; k <= at + TITLE_REACH && k < tokens.length && !isStopWord(tokens[k]!) && !/^\p{N}+$/u.test(tokens[k]!); k++) out.push(termOf(question, tokens[k]!));
+  return out;
+}
+
 const NAME_WORDS = new Set(lexicon.nameWords.map(normalize));
 /** The one-word "what" cues (ما, شو, what), after which a word for "name" asks it. */
 const WHAT_WORDS = new Set(CUES.filter((c) => c.type === "what" && c.tokens.length === 1).map((c) => c.tokens[0]!));

@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -679,8 +679,12 @@ export class SearchIndex {
     const untitled = afterTitles(own)
       .filter((t) => ARABIC_WORD.test(t.word) && t.word.length >= 3 && !isArabicWord(t.word) && namedEntities(t.word).length === 0 && synonymsOf(t.word).length === 0 && !isColloquial(t.word) && !this.knows(t.word))
       .map((t): Missing => ({ kind: "term", value: t.typed }));
+    // Who holds a title the briefing never uses (من هو وزير الخارجية الروسي, in a briefing without a minister):
+    // it names no one by it, whatever else of the question it holds.
+    const title = askedTitle(own);
+    const unheldTitle: Missing[] = title && !this.holds(title[0]!.word) && !nearSynonyms(title[0]!.word).some((s) => this.holds(s)) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
     // One note for each word, though it be both counted and a unit (كم برميل).
-    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...numbers];
+    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];
     return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
   }
 

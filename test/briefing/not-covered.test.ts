@@ -111,6 +111,15 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so when asked who holds a title the briefing never uses, and answers who holds one it does", () => {
+    // The briefing has no minister at all: it names no one by the title, whatever else of the question it holds.
+    expectNotCoveredNaming("من هو وزير الخارجية الروسي الذي رافق بوتين إلى بكين؟", "وزير الخارجية الروسي");
+    expectNotCoveredNaming("مين السفير الصيني في موسكو؟", "السفير الصيني");
+    for (const q of ["من هو زعيم كوريا الشمالية؟", "مين المتحدث باسم الخارجية الصينية؟", "من هو الرئيس الصيني؟"]) {
+      expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    }
+  });
+
   it("says so when asked the name of whom a title names and no passage gives a name after that title", () => {
     for (const q of ["ما اسم رئيس مجلس الدولة الصيني؟", "مين هو رئيس مجلس الدولة الصيني اللي رح يلتقيه بوتين؟ شو اسمه", "شو اسم وزير الخارجية الصيني؟"]) {
       const result = briefing.search(q, { limit: 3 });
