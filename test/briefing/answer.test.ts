@@ -151,6 +151,15 @@ describe("answers", () => {
     expect(small.answer("متى تحدث وزير الخارجية الروسي عن المحادثات؟").lead!.text).toBe("أكد وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء (2 سبتمبر 2025)، أن المحادثات كانت مثمرة");
   });
 
+  it("counts for a sentence that carries on the one before it (هذه الخطة…) part of what that one holds of the question", () => {
+    const text = "عنوان المقال التجريبي عن المشروع\nبحث القادة مشروع الممر الشمالي الكبير الذي يربط موانئ المنطقة ببعضها. هذه الخطة تمنح المزارعين فرصة لتصدير القمح إلى الخارج.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("ماذا تقدم خطة الممر الشمالي للمزارعين؟").lead!.text).toBe("هذه الخطة تمنح المزارعين فرصة لتصدير القمح إلى الخارج");
+    // Without the demonstrative, the sentence stands alone: the one naming the project leads.
+    const alone = Briefing.fromArticles([parseArticle("900_test.txt", text.replace("هذه الخطة", "الخطة"))!]);
+    expect(alone.answer("ماذا تقدم خطة الممر الشمالي للمزارعين؟").lead!.text).toContain("الممر الشمالي الكبير");
+  });
+
   it("leads with a sentence that meets a question word by its root when no other holds it (يفصل, انفصال)", () => {
     const text = "عنوان المقال التجريبي عن العلاقات\nتعززت العلاقات بين البلدين في مجالات كثيرة خلال السنوات الأخيرة الماضية. ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية.";
     const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
