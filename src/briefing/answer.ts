@@ -206,7 +206,8 @@ const POINTS_BACK = new Set(markers.pointsBack.map(normalize));
 const CARRIED_ON = 0.5;
 /** Whether a sentence opens by pointing back at the one before it (هذه الأطر…, وهذا ما…). */
 function continuesPrevious(sentence: string): boolean {
-  const first = tokenize(sentence)[0];
+  // The opening words are enough: the longest demonstrative has six letters.
+  const first = tokenize(sentence.slice(0, 24))[0];
   return first !== undefined && POINTS_BACK.has(first);
 }
 
@@ -301,6 +302,8 @@ export function cutAround(text: string, marks: readonly Mark[], max: number): st
 }
 
 const CLAUSE_STARTERS = words.clauseStarters.map((w) => tokenize(w).join(" "));
+/** Each clause starter with its number of words, in the list's order. */
+const STARTER_LENGTHS = CLAUSE_STARTERS.map((starter) => ({ starter, n: starter.split(" ").length }));
 /** Relative pronouns: a clause they open describes a noun of the clause before. */
 const RELATIVES = new Set(["التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"].map(normalize));
 
@@ -342,10 +345,17 @@ function leadOf(s: Sentence, type: QuestionType): string {
 function withoutLeadingConnective(text: string): string {
   const ellipsis = text.startsWith("…") ? "…" : "";
   const body = text.slice(ellipsis.length);
-  for (const c of CLAUSE_STARTERS) {
-    const n = c.split(" ").length;
-    const head = body.split(/\s+/).slice(0, n).join(" ");
-    if (normalize(head) === c && body.split(/\s+/).length > n + 2) return ellipsis + body.slice(head.length).trimStart();
+  const typedWords = body.split(/\s+/);
+  // The text's first n words, as typed and normalized, worked out once for each length a starter has.
+  const heads = new Map<number, { typed: string; normalized: string }>();
+  for (const { starter, n } of STARTER_LENGTHS) {
+    let head = heads.get(n);
+    if (!head) {
+      const typed = typedWords.slice(0, n).join(" ");
+      head = { typed, normalized: normalize(typed) };
+      heads.set(n, head);
+    }
+    if (head.normalized === starter && typedWords.length > n + 2) return ellipsis + body.slice(head.typed.length).trimStart();
   }
   return text;
 }
