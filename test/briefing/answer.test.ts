@@ -134,6 +134,11 @@ describe("where a sentence holds the answer asked for", () => {
     expect(shown("duration", "وصف بوتين، يوم الأربعاء، التحالف الذي تعزز في العام الماضي وخلال عام 2022")).toEqual([]);
   });
 
+  it("takes a title for 'who', in the plural too (ورؤساء إيران, القادة)", () => {
+    expect(shown("person", "حضر العرض زعيم كوريا الشمالية ورؤساء إيران وكوبا")).toEqual(["زعيم", "ورؤساء"]);
+    expect(shown("person", "اجتمع القادة والوزراء في العاصمة")).toEqual(["القادة والوزراء"]);
+  });
+
   it("takes only a month's name for 'which month', and only a year for 'which year'", () => {
     const text = "تقارب البلدان منذ مطلع عام 2022، وأعلنا الشراكة في فبراير 2022 قبل أيام من الحرب";
     expect(shown("time", text)).toEqual(["مطلع عام 2022", "فبراير 2022", "أيام"]);
