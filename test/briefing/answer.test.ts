@@ -165,6 +165,12 @@ describe("answers", () => {
     expect(alone.answer("ماذا تقدم خطة الممر الشمالي للمزارعين؟").lead!.text).toContain("الممر الشمالي الكبير");
   });
 
+  it("does not end a 'who' lead on a title whose name follows the comma", () => {
+    const text = "عنوان المقال التجريبي عن الزيارة\nتعزيز الشراكة الثنائية: أعلن المتحدث باسم وزارة الخارجية الصينية، “وانغ وين” في مؤتمر صحفي في بكين، بأن هذه الزيارة ستؤكد على التزام روسيا والصين بتعزيز الشراكة الثنائية.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("من المتحدث الصيني الذي أعلن أن الزيارة ستؤكد التزام البلدين بالشراكة؟").lead!.text).toContain("وانغ وين");
+  });
+
   it("leads with a sentence that meets a question word by its root when no other holds it (يفصل, انفصال)", () => {
     const text = "عنوان المقال التجريبي عن العلاقات\nتعززت العلاقات بين البلدين في مجالات كثيرة خلال السنوات الأخيرة الماضية. ويرى محللون أن انفصال البلدين بات أمرا مستحيلا في الظروف الحالية.";
     const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
