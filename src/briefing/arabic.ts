@@ -105,6 +105,12 @@ const ARABIC_STOP = `
 بالنسبه لاجل بخصوص بشان تجاه ازاء بالرغم رغم
 ع اد ملهاش مالهاش ملوش مالوش ملهمش مالهمش معندوش معندهاش معندهمش مفيش مافيش مكانش ماكانش مكانتش
 `;
+/**
+ * English function words: the common ones of news questions, then those of NLTK's English stop list the first lines
+ * lacked (all but "us", which readers type for the U.S.), with the pieces an apostrophe leaves (didn't → didn, t)
+ * and spoken contractions (gonna): read as content, the dictionary rendered "both" as أهم and the name matcher
+ * "gonna" as كنا.
+ */
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that
 these those what which who whom whose why how when where did do does done has have had can could would should
@@ -112,6 +118,10 @@ will shall may might than then there their they them he she his her we our you y
 tell show give me please any some much many more most also into over under between
 during within after before since until till against among amongst through throughout via per across toward
 towards upon onto along amid amidst while whereas whether because if unless although though
+myself ours ourselves yours yourself yourselves him himself hers herself itself theirs themselves am having doing
+up down out off above below again further once here now all both each few other such nor only own same too very
+just s t d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn mightn mustn needn shan shouldn wasn weren
+won wouldn don gonna wanna gotta kinda sorta
 `;
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ARABIC_STOP} ${ENGLISH_STOP}`.split(/\s+/).filter(Boolean).map(normalize),

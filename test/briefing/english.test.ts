@@ -90,6 +90,11 @@ describe("English → Arabic dictionary", () => {
     // (أثناء) would find الثناء ("praise").
     const praise = indexOf("تبادل الرئيسان الثناء أثناء القمة وبعدها.", "ناقشا خط الغاز.");
     expect(texts("during after since while because", praise)).toEqual([]);
+    // And the other common function words and spoken contractions, which the dictionary reads as content or the
+    // name matcher as a name: "both" (أهم), "gonna" (كنا), "other" (آخر), "doing" (العمل).
+    const words = indexOf("أهم ما كنا نقوله إن الطرف الآخر يواصل العمل.", "ناقشا خط الغاز.");
+    expect(texts("both gonna other doing", words)).toEqual([]);
+    expect(texts("both gonna other doing gas", words)).toEqual(["غاز"]);
     fc.assert(
       fc.property(fc.string(), (s) => {
         const query = s.replace(/[A-Za-z]/g, "");
