@@ -107,7 +107,7 @@ const ARABIC_STOP = `
 `;
 /**
  * English function words: the common ones of news questions, then those of NLTK's English stop list the first lines
- * lacked (all but "us", which readers type for the U.S.), with the pieces an apostrophe leaves (didn't → didn, t)
+ * lacked (all but "us", which readers type for the U.S., and "won", also the past of win), with the pieces an apostrophe leaves (didn't → didn, t)
  * and spoken contractions (gonna): read as content, the dictionary rendered "both" as أهم and the name matcher
  * "gonna" as كنا.
  */
@@ -121,7 +121,7 @@ towards upon onto along amid amidst while whereas whether because if unless alth
 myself ours ourselves yours yourself yourselves him himself hers herself itself theirs themselves am having doing
 up down out off above below again further once here now all both each few other such nor only own same too very
 just s t d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn mightn mustn needn shan shouldn wasn weren
-won wouldn don gonna wanna gotta kinda sorta
+wouldn don gonna wanna gotta kinda sorta
 `;
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ARABIC_STOP} ${ENGLISH_STOP}`.split(/\s+/).filter(Boolean).map(normalize),
