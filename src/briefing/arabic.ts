@@ -107,9 +107,9 @@ const ARABIC_STOP = `
 `;
 /**
  * English function words: the common ones of news questions, then those of NLTK's English stop list the first lines
- * lacked (all but "us", which readers type for the U.S., and "won", also the past of win), with the pieces an apostrophe leaves (didn't → didn, t)
- * and spoken contractions (gonna): read as content, the dictionary rendered "both" as أهم and the name matcher
- * "gonna" as كنا.
+ * lacked (all but "us", which readers type for the U.S., and "won", also the past of win), with the pieces an
+ * apostrophe leaves (didn't → didn, t) and spoken contractions (gonna): read as content, the dictionary rendered
+ * "both" as أهم and the name matcher "gonna" as كنا.
  */
 const ENGLISH_STOP = `
 a an the of in on at to for from by with about as and or but is are was were be been being it its this that
