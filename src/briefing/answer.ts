@@ -336,18 +336,18 @@ function leadOf(s: Sentence, type: QuestionType): string {
   // Nor does it end on who spoke when what they said follows ("أكد بوتين، اليوم الثلاثاء، أن العلاقات…").
   if (last + 1 < clauses.length && opensReport(s.text, clauses[last + 1]![0])) last++;
   // Nor, for "who", on a title whose name follows the comma ("أعلن المتحدث باسم وزارة الخارجية الصينية، وانغ وين").
-  else if (type === "person" && last + 1 < clauses.length && endsOnTitle(s.text.slice(clauses[first]![0], clauses[last]![1]), evidence.map(([a, b]) => [a - clauses[first]![0], b - clauses[first]![0]] as Range)) && clauses[last + 1]![1] - clauses[first]![0] <= LEAD_MAX_CHARS) last++;
+  else if (type === "person" && last + 1 < clauses.length && clauses[last + 1]![1] - clauses[first]![0] <= LEAD_MAX_CHARS && endsOnTitle(s.text, [clauses[first]![0], clauses[last]![1]], evidence)) last++;
   const from = clauses[first]![0];
   const text = s.text.slice(from, clauses[last]![1]);
   const marks = s.marks.map((m): Mark => ({ range: [m.range[0] - from, m.range[1] - from], weight: m.weight })).filter((m) => m.range[0] >= 0 && m.range[1] <= text.length);
   return withoutLeadingConnective(cutAround(text, marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
 }
 
-/** Whether a title (`evidence`, relative to the text) stands within the text's last TITLE_REACH + 2 words. */
-function endsOnTitle(text: string, evidence: readonly Range[]): boolean {
-  const words = [...text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)];
+/** Whether a title (`evidence`) stands within the last TITLE_REACH + 2 words of the text's `range`. */
+function endsOnTitle(text: string, [from, to]: Range, evidence: readonly Range[]): boolean {
+  const words = [...text.slice(from, to).matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)];
   const tail = words[Math.max(0, words.length - TITLE_REACH - 2)];
-  return tail !== undefined && evidence.some(([a, b]) => a >= tail.index && b <= text.length);
+  return tail !== undefined && evidence.some(([a, b]) => a >= from + tail.index && b <= to);
 }
 
 /** "حيث أعلن الحرب…" → "أعلن الحرب…": a clause taken alone does not start with the word that tied it to the last. */
