@@ -370,8 +370,9 @@ export class SearchIndex {
     // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
     if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word) || (s.weight > SYNONYM_WEIGHT.thesaurus && this.heldForm(s.word) !== null)) }];
     // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
-    // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي).
-    if (nearSynonyms(word.base).some((s) => this.holds(s))) return [word];
+    // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي). But a
+    // form of it the briefing holds is itself (اجتمع, held as اجتماع; التصور, held as تصور): held, and searched so.
+    if (nearSynonyms(word.base).some((s) => this.holds(s))) return [this.variant(token) ?? word];
     // A country the briefing names otherwise (امريكا, written there as الأمريكية and الولايات المتحدة) is searched
     // by the names it holds.
     const named = this.countryNames(token);

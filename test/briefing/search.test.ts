@@ -89,6 +89,14 @@ describe("search", () => {
     expect(oneArticle("زار الوفد روسيا.", "قال مسؤول روسي إن الزيارة مهمة.").search("روسيا", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
   });
 
+  it("reads a word the news list knows by a form of it the briefing holds, before its synonyms (اجتمع as اجتماع)", () => {
+    const copy = oneArticle("عقد الوزيران اجتماعاً مطولاً في العاصمة لبحث التجارة.", "التقى الوفدان في المدينة الساحلية لبحث الطاقة.");
+    const found = copy.search("اين اجتمع الوزيران", { limit: 2 }).hits.map((h) => h.paragraph.n);
+    expect(found[0]).toBe(1);
+    // Held in its own form, not only met by a synonym (التقى).
+    expect(copy.search("متى اجتمع", { limit: 2 }).covered).not.toBe(false);
+  });
+
   it("finds a name written with and behind an attached و (شي, وشي) and weighs it as the name", () => {
     const copy = oneArticle(
       "التقى بوتين وشي في العاصمة لبحث ملف الطاقة.",
