@@ -410,9 +410,11 @@ const OFFICES = new Set(lexicon.offices.map(normalize));
 /**
  * The countries a "what did X say / how did X react" question asks about: after an Arabic speech verb (ماذا قالت
  * اليابان) or between an English auxiliary and a speech verb (what did Japan's government say). Not موقف: a
- * position may be told without a word of saying.
+ * position may be told without a word of saying. Not in a "why" question.
  */
 export function askedSpeakerCountries(question: string): Entity[] {
+  // "Why does China not see the day as symbolic alone" asks a cause, which a passage gives without China speaking.
+  if (questionType(question) === "reason") return [];
   const english = englishSpeaker(question);
   if (english) {
     // The country as the whole subject (Japan, Japan's government, the United States), not a spokesperson of it.
