@@ -51,6 +51,9 @@ describe("English → Arabic dictionary", () => {
     const index = indexOf("ارتفع حجم التجارة بين البلدين", "اندلعت الحرب");
     expect(texts("trade war", index)).toEqual(expect.arrayContaining(["التجاره", "الحرب"]));
     expect(texts("volcano", index)).toEqual([]);
+    // The dictionary gives a month's two names as one sense (سبتمبر/أيلول): each is a sense of its own.
+    expect(texts("september", indexOf("انعقدت القمة في سبتمبر الماضي"))).toEqual(["سبتمبر"]);
+    expect(texts("september", indexOf("انعقدت القمة في أيلول الماضي"))).toEqual(["ايلول"]);
   });
 
   it("takes a noun sense by its root when the briefing holds no sense as written (need → الحاجة, held as يحتاج)", () => {
