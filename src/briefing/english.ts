@@ -131,9 +131,10 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
     const abbreviations = readFileSync(new URL("./lexicon/eng-ara-abbreviations.tsv", import.meta.url), "utf8");
     for (const line of `${text}\n${abbreviations}`.split("\n")) {
       const tab = line.indexOf("\t");
+      if (tab <= 0) continue;
       // A sense may give two names for one thing, as the dictionary writes a month's (سبتمبر/أيلول): each is a sense.
       const senses = line.slice(tab + 1).split(/[|/]/).map((sense) => sense.trim()).filter(Boolean);
-      if (tab > 0) dictionary.set(line.slice(0, tab), [...(dictionary.get(line.slice(0, tab)) ?? []), ...senses]);
+      dictionary.set(line.slice(0, tab), [...(dictionary.get(line.slice(0, tab)) ?? []), ...senses]);
     }
   }
   return dictionary;

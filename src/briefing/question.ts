@@ -319,15 +319,17 @@ const TITLE_REACH = 3;
  */
 export function afterTitles(question: string): QuestionTerm[] {
   const tokens = questionTokens(question);
+  return tokens.flatMap((t, i) => (hasWord(TITLES, t) ? officeWords(question, tokens, i) : []));
+}
+
+/** The content words within TITLE_REACH after the title at `at`, up to a function word or a number. */
+function officeWords(question: string, tokens: readonly string[], at: number): QuestionTerm[] {
   const out: QuestionTerm[] = [];
-  tokens.forEach((t, i) => {
-    if (!hasWord(TITLES, t)) return;
-    for (let k = i + 1; k <= i + TITLE_REACH && k < tokens.length; k++) {
-      const word = tokens[k]!;
-      if (isStopWord(word) || /^\p{N}+$/u.test(word)) break;
-      out.push(termOf(question, word));
-    }
-  });
+  for (let k = at + 1; k <= at + TITLE_REACH && k < tokens.length; k++) {
+    const word = tokens[k]!;
+    if (isStopWord(word) || /^\p{N}+$/u.test(word)) break;
+    out.push(termOf(question, word));
+  }
   return out;
 }
 
@@ -340,10 +342,7 @@ export function askedTitle(question: string): QuestionTerm[] | undefined {
   if (questionType(question) !== "person") return undefined;
   const tokens = questionTokens(question);
   const at = tokens.findIndex((t) => hasWord(TITLES, t));
-  if (at < 0) return undefined;
-  const out = [termOf(question, tokens[at]!)];
-  for (let k = at + 1; k <= at + TITLE_REACH && k < tokens.length && !isStopWord(tokens[k]!) && !/^\p{N}+$/u.test(tokens[k]!); k++) out.push(termOf(question, tokens[k]!));
-  return out;
+  return at < 0 ? undefined : [termOf(question, tokens[at]!), ...officeWords(question, tokens, at)];
 }
 
 const NAME_WORDS = new Set(lexicon.nameWords.map(normalize));

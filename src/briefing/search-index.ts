@@ -372,7 +372,7 @@ export class SearchIndex {
     // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
     // is still not held: a question only a synonym meets is not covered ("قوة سيبيريا" is not about قوي). But a
     // form of it the briefing holds is itself (اجتمع, held as اجتماع; التصور, held as تصور): held, and searched so.
-    if (nearSynonyms(word.base).some((s) => this.holds(s))) return [this.variant(token) ?? word];
+    if (this.heldOrNear(word.base)) return [this.variant(token) ?? word];
     // A country the briefing names otherwise (امريكا, written there as الأمريكية and الولايات المتحدة) is searched
     // by the names it holds.
     const named = this.countryNames(token);
@@ -423,6 +423,11 @@ export class SearchIndex {
       for (const w of longest ?? []) out.push({ ...this.word(w, 1 / longest!.length), held: true });
     }
     return out;
+  }
+
+  /** Whether the briefing holds a word, or one of its near synonyms (the news and dialect lists), by `holds`. */
+  private heldOrNear(word: string): boolean {
+    return this.holds(word) || nearSynonyms(word).some((s) => this.holds(s));
   }
 
   /** Whether the briefing holds a token as written or by one of its stems (no roots: this is for splitting). */
@@ -683,7 +688,7 @@ export class SearchIndex {
     // Who holds a title the briefing never uses (من هو وزير الخارجية الروسي, in a briefing without a minister):
     // it names no one by it, whatever else of the question it holds.
     const title = askedTitle(own);
-    const unheldTitle: Missing[] = title && !this.holds(title[0]!.word) && !nearSynonyms(title[0]!.word).some((s) => this.holds(s)) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
+    const unheldTitle: Missing[] = title && !this.heldOrNear(title[0]!.word) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
     // One note for each word, though it be both counted and a unit (كم برميل).
     const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];
     return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
@@ -744,7 +749,7 @@ export class SearchIndex {
     const readings = countedReadings(word);
     // Also by another form the search reads it as (مرات as مرة).
     if (this.variant(word)) return true;
-    return readings.some((w) => [w, ...nearSynonyms(w)].some((r) => this.holds(r)) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
+    return readings.some((w) => this.heldOrNear(w) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
   }
 }
 
@@ -880,7 +885,7 @@ function phraseUnits(words: readonly QueryWord[], texts: readonly Positioned[]):
   const positions = (text: Positioned, t: number): number[] => stemsOf.get(t)!.flatMap((s) => text.at.get(s) ?? []);
   // A name, not a phrase of common words (شريك تجاري, whose nearness does tell a trade partner from trade): no
   // dictionary noun, and no article (التحالف الاستراتيجي is a phrase, though the adjective is no noun).
-  const nameLike = (t: number) => words.every((w) => w.typed !== t || (/^[\u0621-\u064A]+$/.test(w.word) && !/^[وفبلك]?ال/u.test(w.word) && !w.stems.some(isArabicNoun)));
+  const nameLike = (t: number) => words.every((w) => w.typed !== t || (ARABIC_WORD.test(w.word) && !/^[وفبلك]?ال/u.test(w.word) && !w.stems.some(isArabicNoun)));
   for (const [k, t] of typed.entries()) {
     const next = typed[k + 1];
     if (next !== t + 1 || !(nameLike(t) || nameLike(next))) continue;
