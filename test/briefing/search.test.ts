@@ -4,7 +4,7 @@ import { parseArticle } from "../../src/briefing/ingest.js";
 import { BRIEFING_MAX_POINTS, SUMMARY_MAX_CHARS } from "../../src/briefing/summary.js";
 import { analyze, roots } from "../../src/briefing/arabic.js";
 import { queryTerms, RANKING, SearchIndex } from "../../src/briefing/search-index.js";
-import { isColloquial, synonymsOf } from "../../src/briefing/synonyms.js";
+import { isColloquial, SYNONYM_WEIGHT, synonymsOf } from "../../src/briefing/synonyms.js";
 import { nearSlip } from "../../src/briefing/edit-distance.js";
 import type { Hit } from "../../src/briefing/types.js";
 
@@ -159,6 +159,15 @@ describe("search", () => {
     expect(near!.get(paragraphs[0]!)).toBeCloseTo(plain!.get(paragraphs[0]!)! * (1 + RANKING.proximity), 6);
     expect(near!.get(paragraphs[1]!)).toBeCloseTo(plain!.get(paragraphs[1]!)!, 6);
     expect([...near!.keys()][0]).toBe(paragraphs[0]);
+  });
+
+  it("reads a word the briefing holds in the briefing's sense first: its dialect reading (بقي, Egyptian for أصبح) counts as a news synonym", () => {
+    // The same passage found through the dialect reading alone, in a briefing that holds بقي and in one that does not.
+    const score = (other: string) => oneArticle("أصبح التحالف متينا بعد سنوات.", other, "تحدث الوزير عن الطاقة.").search("بقي", { limit: 3 }).hits.find((h) => h.paragraph.n === 1)!.score;
+    const held = score("بقي الوفد في العاصمة يوما واحدا.");
+    const unheld = score("مكث الوفد في العاصمة يوما واحدا.");
+    // Its weight falls from the dialect's to the news list's (the engine's other factors differ a little too).
+    expect(held / unheld).toBeLessThanOrEqual(SYNONYM_WEIGHT.news / SYNONYM_WEIGHT.dialect);
   });
 
   it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {
