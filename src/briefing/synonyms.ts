@@ -51,12 +51,15 @@ function grouped(groups: readonly string[][], keys: (group: string[]) => readonl
 }
 
 let loaded: Record<Source, Groups> | undefined;
+/** The standard words of the dialect list (each group's first), normalized. */
+let standardWords: ReadonlySet<string> = new Set();
 
 function sources(): Record<Source, Groups> {
   if (!loaded) {
     const news = readGroups(readFileSync(lexicon("news-synonyms.txt"), "utf8"), /\s+/);
     // A colloquial word leads to its standard word only: the briefing is written in the standard language.
     const dialect = readGroups(readFileSync(lexicon("dialect-ar.txt"), "utf8"), /\s+/);
+    standardWords = new Set(dialect.map((g) => g[0]!));
     const thesaurus = readGroups(gunzipSync(readFileSync(lexicon("synonyms-ar.tsv.gz"))).toString("utf8"), /\t/);
     loaded = {
       // Colloquial words by their exact form: by stem, بكرة ("tomorrow") would catch أبو بكر, and حاجة ("thing") the
@@ -113,12 +116,15 @@ function findSynonyms(token: string): Synonym[] {
     const keys = [own, ...(tied ? [tied] : []), ...(source === "news" ? standard.map(stem) : [])];
     const groupsOfWord = source === "dialect" ? colloquialForms(token).flatMap((f) => groups.get(f) ?? []) : keys.flatMap((k) => groups.get(k) ?? []);
     if (source === "dialect") standard.push(...groupsOfWord.map((g) => g[0]!));
+    // A standard word of the list that is also another's colloquial form (بقي "stayed"; Egyptian بقى "became") is
+    // read as the standard word first: its colloquial reading counts as a news synonym.
+    const weight = source === "dialect" && standardWords.has(token) ? SYNONYM_WEIGHT.news : SYNONYM_WEIGHT[source];
     for (const group of groupsOfWord) {
       const others = source === "dialect" ? group.slice(0, 1) : group;
       for (const word of others) {
         if (taken >= MAX_PER_SOURCE) break;
-        if (stem(word) === own || stem(word) === tied || (found.get(word) ?? 0) >= SYNONYM_WEIGHT[source]) continue;
-        found.set(word, SYNONYM_WEIGHT[source]);
+        if (stem(word) === own || stem(word) === tied || (found.get(word) ?? 0) >= weight) continue;
+        found.set(word, weight);
         taken++;
       }
     }
