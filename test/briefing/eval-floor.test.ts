@@ -12,10 +12,10 @@ describe.skipIf(!questions)("development set floors (skipped: ../shared/eval/que
   it("keeps recall, the honest 'not covered' and the answer level above their floors", async () => {
     const report = evaluate(await Briefing.load({ dir: "seeds" }), questions!);
     const row = (g: string) => report.rows.find((r) => r.group === g)!.all;
-    // Measured: Arabic .771 / .914 / .837, English R@3 .950, 'not covered' 9 of 10, answer level .833, lead level .711.
-    expect(row("all Arabic").r1).toBeGreaterThanOrEqual(0.75);
+    // Measured: Arabic .800 / .914 / .852, English R@3 .950, 'not covered' 9 of 10, answer level .833, lead level .722.
+    expect(row("all Arabic").r1).toBeGreaterThanOrEqual(0.78);
     expect(row("all Arabic").r3).toBeGreaterThanOrEqual(0.9);
-    expect(row("all Arabic").mrr).toBeGreaterThanOrEqual(0.82);
+    expect(row("all Arabic").mrr).toBeGreaterThanOrEqual(0.84);
     expect(row("all English").r3).toBeGreaterThanOrEqual(0.9);
     expect(report.falseNotCovered.count).toBe(0);
     expect(report.none.said).toBeGreaterThanOrEqual(8);

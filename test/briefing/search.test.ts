@@ -118,8 +118,9 @@ describe("search", () => {
   it("counts a stem once however many of the question's words lead to it (الاقتصاد and الاقتصادي, or an English word rendered twice)", () => {
     const copy = oneArticle("نما الاقتصاد الروسي بسرعة هذا العام.", "تبقى الصين شريكا مهما لروسيا في التجارة.");
     const score = (q: string) => copy.search(q, { limit: 1 }).hits[0]!.score;
-    // Two words of the question found in one word of the passage still stand close together (the proximity share).
-    const once = score("الاقتصاد") * (1 + RANKING.proximity);
+    // Two words of the question found in one word of the passage still stand close together: one pair, weighed by
+    // its rarer word's rarity (الاقتصاد is in one passage of two).
+    const once = score("الاقتصاد") * (1 + RANKING.proximity * (1 - 1 / 2));
     expect(score("الاقتصاد الاقتصادي")).toBeCloseTo(once, 6);
   });
 
@@ -135,16 +136,19 @@ describe("search", () => {
     // one pair, بوتين beside it another (six pairs made passages that merely name the two outrank the one that
     // counts their meetings, and a "how many" question was then judged beyond the briefing).
     const named = ["أكد بوتين وشي جين بينغ عمق العلاقات.", "بحث بوتين وشي جين بينغ التجارة والطاقة.", "وقع بوتين بيانا مشتركا مع شي جين بينغ.", "ارتفعت التجارة بين البلدين إلى مستوى قياسي."];
+    // A pair weighs as much as its rarer word is rare: here every word of the question is in three passages of four.
     const [near, plain] = scores(named, "بوتين وشي جين بينغ");
-    expect(near!.get(named[0]!)).toBeCloseTo(plain!.get(named[0]!)! * (1 + 2 * RANKING.proximity), 6);
+    expect(near!.get(named[0]!)).toBeCloseTo(plain!.get(named[0]!)! * (1 + 2 * (1 - 3 / 4) * RANKING.proximity), 6);
     // Words the dictionary knows, always side by side, are no name: each two of them still count.
     const trade = ["أصبحت الصين الشريك التجاري الأول لروسيا.", "صارت الهند الشريك التجاري الأول للبرازيل.", "ارتفع التبادل التجاري."];
+    // Three pairs: شريك (two passages of three) with تجاري (all three), and each of them with روسيا (one).
     const [close, apart] = scores(trade, "شريك تجاري روسيا");
-    expect(close!.get(trade[0]!)).toBeCloseTo(apart!.get(trade[0]!)! * (1 + 3 * RANKING.proximity), 6);
+    expect(close!.get(trade[0]!)).toBeCloseTo(apart!.get(trade[0]!)! * (1 + (1 / 3 + 2 / 3 + 2 / 3) * RANKING.proximity), 6);
     // Nor are words with the article, though an adjective (الاستراتيجي) is no noun of the dictionary.
     const alliance = ["وقع البلدان على الشراكة والتحالف الاستراتيجي.", "أعلن الطرفان التحالف الاستراتيجي الجديد.", "تحدث الوزير عن الشراكة."];
+    // Three pairs, each word in two passages of three.
     const [phrase, loose] = scores(alliance, "الشراكة والتحالف الاستراتيجي");
-    expect(phrase!.get(alliance[0]!)).toBeCloseTo(loose!.get(alliance[0]!)! * (1 + 3 * RANKING.proximity), 6);
+    expect(phrase!.get(alliance[0]!)).toBeCloseTo(loose!.get(alliance[0]!)! * (1 + 3 * (1 / 3) * RANKING.proximity), 6);
   });
 
   it("counts a paraphrase's words standing together (near synonyms of the question's) as close as the question's own", () => {
@@ -168,6 +172,20 @@ describe("search", () => {
     const unheld = score("غدا التحالف متينا بعد سنوات.");
     // Its weight falls from the dialect's to the news list's (the engine's other factors differ a little too).
     expect(held / unheld).toBeLessThanOrEqual(SYNONYM_WEIGHT.news / SYNONYM_WEIGHT.dialect);
+  });
+
+  it("weighs a pair of close words by its rarer word: the briefing's subject side by side (الصين وروسيا) does not outrank the year asked for", () => {
+    const paragraphs = [
+      "وأكد الوزير أهمية المرحلة المقبلة، ودعا إلى تعزيز التعاون بين الصين وروسيا في مواجهة الضغوط.",
+      "في عام 1945 هزمت الصين اليابان بمساعدة حاسمة من الاتحاد السوفياتي، وهو ما تذكره روسيا كل عام.",
+      "زار وفد من روسيا الصين لبحث التجارة.",
+      "تستورد الصين النفط من روسيا بأسعار تفضيلية.",
+      "تتبادل روسيا والصين الخبرات في مجال الفضاء.",
+    ];
+    const index = new SearchIndex();
+    index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+    // Every passage holds روسيا and الصين: standing together they say nothing of what is asked.
+    expect(index.search("ما أهمية عام 1945 في تاريخ الصين وروسيا", { limit: 3 }).hits[0]!.paragraph.text).toBe(paragraphs[1]);
   });
 
   it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {

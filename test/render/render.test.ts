@@ -153,7 +153,7 @@ describe("rendered answers", () => {
     const p = parsed(text);
     const bold = p.entities.filter((e) => e.type === "bold").map((e) => seen(p.text.slice(e.offset, e.offset + e.length)));
     expect(bold).toContain("ارتفع حجم التبادل التجاري إلى أكثر من 240 مليار دولار العام الماضي");
-    const order = ["ارتفع حجم", "المقاطع", "[1] أظهرت المباحثات", "المصادر", "[1] المقال 4: "].map((s) => visible(text).indexOf(s));
+    const order = ["ارتفع حجم", "المقاطع", "[1] أظهرت المباحثات", "المصادر", "المقال 4: "].map((s) => visible(text).indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(visible(text)).not.toContain("بلا تاريخ");
