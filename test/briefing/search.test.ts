@@ -372,6 +372,13 @@ describe("search", () => {
     expect(nearSlip("روسبا", "روسيا")).toBe(true);
     expect(nearSlip("تشتري", "تشترك")).toBe(false);
     expect(nearSlip("قمه", "فمه")).toBe(true);
+    // A letter left out of a short stem, with an ending after it (المسؤلين for المسؤولين: stem مسول for مسوول), is
+    // mended, and the word is no name the briefing lacks: "what was their position" is answered.
+    const officials = oneArticle("جعل الاعتماد المفرط على الصين المسؤولين الروس غير مرتاحين.", "تحتاج روسيا إلى أموال الصين.");
+    expect(marked(firstHit(officials, "المسؤلين الروس")!)).toContain("المسؤولين");
+    const position = officials.search("ما موقف المسؤلين الروس من الاعتماد على الصين", { limit: 3 });
+    expect(position.covered).not.toBe(false);
+    expect(position.hits[0]!.paragraph.n).toBe(1);
   });
 
   it("takes a noun the dictionary knows for a word the briefing lacks, not for a typo of a word it holds", () => {
