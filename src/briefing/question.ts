@@ -240,6 +240,15 @@ export function countedWords(question: string): QuestionTerm[] {
   return [counted, ...namingRun(question, tokens, at + 1, 2)];
 }
 
+/**
+ * The word naming the thing a "how many" question counts: in English the last of its naming words, as adjectives
+ * come first (how many Chinese tourists: tourists); in Arabic the first, as they follow (كم عدد السياح الصينيين).
+ */
+export function countedHead(question: string): QuestionTerm | undefined {
+  const words = countedWords(question);
+  return /^[a-z]/.test(words[0]?.word ?? "") ? words[words.length - 1] : words[0];
+}
+
 /** The English words from `from` on while they name something, before a function word, at most `max` of them. */
 function namingRun(question: string, tokens: readonly string[], from: number, max: number): QuestionTerm[] {
   const out: QuestionTerm[] = [];
@@ -253,7 +262,10 @@ function namingRun(question: string, tokens: readonly string[], from: number, ma
  */
 function namesSomething(word: string): boolean {
   const dict = englishDictionary();
-  return lemmas(word).some((l) => (dict.get(l) ?? []).some((sense) => {
+  // A past or -ing form names by its own entry only (visited → مزار), not by its verb's noun (visit → الزيارة):
+  // "tourists visited", "soldiers killed" end the naming run at the verb.
+  const headwords = /(?:ed|ing)$/.test(word) ? [word] : lemmas(word);
+  return headwords.some((l) => (dict.get(l) ?? []).some((sense) => {
     const first = tokenize(sense)[0] ?? "";
     return first.startsWith("ال") || first.endsWith("ي");
   }));

@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedWord, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -301,8 +301,12 @@ export class SearchIndex {
     if (asksPrice && !anyOf(PRICE_PASSAGES, (p) => this.statesPrice(p, words))) missing.push({ kind: "price", value: price });
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
     const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
-    const naming = counted.length > 0 ? this.namingTest(counted.map((t) => t.word)) : undefined;
-    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)))) missing.push({ kind: "count", value: counted.map((t) => t.typed).join(" ") });
+    const head = counted.length > 0 ? countedHead(own) : undefined;
+    const naming = head ? this.namingTest([head.word]) : undefined;
+    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)))) {
+      // The reply says the thing is mentioned without a number only when the briefing holds a word for it.
+      missing.push({ kind: this.mentions(head!.word) ? "count" : "term", value: counted.map((t) => t.typed).join(" ") });
+    }
     // So is a name: "what is the name of the premier" answered by passages that give the premier's title alone.
     const title = missing.length === 0 ? askedName(own) : undefined;
     if (title && !anyOf(PRICE_PASSAGES, (p) => namesTitleHolder(p.text, title, isOrdinaryWord))) missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
@@ -667,7 +671,7 @@ export class SearchIndex {
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
-    const counted = countedWord(own);
+    const counted = countedHead(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
     // So is a count of two things of which it names only one (how many troops and tanks).
     for (const phrase of alsoCounted(own)) if (!phrase.some((w) => this.names(w.word))) uncounted.push({ kind: "term", value: phrase.map((w) => w.typed).join(" ") });
@@ -746,6 +750,15 @@ export class SearchIndex {
     const stems = new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems))]);
     const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
     return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
+  }
+
+  /**
+   * Whether a passage holds a word for the thing a word names: a stem of it or of a near synonym, or of an English
+   * word's rendering; not a root alone (tourists → السياح shares a root with ساحة, "square").
+   */
+  private mentions(word: string): boolean {
+    const forms = /^[a-z]/.test(word) ? tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t)) : [...countedReadings(word), ...nearSynonyms(word)];
+    return forms.some((f) => stemCandidates(f).some((s) => this.engine.docFrequency(s, FIELD.stem) > 0));
   }
 
   /**

@@ -66,6 +66,11 @@ describe("questions the briefing does not cover", () => {
     for (const [q, named] of [["قديش صاروخ عرضوا بالعرض العسكري ببكين؟", "صاروخ"], ["كم صاروخا عرضت الصين في العرض؟", "صاروخا"], ["ما عدد الدبابات في العرض العسكري؟", "الدبابات"], ["How many missiles were shown at the Beijing parade?", "missiles"]] as const) {
       expectNotCoveredNaming(q, named);
     }
+    // In English the thing counted is the last of its naming words (Chinese is said of the tourists), and a verb
+    // after them (visited, though "visit" is a noun too) is not one of them; the reply does not claim the briefing
+    // mentions them without a number when no passage names them at all.
+    expectNotCoveredNaming("How many Chinese tourists visited Russia last year?", "Chinese tourists");
+    expectNotCoveredNaming("كم عدد السياح الصينيين الذين زاروا روسيا العام الماضي؟", "السياح");
   });
 
   it("says so when a figure is asked in a unit of measure the briefing never uses, and names the unit", () => {
