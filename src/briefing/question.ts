@@ -216,10 +216,21 @@ const UNITS = new Set(lexicon.measureUnits.map(normalize));
  * (`absentEntities`).
  */
 export function askedUnits(question: string): QuestionTerm[] {
-  if (questionType(question) !== "quantity") return [];
-  return questionTokens(question)
-    .filter((t) => hasWord(UNITS, t))
-    .map((t) => termOf(question, t));
+  const tokens = questionTokens(question);
+  const quantity = questionType(question) === "quantity";
+  // Another question asks a figure too when it names the unit to give it in: "what is its capacity in billion
+  // cubic meters", "ما قدرته بالمتر المكعب" (the unit, or a word just before it, typed with ب or after "in").
+  const askedIn = (i: number) => [i, i - 1, i - 2].some((k) => k >= 0 && (k < i ? tokens[k] === "in" || /^بال\S{2,}/u.test(tokens[k]!) : /^بال?\S{2,}/u.test(tokens[k]!)));
+  const out: Array<QuestionTerm & { at: number }> = [];
+  tokens.forEach((t, i) => {
+    if (!hasWord(UNITS, t)) return;
+    // A unit of two words (cubic meters, متر مكعب) is one, named by its last word and shown whole.
+    if (i > 0 && hasWord(UNITS, tokens[i - 1]!) && out.length > 0 && out[out.length - 1]!.at === i - 1) {
+      const before = out.pop()!;
+      out.push({ ...termOf(question, t), typed: `${before.typed} ${termOf(question, t).typed}`, at: i });
+    } else if (quantity || askedIn(i)) out.push({ ...termOf(question, t), at: i });
+  });
+  return out.map(({ word, typed }) => ({ word, typed }));
 }
 
 /**

@@ -703,9 +703,11 @@ export class SearchIndex {
     // it names no one by it, whatever else of the question it holds.
     const title = askedTitle(own);
     const unheldTitle: Missing[] = title && !this.heldOrNear(title[0]!.word) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
-    // One note for each word, though it be both counted and a unit (كم برميل).
+    // One note for each word, though it be both counted and a unit (كم برميل), or a word of a unit named whole
+    // (how many cubic meters: "cubic meters", not "cubic" besides).
     const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];
-    return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i);
+    const within = (m: Missing, o: Missing) => o !== m && o.kind === "term" && m.kind === "term" && o.value.split(" ").includes(m.value) && o.value !== m.value;
+    return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i && !all.some((o) => within(m, o)));
   }
 
   /**
