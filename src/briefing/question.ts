@@ -260,6 +260,33 @@ export function countedHead(question: string): QuestionTerm | undefined {
   return /^[a-z]/.test(words[0]?.word ?? "") ? words[words.length - 1] : words[0];
 }
 
+const RELATIVE = new Set(["الذين", "التي", "الذي", "اللواتي", "اللاتي", "اللذين", "اللتين"].map(normalize));
+const AUXILIARIES = new Set(["were", "was", "have", "has", "had", "been", "are", "is", "did", "do", "does", "will", "would", "be", "being"]);
+
+/**
+ * What a "how many" question says of the thing it counts, when it says it with a verb: the verb of a relative
+ * clause after it (كم عدد الجنود الذين قتلوا: قتلوا), or in English the verb after its naming words (how many
+ * soldiers were killed: killed). A count of the thing that does not say it (thousands of soldiers sent) is not
+ * the count asked for.
+ */
+export function countedPredicate(question: string): QuestionTerm | undefined {
+  const words = countedWords(question);
+  const head = countedHead(question);
+  if (!head) return undefined;
+  const tokens = questionTokens(question);
+  if (/^[a-z]/.test(head.word)) {
+    let i = tokens.indexOf(words[words.length - 1]!.word) + 1;
+    while (i < tokens.length && AUXILIARIES.has(tokens[i]!)) i++;
+    const verb = tokens[i];
+    return verb !== undefined && i > tokens.indexOf(words[words.length - 1]!.word) + 1 && /(?:ed|en)$/.test(verb) ? termOf(question, verb) : undefined;
+  }
+  const at = tokens.indexOf(head.word);
+  for (let i = at + 1; i > 0 && i <= at + 3 && i < tokens.length - 1; i++) {
+    if (RELATIVE.has(tokens[i]!)) return isStopWord(tokens[i + 1]!) ? undefined : termOf(question, tokens[i + 1]!);
+  }
+  return undefined;
+}
+
 /** The English words from `from` on while they name something, before a function word, at most `max` of them. */
 function namingRun(question: string, tokens: readonly string[], from: number, max: number): QuestionTerm[] {
   const out: QuestionTerm[] = [];

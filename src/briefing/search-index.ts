@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, countedPredicate, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -303,9 +303,16 @@ export class SearchIndex {
     const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
     const head = counted.length > 0 ? countedHead(own) : undefined;
     const naming = head ? this.namingTest([head.word]) : undefined;
-    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)))) {
-      // The reply says the thing is mentioned without a number only when the briefing holds a word for it.
-      missing.push({ kind: this.mentions(head!.word) ? "count" : "term", value: counted.map((t) => t.typed).join(" ") });
+    // And the count must be of what the question says of the thing: "how many soldiers were killed" is not
+    // answered by "thousands of soldiers sent".
+    const predicate = naming ? countedPredicate(own) : undefined;
+    const saying = predicate ? this.readingTest(predicate.word) : undefined;
+    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming) && (!saying || tokenize(s).some(saying))))) {
+      // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
+      // it is counted, but not as the question says, that what it says is not mentioned.
+      const countedAtAll = saying !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));
+      if (countedAtAll) missing.push({ kind: "term", value: predicate!.typed });
+      else missing.push({ kind: this.mentions(head!.word) ? "count" : "term", value: counted.map((t) => t.typed).join(" ") });
     }
     // So is a name: "what is the name of the premier" answered by passages that give the premier's title alone.
     const title = missing.length === 0 ? askedName(own) : undefined;
@@ -742,6 +749,14 @@ export class SearchIndex {
    * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
    * does not know as a noun, a verb after كم).
    */
+  /** Whether a passage's token reads as a word of the question (a verb): by a stem of it, its synonyms' or its rendering's, or its root. */
+  private readingTest(word: string): (token: string) => boolean {
+    const forms = /^[a-z]/.test(word) ? tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t)) : [word, ...nearSynonyms(word)];
+    const stems = new Set([...forms.flatMap((f) => stemCandidates(f)), ...forms.flatMap((f) => this.readWord(f, 1).flatMap((r) => r.stems))]);
+    const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
+    return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
+  }
+
   private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
     const forms = words.flatMap((word) => {
       if (/^[a-z]/.test(word)) return tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t));
