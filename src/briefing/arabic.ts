@@ -358,7 +358,8 @@ function pronounStopWord(token: string, minBase: number): boolean {
   for (const p of PRONOUNS) {
     if (!token.endsWith(p) || token.length - p.length < minBase) continue;
     const base = token.slice(0, -p.length);
-    if (STOP_WORDS.has(base)) return true;
+    // The article takes no pronoun: اله is آلة ("machine"), not ال + ه.
+    if (STOP_WORDS.has(base) && base !== "ال") return true;
   }
   return false;
 }

@@ -70,6 +70,8 @@ describe("tokenize and analyze", () => {
 
   it("drops a stop word with an attached pronoun (لبعضهما, بينهما, معهم, ولكنه), and keeps words that only end like one", () => {
     expect(analyze("لبعضهما بينهما ومعهم ولكنه لديها كلمته كلمه ماله بلدهم").exact).toEqual(["كلمته", "كلمه", "ماله", "بلدهم"]);
+    // The article takes no pronoun: آلة ("machine", اله) is a word.
+    expect(analyze("وآلة الحرب").exact).toEqual(["واله", "الحرب"]);
   });
 
   it("removes stop words in Arabic and English", () => {
