@@ -265,8 +265,8 @@ const AUXILIARIES = new Set(["were", "was", "have", "has", "had", "been", "are",
 
 /**
  * What a "how many" question says of the thing it counts, when it says it with a verb: the verb of a relative
- * clause after it (كم عدد الجنود الذين قتلوا: قتلوا), or in English the verb after its naming words (how many
- * soldiers were killed: killed). A count of the thing that does not say it (thousands of soldiers sent) is not
+ * clause after it (كم عدد الجنود الذين قتلوا: قتلوا), or in English the past form after its naming words, an
+ * auxiliary between them or not (how many soldiers were killed: killed; how many soldiers marched: marched). A count of the thing that does not say it (thousands of soldiers sent) is not
  * the count asked for.
  */
 export function countedPredicate(question: string): QuestionTerm | undefined {
@@ -278,7 +278,7 @@ export function countedPredicate(question: string): QuestionTerm | undefined {
     let i = tokens.indexOf(words[words.length - 1]!.word) + 1;
     while (i < tokens.length && AUXILIARIES.has(tokens[i]!)) i++;
     const verb = tokens[i];
-    return verb !== undefined && i > tokens.indexOf(words[words.length - 1]!.word) + 1 && /(?:ed|en)$/.test(verb) ? termOf(question, verb) : undefined;
+    return verb !== undefined && /(?:ed|en)$/.test(verb) ? termOf(question, verb) : undefined;
   }
   const at = tokens.indexOf(head.word);
   for (let i = at + 1; i > 0 && i <= at + 3 && i < tokens.length - 1; i++) {

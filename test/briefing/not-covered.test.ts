@@ -75,6 +75,7 @@ describe("questions the briefing does not cover", () => {
     // that does not say what the question says of it is not the count asked for.
     expectNotCoveredNaming("كم عدد الجنود الروس الذين قتلوا في الحرب الأوكرانية حتى الآن؟", "قتلوا");
     expectNotCoveredNaming("How many Russian soldiers were killed in Ukraine?", "killed");
+    expectNotCoveredNaming("How many soldiers marched in the Tiananmen parade?", "marched");
   });
 
   it("says so when a figure is asked in a unit of measure the briefing never uses, and names the unit", () => {
