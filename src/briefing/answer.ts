@@ -7,7 +7,7 @@ import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, opensReport, restat
 import words from "./lexicon/function-words.json" with { type: "json" };
 import markers from "./lexicon/news-markers.json" with { type: "json" };
 import { focusWords, splitFocus } from "./follow-up.js";
-import { answerEvidence, questionType, type QuestionType } from "./question.js";
+import { answerEvidence, asksTwoThings, questionType, type QuestionType } from "./question.js";
 import { RANKING, type SearchIndex } from "./search-index.js";
 import { snippetWindow } from "./snippet.js";
 import type { Answer, Citation, Gloss, Hit, KeyPoint, Mark, Range } from "./types.js";
@@ -92,7 +92,8 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   const best = ranked[0];
   if (!best) return answer;
   // "How much / when / who / where" is answered by a clause; other questions by the sentence, cut around the answer.
-  const leadText = FACTOID.has(type) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
+  // Two things asked at once (متى وأين, when and how) are answered by the sentence, not the clause of one of them.
+  const leadText = FACTOID.has(type) && !asksTwoThings(focus ?? query) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
   const lead: KeyPoint = { text: leadText, cite: best.hit + 1 };
   const shown: ReadonlySet<string>[] = [stemBag(leadText)];
   const keyPoints: KeyPoint[] = [];

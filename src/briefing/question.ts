@@ -90,6 +90,29 @@ function typeOf(question: string): QuestionType {
   return "other";
 }
 
+/** Types a question joins to its question word with "and" (متى وأين, امتى وإزاي, when and where). */
+const JOINED: ReadonlySet<QuestionType> = new Set(["time", "place", "manner", "reason", "person"]);
+
+/**
+ * Whether a question asks two things joined by "and" (متى وأين, امتى وإزاي, when and how): a second question word
+ * of another kind right after the first, with و or "and" between them. One clause then answers half of it.
+ */
+export function asksTwoThings(question: string): boolean {
+  const tokens = questionTokens(question);
+  // Words that are question words only first (من "from", how "how much") count only where no other reading fits:
+  // an English one after "and" (when and how).
+  const typeAt = (t: string, joined = false): QuestionType | undefined =>
+    CUES.find((c) => c.tokens.length === 1 && c.tokens[0] === t && JOINED.has(c.type) && (!FIRST_ONLY.has(t) || (joined && /^[a-z]/.test(t))))?.type;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const first = typeAt(tokens[i]!.replace(ATTACHED, ""));
+    if (!first) continue;
+    const next = tokens[i + 1] === "and" ? tokens[i + 2] : tokens[i + 1]!.startsWith("و") ? tokens[i + 1]!.slice(1) : undefined;
+    const second = next === undefined ? undefined : typeAt(next, true);
+    if (second && second !== first) return true;
+  }
+  return false;
+}
+
 /** The dialects' question words that are no ordinary word, with their types: a question word wherever they stand. */
 const IN_SITU = CUES.filter((c) => lexicon.inSitu.some((w) => tokenize(w).join(" ") === c.tokens.join(" ")));
 

@@ -7,7 +7,7 @@ import { chatterKind } from "../../src/briefing/chatter.js";
 import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
 import { analyze } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
-import { answerEvidence, countedWord, priceWord, questionType, speakerWord, statesAmount } from "../../src/briefing/question.js";
+import { answerEvidence, asksTwoThings, countedWord, priceWord, questionType, speakerWord, statesAmount } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
 import { evenMarks, snippetWindow } from "../../src/briefing/snippet.js";
 import { QUESTIONS } from "./questions.js";
@@ -216,6 +216,15 @@ describe("answers", () => {
     for (const q of ["ما قيمة التجارة بين روسيا والصين؟", "What's the trade between Russia and China worth?"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("240 مليار دولار");
     }
+  });
+
+  it("answers two things asked at once (امتى وإزاي, when and how) with the sentence, not the clause of one of them", () => {
+    const text = ["العنوان: مقال للتجربة", "", "تحدث الرئيسان يوم الأربعاء الماضي عن مستقبل التعاون بين البلدين في مجالات الطاقة والتجارة والاستثمار، وذلك خلال قمة افتراضية جمعتهما عبر تقنية الفيديو."].join("\n");
+    const copy = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["امتى وإزاي تحدث الرئيسان؟", "When and how did the two presidents talk?"]) expect(copy.answer(q).lead!.text, q).toContain("قمة افتراضية");
+    // One thing asked is answered by its clause.
+    expect(asksTwoThings("متى تحدث الرئيسان؟")).toBe(false);
+    expect(asksTwoThings("متى وأين تحدث الرئيسان؟")).toBe(true);
   });
 
   it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
