@@ -188,6 +188,26 @@ describe("search", () => {
     expect(index.search("ما أهمية عام 1945 في تاريخ الصين وروسيا", { limit: 3 }).hits[0]!.paragraph.text).toBe(paragraphs[1]);
   });
 
+  it("weighs a name of several words as one word: the passage holding the rest of the question outranks those that only name the man", () => {
+    const paragraphs = [
+      "استقبل الرئيس شي جين بينغ وفدا رسميا في العاصمة.",
+      "يحتاج الرئيس الصيني إلى روسيا كثقل موازن في التنافس مع الولايات المتحدة.",
+      "التقى شي جين بينغ نظيره في قمة إقليمية.",
+      "تحدث شي جين بينغ عن الاقتصاد العالمي.",
+      "ناقش الوزراء التجارة والطاقة.",
+      "تحتاج روسيا إلى أسواق جديدة للنفط.",
+      "تبحث روسيا عن شركاء جدد في آسيا.",
+      "أعلنت روسيا خطة لتطوير الموانئ.",
+      "وقعت الحكومة اتفاقا للتعاون الزراعي.",
+      "افتتح المعرض الدولي للكتاب أبوابه.",
+      "ارتفعت أسعار الذهب في الأسواق.",
+    ];
+    const index = new SearchIndex();
+    index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+    // Three words of one name, each as rare as the question's other words, outweighed them three times over.
+    expect(index.search("لماذا يحتاج شي جين بينغ إلى روسيا؟", { limit: 3 }).hits[0]!.paragraph.text).toBe(paragraphs[1]);
+  });
+
   it("does not take two renderings of one English word, met in one word of a passage, for two words standing close", () => {
     const articles = oneArticle("نما الاقتصاد الروسي بسرعة هذا العام.", "تبقى الصين شريكا مهما لروسيا في التجارة.").articles;
     const score = (ranking: Partial<typeof RANKING>) => {
