@@ -17,6 +17,12 @@ const firstHit = (b: Briefing, q: string) => b.search(q, { limit: 3 }).hits[0];
 /** A briefing of one test article: its title, then each paragraph after a blank line. */
 const oneArticle = (...paragraphs: string[]) =>
   Briefing.fromArticles([parseArticle("900_test.txt", ["العنوان: مقال للتجربة", ...paragraphs.flatMap((p) => ["", p])].join("\n"))!]);
+/** An index of one article per paragraph, so no passage's score is decayed for following another of its article. */
+const articlePerParagraph = (paragraphs: readonly string[], ranking: Partial<typeof RANKING> = {}) => {
+  const index = new SearchIndex(ranking);
+  index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+  return index;
+};
 
 describe("search", () => {
   it("finds a passage however the words are spelled", () => {
@@ -127,11 +133,7 @@ describe("search", () => {
   it("counts a many-word name found whole as one pair of close words, not one for each two of its words", () => {
     // Each passage its own article, so no passage's score is decayed for following another of its article.
     const scores = (paragraphs: string[], q: string) =>
-      [{}, { proximity: 0 }].map((ranking) => {
-        const index = new SearchIndex(ranking);
-        index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
-        return new Map(index.search(q, { limit: 10 }).hits.map((h) => [h.paragraph.text, h.score]));
-      });
+      [{}, { proximity: 0 }].map((ranking) => new Map(articlePerParagraph(paragraphs, ranking).search(q, { limit: 10 }).hits.map((h) => [h.paragraph.text, h.score])));
     // The name is written whole wherever it stands, so its nearness says nothing its match does not: the name is
     // one pair, بوتين beside it another (six pairs made passages that merely name the two outrank the one that
     // counts their meetings, and a "how many" question was then judged beyond the briefing).
@@ -153,11 +155,7 @@ describe("search", () => {
 
   it("counts a paraphrase's words standing together (near synonyms of the question's) as close as the question's own", () => {
     const paragraphs = ["يرى الخبراء أن الاعتماد المفرط يضر بالاقتصاد على المدى البعيد بسبب الاستيراد.", "يقول الخبراء إن الاعتماد يزداد عاما بعد عام بينما يبقى الإنفاق مفرطا منذ سنوات بسبب الاستيراد."];
-    const scores = [{}, { proximity: 0 }].map((ranking) => {
-      const index = new SearchIndex(ranking);
-      index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
-      return new Map(index.search("الاتكال الزائد على الاستيراد", { limit: 10 }).hits.map((h) => [h.paragraph.text, h.score]));
-    });
+    const scores = [{}, { proximity: 0 }].map((ranking) => new Map(articlePerParagraph(paragraphs, ranking).search("الاتكال الزائد على الاستيراد", { limit: 10 }).hits.map((h) => [h.paragraph.text, h.score])));
     const [near, plain] = scores;
     // اتكال is found as اعتماد and زائد as مفرط (the news list): side by side, they are one pair.
     expect(near!.get(paragraphs[0]!)).toBeCloseTo(plain!.get(paragraphs[0]!)! * (1 + RANKING.proximity), 6);
@@ -182,8 +180,7 @@ describe("search", () => {
       "تستورد الصين النفط من روسيا بأسعار تفضيلية.",
       "تتبادل روسيا والصين الخبرات في مجال الفضاء.",
     ];
-    const index = new SearchIndex();
-    index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+    const index = articlePerParagraph(paragraphs);
     // Every passage holds روسيا and الصين: standing together they say nothing of what is asked.
     expect(index.search("ما أهمية عام 1945 في تاريخ الصين وروسيا", { limit: 3 }).hits[0]!.paragraph.text).toBe(paragraphs[1]);
   });
@@ -202,8 +199,7 @@ describe("search", () => {
       "افتتح المعرض الدولي للكتاب أبوابه.",
       "ارتفعت أسعار الذهب في الأسواق.",
     ];
-    const index = new SearchIndex();
-    index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+    const index = articlePerParagraph(paragraphs);
     // Three words of one name, each as rare as the question's other words, outweighed them three times over.
     expect(index.search("لماذا يحتاج شي جين بينغ إلى روسيا؟", { limit: 3 }).hits[0]!.paragraph.text).toBe(paragraphs[1]);
   });
