@@ -933,10 +933,11 @@ function wordsByStem(words: readonly QueryWord[], also: (w: QueryWord) => readon
  * and sets 7–11 and 14 unchanged.
  */
 function namesAsOne(words: readonly QueryWord[], unitOf: readonly number[]): QueryWord[] | undefined {
-  const size = new Map<number, number>();
-  for (const u of unitOf) size.set(u, (size.get(u) ?? 0) + 1);
-  if (![...size.values()].some((n) => n > 1)) return undefined;
-  return words.map((w, i) => ({ ...w, weight: w.weight / size.get(unitOf[i]!)! }));
+  // The words typed in each unit (a typed word read two ways is one word of it).
+  const typed = new Map<number, Set<number>>();
+  words.forEach((w, i) => (typed.get(unitOf[i]!) ?? typed.set(unitOf[i]!, new Set()).get(unitOf[i]!)!).add(w.typed ?? -1 - i));
+  if (![...typed.values()].some((t) => t.size > 1)) return undefined;
+  return words.map((w, i) => ({ ...w, weight: w.weight / typed.get(unitOf[i]!)!.size }));
 }
 
 /**
