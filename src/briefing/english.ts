@@ -140,6 +140,12 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
   return dictionary;
 }
 
+/** The content words of every sense the dictionary gives an English word, in any of its inflections, normalized. */
+export function englishSenseWords(word: string): string[] {
+  const dict = englishDictionary();
+  return [...new Set(lemmas(word.toLowerCase()).flatMap((l) => (dict.get(l) ?? []).flatMap((sense) => tokenize(sense).filter((t) => !isStopWord(t)))))];
+}
+
 /** Whether the dictionary knows an English word, in any of its inflections. */
 export function isEnglishWord(word: string): boolean {
   const dict = englishDictionary();

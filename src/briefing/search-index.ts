@@ -8,7 +8,7 @@
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
-import { isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
 import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
@@ -725,7 +725,10 @@ export class SearchIndex {
     // Who holds a title the briefing never uses (من هو وزير الخارجية الروسي, in a briefing without a minister):
     // it names no one by it, whatever else of the question it holds.
     const title = askedTitle(own);
-    const unheldTitle: Missing[] = title && !this.heldOrNear(title[0]!.word) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
+    // An English title by any of the dictionary's words for it (ambassador: سفير; spokesperson: الناطق, held as its
+    // near synonym المتحدث), an Arabic one as written or by a near synonym.
+    const titleHeld = (word: string) => (/^[a-z]/.test(word) ? englishSenseWords(word).some((w) => this.heldOrNear(w)) : this.heldOrNear(word));
+    const unheldTitle: Missing[] = title && !titleHeld(title[0]!.word) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
     // One note for each word, though it be both counted and a unit (كم برميل), or a word of a unit named whole
     // (how many cubic meters: "cubic meters", not "cubic" besides).
     const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];

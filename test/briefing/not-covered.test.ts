@@ -134,6 +134,11 @@ describe("questions the briefing does not cover", () => {
     for (const q of ["من هو زعيم كوريا الشمالية؟", "مين المتحدث باسم الخارجية الصينية؟", "من هو الرئيس الصيني؟"]) {
       expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
     }
+    // In English by any of the dictionary's words for the title: spokesperson is الناطق, held as المتحدث.
+    expectNotCoveredNaming("Who is China's current ambassador to Russia?", "ambassador");
+    for (const q of ["Who is the Chinese president?", "who is the spokesperson of the chinese foreign ministry"]) {
+      expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    }
   });
 
   it("says so when asked the name of whom a title names and no passage gives a name after that title", () => {
