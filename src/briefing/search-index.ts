@@ -566,6 +566,10 @@ export class SearchIndex {
       for (const f of candidates) if (df(f) > 0 && (!best || df(f) > df(best))) best = f;
       return best;
     };
+    // A dual writes a ة as ت (مرتين, قمتين, سنتين, الزيارتين): its singular first (مرة, قمة, سنة, الزيارة), before
+    // the shorter words the other readings find in it (سنتين as the future of a verb نتين, then تين).
+    const dual = /^(?:[وفبلك]?ال|لل)?([\u0621-\u064A]{2,})ت(?:ين|ان)$/u.exec(token);
+    const singular = dual ? mostHeld(stemCandidates(`${dual[1]}ه`)) : undefined;
     // Failing any verb form, the verbal noun of its pattern (تعتمد → اعتماد, ستوقع → توقيع, يقدمه → تقديم), or the
     // verb of a verbal noun (ارتفاع → ارتفع, انسحاب → المنسحبة); not the verbal noun for a noun that looks like a
     // present verb (تقدماً, "progress", is not تقديم).
@@ -573,7 +577,7 @@ export class SearchIndex {
     const verbs = [...bases, ...future].flatMap((s) => [s, ...PERSON_ENDINGS.filter((e) => s.endsWith(e) && s.length - e.length >= 4 && PRESENT_PREFIXES.has(s[0]!)).map((e) => s.slice(0, -e.length))]);
     const derived = (noun: boolean) => verbs.flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
     // Last, a past verb read as the dialects' passive (what the forms above do not find: اتفق is itself a verb).
-    const best = mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token))) ?? mostHeld([...passives, ...passives.flatMap((p) => verbalNouns(p)).flatMap((n) => stemCandidates(n))]);
+    const best = singular ?? mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token))) ?? mostHeld([...passives, ...passives.flatMap((p) => verbalNouns(p)).flatMap((n) => stemCandidates(n))]);
     if (!best) return undefined;
     return { word: best, base: best, stems: [best], roots: [...roots(token)], weight: this.ranking.variant, held: true };
   }

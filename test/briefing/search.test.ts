@@ -86,6 +86,14 @@ describe("search", () => {
     expect(copy.search("من يتابع الاجتماع", { limit: 1 }).hits[0]!.paragraph.text).toContain("تابع المراقبون");
   });
 
+  it("reads the dual of a noun in ة, which writes it ت (مرتين, سنتين), as the noun, not as a shorter word in it", () => {
+    const copy = oneArticle("التقى الرئيسان أكثر من مرة خلال سنة واحدة.", "أصبح التحالف بين البلدين متينا.", "تحدث الرئيس بوتين عن الطاقة.");
+    // مرتين is one letter from متين ("strong"), and سنتين ends in تين, which بوتين holds.
+    expect(marked(firstHit(copy, "التقيا مرتين")!)).toContain("مرة");
+    expect(marked(firstHit(copy, "التقيا مرتين")!)).not.toContain("متينا");
+    expect(marked(firstHit(copy, "قبل سنتين")!)).toContain("سنة");
+  });
+
   it("reads an accusative typed without its tanween (سابقا, طرفا) as the word the briefing writes with it", () => {
     const copy = oneArticle("التقى الزعيمان سابقاً في العاصمة.", "قالت الصين إنها ليست طرفًا في النزاع.", "زار الوفد العاصمة لبحث التجارة.");
     const first = (q: string) => copy.search(q, { limit: 1 }).hits[0]?.paragraph.n;
