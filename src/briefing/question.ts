@@ -227,7 +227,9 @@ export const LATER_WORDS: readonly string[] = lexicon.laterWords.map(normalize);
 
 /** The word by which a question asks about the next occurrence of something (القمة المقبلة, the next summit). */
 export function nextWord(question: string): QuestionTerm | undefined {
-  const word = questionTokens(question).find((t) => hasWord(NEXT, t));
+  const tokens = questionTokens(question);
+  // "Next to" is beside, not the next event (sit next to Xi).
+  const word = tokens.find((t, i) => hasWord(NEXT, t) && !(t === "next" && tokens[i + 1] === "to"));
   return word === undefined ? undefined : termOf(question, word);
 }
 
@@ -596,6 +598,19 @@ function inDate(words: readonly string[], i: number): boolean {
 export function statesCount(text: string, names: (token: string) => boolean): boolean {
   const tokens = tokenize(text);
   return tokens.some((t, i) => names(t) && tokens.some((w, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isEvidence("quantity", w) && !isCurrency(w) && !inDate(tokens, k)));
+}
+
+/** "Times", after a number (40 مرة, 3 مرات). */
+const TIMES = new Set(["مره", "مرات", "times"]);
+
+/**
+ * Whether a text counts an event in times (التقى الرئيسان أكثر من 40 مرة): a number of times, and a word naming the
+ * event (`names`: the meetings, by their verb's root) anywhere in it. What the question says of the event besides
+ * (اللقاءات التي جمعت بوتين وشي) is the event itself.
+ */
+export function countsTimes(text: string, names: (token: string) => boolean): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t, k) => TIMES.has(t) && k > 0 && /^\p{N}+$/u.test(tokens[k - 1]!)) && tokens.some(names);
 }
 
 /** A currency's name, in the accusative or plural too (دولارا, دولارات). */

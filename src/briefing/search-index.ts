@@ -14,7 +14,7 @@ import { absentEntities, namedEntities } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, countedPredicate, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -323,7 +323,7 @@ export class SearchIndex {
     // answered by "thousands of soldiers sent".
     const predicate = naming ? countedPredicate(own) : undefined;
     const saying = predicate ? this.readingTest(predicate.word) : undefined;
-    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming) && (!saying || tokenize(s).some(saying))))) {
+    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => (statesCount(s, naming) && (!saying || tokenize(s).some(saying))) || countsTimes(s, naming)))) {
       // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
       // it is counted, but not as the question says, that what it says is not mentioned.
       const countedAtAll = saying !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));

@@ -99,6 +99,8 @@ describe("questions the briefing does not cover", () => {
       expect(result.covered, q).toBe(false);
       expect(result.missing, q).toEqual([{ kind: "later", value: named }]);
     }
+    // "Next to" is beside, not the next event.
+    expect(briefing.search("Why did Putin sit next to Xi at the parade?", { limit: 3 }).covered).not.toBe(false);
     const text = "عنوان المقال التجريبي عن القمة\nتعقد منظمة شنغهاي للتعاون قمتها المقبلة في موسكو في أكتوبر.";
     const later = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
     expect(later.search("متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟").covered).not.toBe(false);
@@ -184,7 +186,7 @@ describe("questions the briefing does not cover", () => {
   it("answers a 'how many' question about what the briefing names, or whose next word is a verb or a measure", () => {
     // North Korean troops and soldiers (جنود) are in the briefing; جنديا is the counted form of جندي. A verb before
     // the measure (كم وصل حجم) counts nothing, though وصل is also a noun ("receipt").
-    for (const q of ["كم مرة التقى الرئيسان؟", "كم عدد الجنود الذين أرسلتهم كوريا الشمالية؟", "كم مليار دولار حجم التبادل التجاري؟", "How many billion dollars is the trade worth?", "How many times and where did Putin and Xi meet?", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?", "كم وصل حجم التجارة بين روسيا والصين؟", "كم بلغت قيمة التبادل التجاري؟"]) {
+    for (const q of ["كم مرة التقى الرئيسان؟", "كم عدد الجنود الذين أرسلتهم كوريا الشمالية؟", "كم عدد اللقاءات التي جمعت الرئيسين الروسي والصيني خلال فترات حكمه؟", "كم مليار دولار حجم التبادل التجاري؟", "How many billion dollars is the trade worth?", "How many times and where did Putin and Xi meet?", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?", "كم وصل حجم التجارة بين روسيا والصين؟", "كم بلغت قيمة التبادل التجاري؟"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
