@@ -250,10 +250,11 @@ export function askedUnits(question: string): QuestionTerm[] {
   tokens.forEach((t, i) => {
     if (!hasWord(UNITS, t)) return;
     // A unit of two words (cubic meters, متر مكعب) is one, named by its last word and shown whole.
+    const term = termOf(question, t);
     if (i > 0 && hasWord(UNITS, tokens[i - 1]!) && out.length > 0 && out[out.length - 1]!.at === i - 1) {
       const before = out.pop()!;
-      out.push({ ...termOf(question, t), typed: `${before.typed} ${termOf(question, t).typed}`, at: i });
-    } else if (quantity || askedIn(i)) out.push({ ...termOf(question, t), at: i });
+      out.push({ ...term, typed: `${before.typed} ${term.typed}`, at: i });
+    } else if (quantity || askedIn(i)) out.push({ ...term, at: i });
   });
   return out.map(({ word, typed }) => ({ word, typed }));
 }
@@ -281,7 +282,11 @@ export function countedWords(question: string): QuestionTerm[] {
  * come first (how many Chinese tourists: tourists); in Arabic the first, as they follow (كم عدد السياح الصينيين).
  */
 export function countedHead(question: string): QuestionTerm | undefined {
-  const words = countedWords(question);
+  return headOf(countedWords(question));
+}
+
+/** The head of a question's counted words (`countedWords`): the last in English, the first in Arabic. */
+function headOf(words: readonly QuestionTerm[]): QuestionTerm | undefined {
   return /^[a-z]/.test(words[0]?.word ?? "") ? words[words.length - 1] : words[0];
 }
 
@@ -291,12 +296,12 @@ const AUXILIARIES = new Set(["were", "was", "have", "has", "had", "been", "are",
 /**
  * What a "how many" question says of the thing it counts, when it says it with a verb: the verb of a relative
  * clause after it (كم عدد الجنود الذين قتلوا: قتلوا), or in English the past form after its naming words, an
- * auxiliary between them or not (how many soldiers were killed: killed; how many soldiers marched: marched). A count of the thing that does not say it (thousands of soldiers sent) is not
- * the count asked for.
+ * auxiliary between them or not (how many soldiers were killed: killed; how many soldiers marched: marched). A
+ * count of the thing that does not say it (thousands of soldiers sent) is not the count asked for.
  */
 export function countedPredicate(question: string): QuestionTerm | undefined {
   const words = countedWords(question);
-  const head = countedHead(question);
+  const head = headOf(words);
   if (!head) return undefined;
   const tokens = questionTokens(question);
   if (/^[a-z]/.test(head.word)) {

@@ -187,7 +187,8 @@ export class SearchIndex {
     };
     for (const word of this.readWord(token, 1)) {
       for (const s of word.stems) put(s, word.weight);
-      for (const syn of synonymsOf(word.base)) for (const s of stemCandidates(syn.word)) put(s, inSense(syn, this.holds(word.word)).weight * this.ranking.synonym * word.weight);
+      const held = this.holds(word.word);
+      for (const syn of synonymsOf(word.base)) for (const s of stemCandidates(syn.word)) put(s, inSense(syn, held).weight * this.ranking.synonym * word.weight);
     }
     return [...out].map(([stem, weight]) => ({ stem, weight }));
   }
@@ -674,8 +675,9 @@ export class SearchIndex {
       for (const root of w.roots) add(root, FIELD.root, r.root * w.weight);
       // A synonym counts once for its stem (صراع and صراعات are one), and not at all when it is the word's own stem.
       const synonyms = new Map<string, number>();
+      const wordHeld = this.holds(w.word);
       for (const syn of synonymsOf(w.base)) {
-        const held = this.synonymForm(inSense(syn, this.holds(w.word)));
+        const held = this.synonymForm(inSense(syn, wordHeld));
         if (!w.stems.includes(held.stem)) synonyms.set(held.stem, Math.max(synonyms.get(held.stem) ?? 0, held.weight));
       }
       for (const [s, weight] of synonyms) add(s, FIELD.stem, r.stem * r.synonym * weight * w.weight);
@@ -720,7 +722,7 @@ export class SearchIndex {
     // the briefing sounds like.
     const said = englishSpeaker(own);
     const who = said?.length === 1 ? said[0]! : undefined;
-    if (who && who.length >= MIN_SPEAKER_LETTERS && /^[a-z]+$/.test(who) && !isEnglishWord(who) && !tokenize(this.withEnglish(who).text).some((t) => ARABIC_WORD.test(t))) unquoted.push({ kind: "term", value: who });
+    if (who && who.length >= MIN_SPEAKER_LETTERS && /^[a-z]+$/.test(who) && !isEnglishWord(who) && this.renderings(who).length === 0) unquoted.push({ kind: "term", value: who });
     // Whom a title of office names (وزير الخارجية لافروف), when no lexicon knows the word and the briefing does
     // not hold it: a person the briefing never names.
     const untitled = afterTitles(own)
@@ -763,7 +765,8 @@ export class SearchIndex {
     if (this.holds(word) || this.split(word) || this.variant(word)) return true;
     // The article is not part of the typo: التقاير is one letter from تقارير.
     const bare = withoutArticle(word);
-    if (this.nearest(word).some((w) => editDistance(bare, w.word, 2) <= (bare.length >= 7 ? 2 : 1) || stemCandidates(word).some((t) => letterLeftOut(t, w.word, bare)))) return true;
+    const typed = stemCandidates(word);
+    if (this.nearest(word).some((w) => editDistance(bare, w.word, 2) <= (bare.length >= 7 ? 2 : 1) || typed.some((t) => letterLeftOut(t, w.word, bare)))) return true;
     return nearSynonyms(word).some((s) => this.holds(s));
   }
 
@@ -772,24 +775,25 @@ export class SearchIndex {
    * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
    * does not know as a noun, a verb after كم).
    */
-  /** Whether a passage's token reads as a word of the question (a verb): by a stem of it, its synonyms' or its rendering's, or its root. */
-  private readingTest(word: string): (token: string) => boolean {
-    const forms = /^[a-z]/.test(word) ? tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t)) : [word, ...nearSynonyms(word)];
-    const stems = new Set([...forms.flatMap((f) => stemCandidates(f)), ...forms.flatMap((f) => this.readWord(f, 1).flatMap((r) => r.stems))]);
-    const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
-    return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
-  }
-
   private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
     const forms = words.flatMap((word) => {
-      if (/^[a-z]/.test(word)) return tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t));
+      if (/^[a-z]/.test(word)) return this.renderings(word);
       return isArabicNoun(word) ? [...countedReadings(word), ...nearSynonyms(word)] : [];
     });
     if (forms.length === 0) return undefined;
     // By the forms the search reads the words as, too (مرات as مرة).
-    const stems = new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems))]);
-    const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
-    return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
+    return readsAs(new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems))]), forms);
+  }
+
+  /** Whether a passage's token reads as a word of the question (a verb): by a stem of it, its synonyms' or its rendering's, or its root. */
+  private readingTest(word: string): (token: string) => boolean {
+    const forms = /^[a-z]/.test(word) ? this.renderings(word) : [word, ...nearSynonyms(word)];
+    return readsAs(new Set([...forms.flatMap((f) => stemCandidates(f)), ...forms.flatMap((f) => this.readWord(f, 1).flatMap((r) => r.stems))]), forms);
+  }
+
+  /** The Arabic words an English word is searched by here: its held senses, or a name of the briefing it sounds like. */
+  private renderings(word: string): string[] {
+    return tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t));
   }
 
   /**
@@ -797,7 +801,7 @@ export class SearchIndex {
    * word's rendering; not a root alone (tourists → السياح shares a root with ساحة, "square").
    */
   private mentions(word: string): boolean {
-    const forms = /^[a-z]/.test(word) ? tokenize(this.withEnglish(word).text).filter((t) => ARABIC_WORD.test(t)) : [...countedReadings(word), ...nearSynonyms(word)];
+    const forms = /^[a-z]/.test(word) ? this.renderings(word) : [...countedReadings(word), ...nearSynonyms(word)];
     return forms.some((f) => stemCandidates(f).some((s) => this.engine.docFrequency(s, FIELD.stem) > 0));
   }
 
@@ -807,7 +811,7 @@ export class SearchIndex {
    * after كم (كم استمرت), an English word the dictionary does not know — counts as named.
    */
   private names(word: string): boolean {
-    if (/^[a-z]/.test(word)) return !isEnglishWord(word) || tokenize(this.withEnglish(word).text).some((t) => ARABIC_WORD.test(t));
+    if (/^[a-z]/.test(word)) return !isEnglishWord(word) || this.renderings(word).length > 0;
     if (!isArabicNoun(word)) return true;
     const readings = countedReadings(word);
     // Also by another form the search reads it as (مرات as مرة).
@@ -1037,6 +1041,12 @@ function closePairs(text: Positioned, byStem: ReadonlyMap<string, readonly numbe
 }
 
 const ARABIC_WORD = /^[\u0621-\u064A]+$/;
+
+/** A test of a passage's token: it holds one of the stems, or a root of one of the forms. */
+function readsAs(stems: ReadonlySet<string>, forms: readonly string[]): (token: string) => boolean {
+  const rootsOf = new Set(forms.flatMap((f) => [...roots(f)]));
+  return (token) => stemCandidates(token).some((s) => stems.has(s)) || roots(token).some((r) => rootsOf.has(r));
+}
 
 /**
  * Whether a typed word's stem is a held stem with one letter left out, the commonest slip (مسؤلين for مسؤولين:
