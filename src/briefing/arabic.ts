@@ -85,11 +85,7 @@ function words(text: string): string[] {
   return out;
 }
 
-/**
- * Function words; the last lines are question words and particles of Levantine, Egyptian and Gulf speech: a
- * question word says what is asked, not what about, so it is never content. So is the colloquial present of صار
- * ("becomes", "happens": شو بصير), a verb of state like كان.
- */
+/** Function words of standard Arabic. */
 const ARABIC_STOP = `
 في من على الى عن مع هذا هذه ذلك تلك هذان هؤلاء التي الذي الذين اللذين اللتين اللواتي ان انه انها
 كان كانت يكون تكون ما لا لم لن قد و او ام ثم بين حيث كما اي كل بعد قبل عند هو هي هم هن انا نحن انت
@@ -99,10 +95,17 @@ const ARABIC_STOP = `
 أيضًا مما فيما بينما عندما الان
 كم وكم بكم
 هناك هنالك زال يزال مازال لايزال اللتان اللذان ماهي ماهو
+بالنسبه لاجل بخصوص بشان تجاه ازاء بالرغم رغم
+`;
+/**
+ * Question words and particles of Levantine, Egyptian and Gulf speech: a question word says what is asked, not
+ * what about, so it is never content. So is the colloquial present of صار ("becomes", "happens": شو بصير), a verb
+ * of state like كان.
+ */
+const COLLOQUIAL_STOP = `
 شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
 اللي باللي هاد هادا هاي هيدا هيدي ده دي كده كدا بس برضو كمان يصير بصير تصير بتصير
 عشان علشان مشان لانو لما شلون شنو منو ايمتى اشمعنى يلي هدول هذي
-بالنسبه لاجل بخصوص بشان تجاه ازاء بالرغم رغم
 ع اد ملهاش مالهاش ملوش مالوش ملهمش مالهمش معندوش معندهاش معندهمش مفيش مافيش مكانش ماكانش مكانتش
 `;
 /**
@@ -123,9 +126,10 @@ up down out off above below again further once here now all both each few other 
 just s t d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn mightn mustn needn shan shouldn wasn weren
 wouldn don gonna wanna gotta kinda sorta
 `;
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `${ARABIC_STOP} ${ENGLISH_STOP}`.split(/\s+/).filter(Boolean).map(normalize),
-);
+const listed = (list: string) => list.split(/\s+/).filter(Boolean).map(normalize);
+export const STOP_WORDS: ReadonlySet<string> = new Set(listed(`${ARABIC_STOP} ${COLLOQUIAL_STOP} ${ENGLISH_STOP}`));
+/** The standard stop words alone: a noun is read as letters attached to one of these only (see `attachedStopWord`). */
+const STANDARD_STOP_WORDS: ReadonlySet<string> = new Set(listed(ARABIC_STOP));
 
 const ARTICLE_PREFIXES = ["وال", "بال", "كال", "فال", "لل", "ال"];
 const CLITICS = new Set(["و", "ف", "ب", "ك", "ل"]);
@@ -346,20 +350,20 @@ export function isStopWord(token: string): boolean {
 }
 
 /** In the stop list, or a word of it (of `minBase` letters at least) with an attached pronoun. */
-function baseStopWord(token: string, minBase = 2): boolean {
-  return STOP_WORDS.has(token) || pronounStopWord(token, minBase);
+function baseStopWord(token: string, minBase = 2, list = STOP_WORDS): boolean {
+  return list.has(token) || pronounStopWord(token, minBase, list);
 }
 
 /** Attached pronouns, longest first. */
 const PRONOUNS = ["هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه"];
 
 /** A stop word with an attached pronoun (بعضهما, بينهما, معهم, لديها, عنه): the pronoun adds no content either. */
-function pronounStopWord(token: string, minBase: number): boolean {
+function pronounStopWord(token: string, minBase: number, list: ReadonlySet<string>): boolean {
   for (const p of PRONOUNS) {
     if (!token.endsWith(p) || token.length - p.length < minBase) continue;
     const base = token.slice(0, -p.length);
     // The article takes no pronoun: اله is آلة ("machine"), not ال + ه.
-    if (STOP_WORDS.has(base) && base !== "ال") return true;
+    if (list.has(base) && base !== "ال") return true;
   }
   return false;
 }
@@ -373,14 +377,22 @@ function futureStopWord(token: string): boolean {
   return rest.length >= 4 && rest[0] === "س" && PRESENT_PREFIXES.has(rest[1]!) && STOP_WORDS.has(rest.slice(1));
 }
 
-/** و or ف, then ب, ل or ك, before a stop word of two letters or more. */
+/**
+ * و or ف, then ب, ل or ك, before a stop word of two letters or more. A noun of the dictionary (whole-words.txt) is
+ * read so only with one letter before a standard stop word (وهم "and they", فقد "so has"): ولاية is no و + ل +
+ * ايه, كمين no ك + مين, فلبين no ف + ل + بين.
+ */
 function attachedStopWord(token: string): boolean {
+  const whole = WHOLE_WORDS.has(token);
+  const list = whole ? STANDARD_STOP_WORDS : STOP_WORDS;
   let rest = token;
   if (rest.length > 2 && (rest[0] === "و" || rest[0] === "ف")) rest = rest.slice(1);
-  if (rest !== token && rest.length >= 2 && baseStopWord(rest)) return true;
+  if (rest !== token && rest.length >= 2 && baseStopWord(rest, 2, list)) return true;
+  // A noun is not read as two letters and a stop word.
+  if (whole && rest !== token) return false;
   if (rest.length > 2 && (rest[0] === "ب" || rest[0] === "ل" || rest[0] === "ك")) rest = rest.slice(1);
   // Behind ب, ل or ك only a stop word of three letters takes a pronoun: كلمة is not ك + لم + ه.
-  return rest !== token && rest.length >= 2 && baseStopWord(rest, 3);
+  return rest !== token && rest.length >= 2 && baseStopWord(rest, 3, list);
 }
 
 /** Analyze a piece of text into the terms the index stores; the same for documents and queries. */

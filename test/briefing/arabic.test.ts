@@ -64,6 +64,13 @@ describe("tokenize and analyze", () => {
     expect(analyze("وكيف بأي ولذلك فما وبين وزير بوتين كيفية").exact).toEqual(["وزير", "بوتين", "كيفيه"]);
   });
 
+  it("keeps a noun that only reads as letters before a colloquial stop word or two letters before any (ولاية, كمين, فلبين)", () => {
+    // و + ل + ايه, ك + مين, ف + ل + بين: readings the nouns of the dictionary do not take.
+    expect(analyze("ولاية خامسة كمين الفلبين فلبين").exact).toEqual(["ولايه", "خامسه", "كمين", "الفلبين", "فلبين"]);
+    // One letter before a standard stop word still reads so, noun or not: وهم is "and they", فقد "so has".
+    expect(analyze("وهم فقد وين ليه").exact).toEqual([]);
+  });
+
   it("drops a verb of the stop list in the future (سيكون, وستكون), and keeps words that only start like one", () => {
     expect(analyze("سيكون وستكون سيزور سيطرة ستة").exact).toEqual(["سيزور", "سيطره", "سته"]);
   });
