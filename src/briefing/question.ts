@@ -211,6 +211,8 @@ export function countedWord(question: string): QuestionTerm | undefined {
   }
   if (at === undefined) return undefined;
   if (COUNT_NOUNS.has(tokens[at] ?? "")) at++;
+  // A verb before the number asked for counts what follows it: "كم يبلغ عدد سكان المدينة" counts السكان.
+  else if (at > 0 && COUNT_NOUNS.has(tokens[at + 1] ?? "") && !isStopWord(tokens[at] ?? "")) at += 2;
   while (at < tokens.length && OF.has(tokens[at]!)) at++;
   const word = tokens[at];
   // "كم حجم", "كم كلفة": a measure asked for, not a thing counted; "كم يوم", "كم استمرت": a duration.

@@ -87,6 +87,9 @@ describe("what a 'how many' or a price question asks for", () => {
     expect(counted("ما هو عدد الدبابات؟")).toBe("الدبابات");
     expect(counted("How many missiles were shown?")).toBe("missiles");
     expect(counted("What is the number of troops?")).toBe("troops");
+    // A verb between the cue and "number" (كم يبلغ عدد): what follows the number is counted.
+    expect(counted("كم يبلغ عدد سكان مدينة خاربين؟")).toBe("سكان");
+    expect(counted("كم بلغ عدد الجنود؟")).toBe("الجنود");
     // A verb after كم is returned for the index to judge; a measure, a unit of time or a verb of lasting (a
     // duration), a number or a function word is no counted noun.
     expect(counted("كم التقى الرئيسان؟")).toBe("التقى");

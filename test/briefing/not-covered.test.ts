@@ -71,6 +71,8 @@ describe("questions the briefing does not cover", () => {
     // mentions them without a number when no passage names them at all.
     expectNotCoveredNaming("How many Chinese tourists visited Russia last year?", "Chinese tourists");
     expectNotCoveredNaming("كم عدد السياح الصينيين الذين زاروا روسيا العام الماضي؟", "السياح");
+    // A verb between the cue and "number" does not hide what is counted.
+    expectNotCoveredNaming("كم يبلغ عدد سكان مدينة خاربين الصينية؟", "سكان");
     // Soldiers are counted in the briefing (thousands sent by North Korea), but none killed: a count of the thing
     // that does not say what the question says of it is not the count asked for.
     expectNotCoveredNaming("كم عدد الجنود الروس الذين قتلوا في الحرب الأوكرانية حتى الآن؟", "قتلوا");
