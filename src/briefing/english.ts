@@ -295,22 +295,33 @@ interface NameGuess {
   text: string;
   distance: number;
   cost: number;
+  /** An ordinary Arabic word the name fits only loosely (`nameLike`): taken only beside a name. */
+  ordinary?: boolean;
+}
+
+/**
+ * Whether a word of the briefing may be the rendering of a name: an ordinary Arabic word (مدى "extent") is one only
+ * when the name sounds exactly as it is written (Xi → شي); one the name fits only with a vowel left out (Modi →
+ * مدى, which would be مودي) is that word, not the name.
+ */
+function nameLike(match: { arabic: string; cost: number }): boolean {
+  return match.cost === 0 || !isArabicWord(match.arabic);
 }
 
 /**
  * The closest rendering of a Latin word among the briefing's words: one word, or two for a name written as one
  * (Jinping → جين بينغ) when both halves, of three letters at least, render closely.
  */
-function guessName(word: string, matcher: NameMatcher, maxDistance: number): NameGuess | undefined {
+function guessName(word: string, matcher: NameMatcher, maxDistance: number, ordinary = false): NameGuess | undefined {
   // Longer than any word: letters held down or pasted, not a name (matching it costs a pass per cut).
   if (word.length > MAX_WORD_LETTERS) return undefined;
-  const whole = matcher.match(word, maxDistance)[0];
-  let best: NameGuess | undefined = whole && { text: whole.arabic, distance: whole.distance, cost: whole.cost };
+  const whole = matcher.match(word, maxDistance).find((m) => ordinary || nameLike(m));
+  let best: NameGuess | undefined = whole && { text: whole.arabic, distance: whole.distance, cost: whole.cost, ordinary: !nameLike(whole) };
   if (best && best.distance <= NAME.sure) return best;
   for (let cut = 3; cut <= word.length - 3; cut++) {
-    const head = matcher.match(word.slice(0, cut), NAME.sure)[0];
+    const head = matcher.match(word.slice(0, cut), NAME.sure).find(nameLike);
     if (!head) continue;
-    const tail = matcher.match(word.slice(cut), NAME.sure)[0];
+    const tail = matcher.match(word.slice(cut), NAME.sure).find(nameLike);
     if (!tail) continue;
     const distance = (head.distance * cut + tail.distance * (word.length - cut)) / word.length + SPLIT_PENALTY;
     if (distance <= maxDistance && (!best || distance < best.distance)) best = { text: `${head.arabic} ${tail.arabic}`, distance, cost: head.cost + tail.cost };
@@ -444,13 +455,14 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
     if (held.length === 0 && headwords.length === 0) unknown.add(i);
   });
-  const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName) }));
-  for (const { i, guess } of guesses) if (guess && guess.distance <= NAME.accept) named[i] = true;
+  const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName, true) }));
+  const accepted = (guess: NameGuess) => guess.distance <= NAME.accept && !guess.ordinary;
+  for (const { i, guess } of guesses) if (guess && accepted(guess)) named[i] = true;
   for (const { i, guess } of guesses) {
     if (!guess) continue;
     const besideName = (named[i - 1] ?? false) || (named[i + 1] ?? false);
     const looser = besideName && words[i]!.capitalized && guess.cost <= NAME.nextToNameCost;
-    if (guess.distance <= NAME.accept || looser) {
+    if (accepted(guess) || looser) {
       emit(guess.text, "name", i);
       unknown.delete(i);
     }

@@ -231,6 +231,11 @@ describe("questions the briefing does not cover", () => {
     const zelensky = briefing.search("How did Zelensky react to the Putin Xi meeting in Beijing?", { limit: 3 });
     expect(zelensky.covered).toBe(false);
     expect(zelensky.missing).toContainEqual({ kind: "term", value: "Zelensky" });
+    // A name that fits an ordinary word of the briefing only with a vowel left out is not that word: Modi is no
+    // مدى ("extent"), which would be مودي.
+    const modi = briefing.search("Did Modi meet Putin on the sidelines of the summit in Tianjin?", { limit: 3 });
+    expect(modi.covered).toBe(false);
+    expect(modi.missing).toContainEqual({ kind: "term", value: "Modi" });
     // Typed in lower case, as in chat, when it is whom a "what did X say" question asks about.
     const erdogan = briefing.search("what did erdogan say at the sco summit in tianjin", { limit: 3 });
     expect(erdogan.covered).toBe(false);
