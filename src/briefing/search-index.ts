@@ -324,7 +324,10 @@ export class SearchIndex {
     // answered by "thousands of soldiers sent".
     const predicate = naming ? countedPredicate(own) : undefined;
     const saying = predicate ? this.readingTest(predicate.word) : undefined;
-    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => (statesCount(s, naming) && (!saying || tokenize(s).some(saying))) || countsTimes(s, naming)))) {
+    // The count and what is said of the thing stand in one clause: "…مشاركة كيم في الاحتفالات…، مقابل إرسال آلاف
+    // الجنود" counts soldiers sent, not soldiers who took part.
+    const countedSaying = (s: string) => !saying || clauseRanges(s).some(([a, b]) => statesCount(s.slice(a, b), naming!) && tokenize(s.slice(a, b)).some(saying));
+    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => (statesCount(s, naming) && countedSaying(s)) || countsTimes(s, naming)))) {
       // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
       // it is counted, but not as the question says, that what it says is not mentioned.
       const countedAtAll = saying !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));

@@ -76,6 +76,9 @@ describe("questions the briefing does not cover", () => {
     // Soldiers are counted in the briefing (thousands sent by North Korea), but none killed: a count of the thing
     // that does not say what the question says of it is not the count asked for.
     expectNotCoveredNaming("كم عدد الجنود الروس الذين قتلوا في الحرب الأوكرانية حتى الآن؟", "قتلوا");
+    // Nor by a sentence that says it in another clause than the count ("مشاركة كيم في الاحتفالات…، مقابل إرسال
+    // آلاف الجنود"): soldiers sent are not soldiers who took part.
+    expectNotCoveredNaming("كم عدد الجنود الذين شاركوا في العرض العسكري في ساحة تيانانمن؟", "شاركوا");
     expectNotCoveredNaming("How many Russian soldiers were killed in Ukraine?", "killed");
     expectNotCoveredNaming("How many soldiers marched in the Tiananmen parade?", "marched");
   });
