@@ -14,7 +14,7 @@ const START_BONUS = { sentence: 0.15, clause: 0.08 };
  * The range [start, end) of `text` to show, at word boundaries; the whole text when it fits. `marks` are the
  * answering words (query matches, numbers or dates asked for) with their weights.
  */
-export function snippetWindow(text: string, marks: readonly Mark[], max: number): Range {
+export function snippetWindow(text: string, marks: readonly Mark[], max: number, tail = 0): Range {
   if (text.length <= max) return [0, text.length];
   const starts = wordStarts(text);
   const total = marks.reduce((s, m) => s + m.weight, 0) || 1;
@@ -31,7 +31,7 @@ export function snippetWindow(text: string, marks: readonly Mark[], max: number)
     const score = inside / total + bonus;
     if (score > best.score) best = { start, score };
   }
-  return [best.start, endAtWord(text, best.start, max)];
+  return [best.start, endAtWord(text, best.start, max, tail)];
 }
 
 /** Weighted marks from ranges, all of one weight: for callers that have only highlight ranges. */
@@ -45,10 +45,24 @@ function wordStarts(text: string): number[] {
   return out;
 }
 
-/** End of a window from start: the text's end if it fits, else a sentence end late enough, else the last word. */
-function endAtWord(text: string, start: number, max: number): number {
+/**
+ * End of a window from start: the text's end if it fits, or the end of its clause or sentence when no more than
+ * `tail` characters of it are left past the window; else a sentence end late enough, else the last word.
+ */
+function endAtWord(text: string, start: number, max: number, tail: number): number {
   const limit = start + max;
   if (limit >= text.length) return text.length;
+  if (tail > 0) {
+    const rest = text.slice(limit, limit + tail + 1);
+    const at = rest.search(/[.!?؟،,;:؛](?=\s|$)/u);
+    if (at >= 0) {
+      if (/[.!?؟]/u.test(rest[at]!)) return limit + at + 1;
+      let end = limit + at;
+      while (end > limit && /\s/u.test(text[end - 1]!)) end--;
+      return end;
+    }
+    if (limit + rest.length >= text.length) return text.length;
+  }
   const slice = text.slice(start, limit + 1);
   const sentenceEnd = Math.max(...[...slice.matchAll(/[.!?؟](?=\s)/gu)].map((m) => m.index + 1), -1);
   if (sentenceEnd > max * 0.75) return start + sentenceEnd;

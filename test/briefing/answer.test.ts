@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerMarks } from "../../src/briefing/answer.js";
+import { answerMarks, CLAUSE_TAIL, LEAD_MAX_CHARS } from "../../src/briefing/answer.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
@@ -254,7 +254,8 @@ describe("answers", () => {
   it.each(QUESTIONS.map((q) => q.q))("%s: a short lead and at most three points, none repeating another, the lead, or a passage shown whole", (q) => {
     const answer = briefing.answer(q);
     if (!answer.lead) return expect(answer.hits).toEqual([]);
-    expect(answer.lead.text.length).toBeLessThanOrEqual(162);
+    // One line: the lead's length, and the end of its clause when only a few words of it are left (`CLAUSE_TAIL`), and "…" on both sides.
+    expect(answer.lead.text.length).toBeLessThanOrEqual(LEAD_MAX_CHARS + CLAUSE_TAIL + 2);
     expect(answer.keyPoints.length).toBeLessThanOrEqual(3);
     const bags = [answer.lead, ...answer.keyPoints].map((k) => stemBag(k.text));
     bags.forEach((a, i) => bags.slice(i + 1).forEach((b) => expect(restates(a, b)).toBe(false)));
@@ -321,21 +322,34 @@ describe("snippet window", () => {
     }
   });
 
-  it("stays inside the text, within the length, at word boundaries", () => {
+  it("runs on to the end of a clause or sentence when only its last words are left past the length", () => {
+    const text = "ركزت المحادثات على مشاريع البنية التحتية والطاقة، وقال الكرملين إن الاتصال جرى بطلب صيني في ظل تطورات دولية متسارعة.";
+    const marks = evenMarks([[0, 4]]);
+    const max = text.indexOf("والطاقة") - 1;
+    // Cut at the length, the clause loses "والطاقة"; with room for its tail, it ends with it, before the comma.
+    expect(text.slice(...snippetWindow(text, marks, max))).toBe("ركزت المحادثات على مشاريع البنية التحتية");
+    expect(text.slice(...snippetWindow(text, marks, max, 40))).toBe("ركزت المحادثات على مشاريع البنية التحتية والطاقة");
+    // A tail longer than the room is still cut; at the sentence's end the full stop is kept.
+    expect(text.slice(...snippetWindow(text, marks, max, 3))).toBe("ركزت المحادثات على مشاريع البنية التحتية");
+    expect(text.slice(...snippetWindow(text, marks, text.length - 10, 40))).toBe(text);
+  });
+
+  it("stays inside the text, within the length and tail, at word boundaries", () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom("روسيا", "والصين", "240", "مليار", "،", "شراكة", "بلا", "حدود."), { minLength: 1, maxLength: 120 }),
         fc.array(fc.tuple(fc.nat(), fc.nat(20)), { maxLength: 8 }),
         fc.integer({ min: 20, max: 300 }),
-        (words, raw, max) => {
+        fc.constantFrom(0, 40),
+        (words, raw, max, tail) => {
           const text = words.join(" ");
           const marks = evenMarks(raw.map(([s, len]) => [s % text.length, Math.min(text.length, (s % text.length) + len + 1)] as const));
-          const [start, end] = snippetWindow(text, marks, max);
+          const [start, end] = snippetWindow(text, marks, max, tail);
           expect(start).toBeGreaterThanOrEqual(0);
           expect(end).toBeLessThanOrEqual(text.length);
-          expect(end - start).toBeLessThanOrEqual(Math.max(max, 0) + 1);
+          expect(end - start).toBeLessThanOrEqual(Math.max(max, 0) + tail + 1);
           if (start > 0) expect(text[start - 1]).toBe(" ");
-          if (end < text.length) expect(text[end] === " " || /[.!?؟]/u.test(text[end - 1]!)).toBe(true);
+          if (end < text.length) expect(text[end] === " " || /[.!?؟]/u.test(text[end - 1]!) || (tail > 0 && /[،,;:؛]/u.test(text[end]!))).toBe(true);
         },
       ),
     );
