@@ -127,9 +127,10 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
       throw new Error(`english: cannot read ${file.pathname} (see src/briefing/lexicon/README.md to derive it): ${String(error)}`);
     }
     dictionary = new Map();
-    // Common abbreviations of news English, which the dictionary lacks (wwii, nato), after it (see lexicon/README.md).
-    const abbreviations = readFileSync(new URL("./lexicon/eng-ara-abbreviations.tsv", import.meta.url), "utf8");
-    for (const line of `${text}\n${abbreviations}`.split("\n")) {
+    // Common abbreviations of news English (wwii, nato) and phrases of relative time (last year: العام الماضي, not
+    // "last" and "year" apart), which the dictionary lacks, after it (see lexicon/README.md).
+    const added = ["eng-ara-abbreviations.tsv", "eng-ara-time.tsv"].map((f) => readFileSync(new URL(`./lexicon/${f}`, import.meta.url), "utf8"));
+    for (const line of [text, ...added].join("\n").split("\n")) {
       const tab = line.indexOf("\t");
       if (tab <= 0) continue;
       // A sense may give two names for one thing, as the dictionary writes a month's (سبتمبر/أيلول): each is a sense.

@@ -226,6 +226,12 @@ describe("the glossary as an override", () => {
     expect(result.hits[0]!.paragraph.text).toContain("الحرب العالمية الثانية");
   });
 
+  it("reads a phrase of relative time whole (last year: العام الماضي), not as 'last' (آخر مرة) and 'year' apart", () => {
+    const index = indexOf("ارتفع حجم التبادل التجاري العام الماضي.", "وفي سياق آخر، يحتاج الرئيس إلى روسيا مرة أخرى.");
+    expect(texts("How much trade did Russia and China do last year?", index)).toContain("العام الماضي");
+    expect(texts("How much trade did Russia and China do last year?", index)).not.toContain("آخر مرة");
+  });
+
   it("searches a sense the dictionary gives as a verb by the form the briefing holds (agree → اتفق → اتفاق)", async () => {
     const briefing = await Briefing.load({ dir: "seeds", english: { glossary: false } });
     const first = briefing.search("What did the Russian and Chinese diplomats agree on?", { limit: 1 }).hits[0]!;
