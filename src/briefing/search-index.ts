@@ -423,7 +423,7 @@ export class SearchIndex {
     const variant = this.variant(token);
     if (variant) return [variant];
     // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
-    const near = isArabicNoun(token) ? [] : this.nearest(token);
+    const near = isArabicNoun(token) || (token.endsWith("ه") && isArabicNoun(token.slice(0, -1))) ? [] : this.nearest(token);
     return near.length > 0 ? near : [word];
   }
 

@@ -413,6 +413,10 @@ describe("search", () => {
     expect(bold).not.toContain("التفضيل");
     // A typo of a word the briefing holds is still corrected.
     expect(copy.search("التفضييل بين الجانبين", { limit: 1 }).hits[0]!.paragraph.n).toBe(1);
+    // Nor is the feminine of a noun or adjective the dictionary knows (المشترية: المشتري "buyer", one letter from
+    // المشترك "joint").
+    const joint = oneArticle("التنسيق المشترك بين الجانبين في القضايا الدولية.", "الصين أكبر مستورد للنفط والفحم الروسيين.");
+    expect(joint.search("الدول المشترية للفحم", { limit: 3 }).hits.flatMap(marked)).not.toContain("المشترك");
   });
 
   it("searches a word the news synonyms know by its synonym, not as a typo of a held word", () => {
