@@ -81,6 +81,10 @@ describe("tokenize and analyze", () => {
     expect(analyze("وآلة الحرب").exact).toEqual(["واله", "الحرب"]);
   });
 
+  it("drops the standard verbs of becoming (أصبح, بات), as it drops كان: they say that something is, not what", () => {
+    expect(analyze("لماذا أصبح الكرملين بحاجة إلى الصين وباتت بكين شريكه").exact).toEqual(["الكرملين", "بحاجه", "الصين", "بكين", "شريكه"]);
+  });
+
   it("removes stop words in Arabic and English", () => {
     expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
     expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
