@@ -6,6 +6,7 @@ import { analyze, normalize, remembered, roots, stemCandidates, tokenize, writte
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, opensReport, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import markers from "./lexicon/news-markers.json" with { type: "json" };
+import { englishDictionary } from "./english.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { answerEvidence, asksTwoThings, questionType, type QuestionType } from "./question.js";
 import { RANKING, type SearchIndex } from "./search-index.js";
@@ -118,14 +119,25 @@ const GLOSS_WORDS = 3;
  */
 export function englishGlosses(query: string, hits: readonly Hit[], terms: (query: string) => Analysis): Gloss[] {
   const out: Gloss[] = [];
-  for (const term of new Set(query.toLowerCase().match(/[a-z][a-z'-]*[a-z]/g) ?? [])) {
+  const latin = query.toLowerCase().match(/[a-z][a-z'-]*[a-z]/g) ?? [];
+  // A phrase the dictionary has (last year: العام الماضي) is glossed whole, as it was searched.
+  const phrases: string[] = [];
+  for (let i = 0; i < latin.length; i++) {
+    const pair = i + 1 < latin.length ? `${latin[i]} ${latin[i + 1]}` : undefined;
+    const whole = pair !== undefined && englishDictionary().has(pair);
+    phrases.push(whole ? pair : latin[i]!);
+    if (whole) i++;
+  }
+  for (const term of new Set(phrases)) {
     const stems = new Set(terms(term).stems.filter((t) => /\p{Script=Arabic}/u.test(t)));
     if (stems.size === 0) continue;
+    // One form of a word however it is joined to the one before (التجاري, والتجاري).
     const matched = new Map<string, string>();
     for (const h of hits) {
       for (const [start, end] of h.highlights) {
         const word = h.paragraph.text.slice(start, end);
-        if (writtenStems(word).some((t) => stems.has(t))) matched.set(normalize(word), word);
+        const key = normalize(word).replace(/^[وف](?=ال)/u, "");
+        if (writtenStems(word).some((t) => stems.has(t)) && !matched.has(key)) matched.set(key, word.replace(/^[وف](?=ال)/u, ""));
       }
     }
     if (matched.size > 0) out.push({ term, matched: [...matched.values()].slice(0, GLOSS_WORDS) });

@@ -118,6 +118,15 @@ describe("English readers", () => {
     expect(h.refused()).toEqual([]);
   });
 
+  it("glosses a phrase the dictionary has as one (last year → العام الماضي), and each Arabic word once however it is joined", async () => {
+    const h = await harness();
+    await h.send(textMessage(john, "How much trade did Russia and China do last year?"));
+    const line = seen(h.last(john.id).text).split("\n")[1]!;
+    expect(line).toMatch(/last year → العام الماضي/);
+    expect(line).not.toMatch(/· last →|· year →/);
+    expect(line).not.toMatch(/والتجاري|والصين/);
+  });
+
   it("shows no glossary line for a question in Arabic, and says once that the quote is in Arabic when the answer is one passage", async () => {
     const h = await harness();
     await h.send(textMessage(john, "ما هو خط انابيب قوة سيبيريا"));
