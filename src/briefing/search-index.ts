@@ -552,7 +552,9 @@ export class SearchIndex {
         }
       }
     }
-    for (const s of [...bases, ...future]) {
+    // A past verb's person ending taken off (اكتسبت → اكتسب), for its tense to change below (تكتسب).
+    const past = [...bases].filter((s) => /(?:ت|وا)$/u.test(s)).map((s) => s.replace(/(?:ت|وا)$/u, "")).filter((s) => s.length >= 4);
+    for (const s of [...bases, ...future, ...past]) {
       if (s.length >= 4 && PRESENT_PREFIXES.has(s[0]!)) {
         // The future (يلتقي → سيلتقي).
         if (s[0] !== "ا") forms.add(`س${s}`);
