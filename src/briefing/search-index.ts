@@ -580,7 +580,7 @@ export class SearchIndex {
     // verb of a verbal noun (ارتفاع → ارتفع, انسحاب → المنسحبة); not the verbal noun for a noun that looks like a
     // present verb (تقدماً, "progress", is not تقديم).
     // A present verb of two or more (يوقعان, يعززون, with a pronoun: يوقعانه) is read as the one verb it conjugates.
-    const verbs = [...bases, ...future].flatMap((s) => [s, ...PERSON_ENDINGS.filter((e) => s.endsWith(e) && s.length - e.length >= 4 && PRESENT_PREFIXES.has(s[0]!)).map((e) => s.slice(0, -e.length))]);
+    const verbs = [...bases, ...future, ...past].flatMap((s) => [s, ...PERSON_ENDINGS.filter((e) => s.endsWith(e) && s.length - e.length >= 4 && PRESENT_PREFIXES.has(s[0]!)).map((e) => s.slice(0, -e.length))]);
     const derived = (noun: boolean) => verbs.flatMap((s) => [...(noun ? [] : verbalNouns(s)), ...verbsOf(s)]).flatMap((n) => stemCandidates(n));
     // Last, a past verb read as the dialects' passive (what the forms above do not find: اتفق is itself a verb).
     const best = singular ?? mostHeld(forms) ?? mostHeld(derived(isArabicNoun(token))) ?? mostHeld([...passives, ...passives.flatMap((p) => verbalNouns(p)).flatMap((n) => stemCandidates(n))]);

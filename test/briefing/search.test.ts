@@ -376,11 +376,14 @@ describe("search", () => {
     expect(Briefing.fromArticles([parseArticle("901_test.txt", back)!]).search("هل سيبحث؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
   });
 
-  it("meets a past verb with its person ending in the present (اكتسبت as تكتسب)", () => {
-    const copy = oneArticle("وتكتسب هذه المحادثة أهمية خاصة لتزامنها مع تقارير جديدة.", "ركزت المحادثات على الحرب.", "ارتفعت أسعار النفط في الأسواق.");
+  it("meets a past verb with its person ending in the present (اكتسبت as تكتسب) and as its verbal noun (اختبرت as اختبار)", () => {
+    const copy = oneArticle("وتكتسب هذه المحادثة أهمية خاصة لتزامنها مع تقارير جديدة.", "ركزت المحادثات على الحرب.", "كانت الضغوط بمثابة اختبار لحدود تلك الشراكة.");
     const first = copy.search("لماذا اكتسبت المحادثة أهمية؟", { limit: 3 }).hits[0]!;
     expect(first.paragraph.n).toBe(1);
     expect(marked(first)).toContain("وتكتسب");
+    const tested = copy.search("كيف اختبرت الشراكة؟", { limit: 3 }).hits[0]!;
+    expect(tested.paragraph.n).toBe(3);
+    expect(marked(tested)).toContain("اختبار");
   });
 
   it("spreads a typo's weight over the held words equally near it, so they do not outweigh the question's other words", () => {
