@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { englishDictionary } from "./english.js";
-import { normalize, stemCandidates, tokenize } from "./arabic.js";
+import { isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
 import { synonymsOf } from "./synonyms.js";
 
 /** One named thing: the Arabic names it may be written by, each a sequence of normalized words. */
@@ -15,6 +15,8 @@ export interface Entity {
   /** CLDR code: a region (IN) or a currency (CNY), for naming it in the reader's language. */
   code: string;
   arabic: string[][];
+  /** A region's capital, by which news names its government (واشنطن for the United States): its one-word names. */
+  capitals?: string[];
 }
 
 type ByFirstWord = Map<string, Array<{ words: string[]; entity: Entity }>>;
@@ -52,10 +54,12 @@ interface Places {
 }
 
 /** The project's list of other country names and of names that are ordinary words (lexicon/places.txt). */
+/** A list of names, split at Arabic or Latin commas. */
+const list = (s: string) => s.split(/[،,]/).map((n) => n.trim()).filter(Boolean);
+
 function places(): Places {
   const other: Places["other"] = new Map();
   const ambiguous = new Set<string>();
-  const list = (s: string) => s.split(/[،,]/).map((n) => n.trim()).filter(Boolean);
   for (const raw of readFileSync(new URL("./lexicon/places.txt", import.meta.url), "utf8").split("\n")) {
     const line = raw.trim();
     if (!line || line.startsWith("#")) continue;
@@ -93,6 +97,25 @@ function arabicEntities(): Known {
       for (const name of entity.arabic) if (clear(name)) put(arabic, name, entity);
       regions.push(entity);
     }
+  }
+  // A capital stands for its country (واشنطن تتهم بكين): named by it, but not one of its names, so a country the
+  // briefing names only by its capital is still searched by its own names. A capital that is an ordinary word too
+  // (كيف "how", القاهرة "overwhelming": a stop word, a word of places.txt's list, or one the thesaurus knows) is
+  // not taken alone.
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const ordinary = (w: string) => isStopWord(w) || ambiguous.has(w.replace(/^ال/, "")) || synonymsOf(w).length > 0;
+  for (const raw of readFileSync(new URL("./lexicon/capitals.txt", import.meta.url), "utf8").split("\n")) {
+    if (!raw.trim() || raw.startsWith("#")) continue;
+    const [code = "", arabicNames = "", englishNames = ""] = raw.split("\t");
+    const entity = byCode.get(code);
+    if (!entity) continue;
+    for (const name of list(arabicNames).map((n) => tokenize(n))) {
+      if (name.length === 0 || (name.length === 1 && ordinary(name[0]!))) continue;
+      put(arabic, name, entity);
+      if (name.length === 1) (entity.capitals ??= []).push(name[0]!);
+    }
+    const english = other.get(code)?.english ?? [];
+    other.set(code, { arabic: other.get(code)?.arabic ?? [], english: [...english, ...list(englishNames).map(words)] });
   }
   // A currency by its noun alone: the first word of its Arabic name (يوان صيني, دولار أمريكي). Nouns that are
   // ordinary words too (ذهب for the Zimbabwe gold) are left out: the thesaurus knows them; so are currencies whose
@@ -214,9 +237,10 @@ function bySense(word: string): Entity[] {
 
 /**
  * The entities a query names that the briefing never mentions: none of their Arabic names has all its words held
- * (`df` of a stem, as the index counts it).
+ * (`df` of a stem, as the index counts it), nor their capital.
  */
 export function absentEntities(query: string, df: (stem: string) => number): Entity[] {
   const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0);
-  return namedEntities(query).filter((e) => !e.arabic.some((name) => name.every(heldWord)));
+  // A country the briefing names only by its capital (بروكسل) is mentioned.
+  return namedEntities(query).filter((e) => !e.arabic.some((name) => name.every(heldWord)) && !(e.capitals ?? []).some(heldWord));
 }

@@ -33,7 +33,7 @@ describe("countries and currencies named in a question (CLDR names through Intl)
 
   it("does not take ordinary words for names", () => {
     expect(codes("هل حققت العلاقات تقدما كبيرا")).toEqual([]);
-    expect(codes("ذهب بوتين إلى بكين")).toEqual([]);
+    expect(codes("ذهب بوتين إلى المدينة")).toEqual([]);
     // ماليًا is "financially" (Mali), مُصرّ "insistent" (Egypt), بئر a well (the birr), أوقية an ounce (the ouguiya).
     expect(codes("هل قدمت الصين دعماً مالياً؟ هل بوتين مصر على الحرب؟ بئر نفط وأوقية ذهب والملف الأفغاني وقال ليو")).toEqual(["CN"]);
     // France is not plural; a currency may be.
@@ -56,6 +56,17 @@ describe("countries and currencies named in a question (CLDR names through Intl)
     const df = (s: string) => (held.has(s) ? 1 : 0);
     expect(absentEntities("What did the United Kingdom say?", df)).toEqual([]);
     expect(absentEntities("ماذا قالت المملكة المتحدة؟", df)).toEqual([]);
+  });
+
+  it("finds a country by its capital, which news names it by, but not by a capital that is an ordinary word", () => {
+    expect(codes("بماذا تتهم واشنطن بكين؟")).toEqual(["CN", "US"]);
+    expect(codes("What did Tokyo say?")).toEqual(["JP"]);
+    expect(codes("وبطوكيو")).toEqual(["JP"]);
+    // كيف (Kyiv, also "how") and القاهرة ("overwhelming") are not taken alone.
+    expect(codes("كيف ردت موسكو")).toEqual(["RU"]);
+    // A country the briefing names only by its capital is mentioned; one it names by neither is not.
+    const df = (s: string) => (s === "بروكسل" ? 1 : 0);
+    expect(absentEntities("Why are Washington and Brussels mentioned?", df).map((e) => e.code)).toEqual(["US"]);
   });
 
   it("reports only the names whose words the index does not hold", () => {
