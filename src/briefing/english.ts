@@ -53,7 +53,7 @@ export interface ArabicTerm {
  * earlier MiniSearch index 0.6 lowered MRR without the glossary, .850 → .833): the mildest discount is kept.
  */
 export const WEIGHTS = { glossary: 1, name: 1, dictionary: 0.9, form: 0.7, question: 1 } as const;
-/** Senses kept per English word, rarest in the briefing first: a specific word says more than a common one. */
+/** Senses kept per English word that the briefing holds, in the lexicons' order. */
 const MAX_SENSES = 3;
 /** Translations longer than this many content words are explanations, not equivalents. */
 const MAX_SENSE_WORDS = 3;
@@ -127,10 +127,12 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
       throw new Error(`english: cannot read ${file.pathname} (see src/briefing/lexicon/README.md to derive it): ${String(error)}`);
     }
     dictionary = new Map();
-    // Common abbreviations of news English (wwii, nato) and phrases of relative time (last year: العام الماضي, not
-    // "last" and "year" apart), which the dictionary lacks, after it (see lexicon/README.md).
-    const added = ["eng-ara-abbreviations.tsv", "eng-ara-time.tsv"].map((f) => readFileSync(new URL(`./lexicon/${f}`, import.meta.url), "utf8"));
+    // Common abbreviations of news English (wwii, nato), phrases of relative time (last year: العام الماضي, not
+    // "last" and "year" apart) and the common words of news with their usual senses (call: اتصال, دعا, وصف, where
+    // the dictionary gives النداء alone), after it (see lexicon/README.md).
+    const added = ["eng-ara-abbreviations.tsv", "eng-ara-time.tsv", "eng-ara-common.tsv"].map((f) => readFileSync(new URL(`./lexicon/${f}`, import.meta.url), "utf8"));
     for (const line of [text, ...added].join("\n").split("\n")) {
+      if (line.startsWith("#")) continue;
       const tab = line.indexOf("\t");
       if (tab <= 0) continue;
       // A sense may give two names for one thing, as the dictionary writes a month's (سبتمبر/أيلول): each is a sense.
@@ -241,26 +243,25 @@ interface HeldSense {
 }
 
 /**
- * The senses the briefing can use, rarest first: a sense counts when every content word of it has a stem the
- * index holds. A sense held by no passage would only add noise; explanations (long senses) are left out.
+ * The senses the briefing can use, in the lexicons' order (the commonest sense first): a sense counts when every
+ * content word of it has a stem the index holds. A sense held by no passage would only add noise; explanations
+ * (long senses) are left out. Rarest first, as before the common words' lexicon came, picked "call"'s rarer
+ * senses (مكالمة, سمى) over دعا and وصف: English MRR held-out sets 13 .670 → .750, 17 .717 → .783 and five
+ * more gained in this order, none lost; the dictionary alone measures the same either way.
  */
 function heldSenses(senses: Iterable<string>, index: IndexVocabulary): HeldSense[] {
-  const scored: Array<HeldSense & { df: number }> = [];
+  const scored: HeldSense[] = [];
   for (const sense of new Set(senses)) {
     const written = tokenize(sense).filter((t) => !isStopWord(t));
     if (written.length === 0 || written.length > MAX_SENSE_WORDS) continue;
     const dfOf = (w: string) => Math.max(0, ...stemCandidates(w).map((s) => index.df(s)));
     // A sense the dictionary gives as a verb is searched by the form the briefing holds (agree → اتفق → اتفاق).
     const words = written.map((w) => (dfOf(w) > 0 ? w : (index.variant?.(w) ?? w)));
-    const dfs = words.map(dfOf);
-    if (dfs.some((d) => d === 0)) continue;
-    scored.push({ sense: words.join(" "), from: words.some((w, k) => w !== written[k]) ? "form" : "dictionary", df: Math.min(...dfs) });
+    if (words.some((w) => dfOf(w) === 0)) continue;
+    scored.push({ sense: words.join(" "), from: words.some((w, k) => w !== written[k]) ? "form" : "dictionary" });
   }
   const seen = new Set<string>();
-  return scored
-    .sort((a, b) => a.df - b.df)
-    .filter((s) => !seen.has(s.sense) && seen.add(s.sense))
-    .slice(0, MAX_SENSES);
+  return scored.filter((s) => !seen.has(s.sense) && seen.add(s.sense)).slice(0, MAX_SENSES);
 }
 
 /**

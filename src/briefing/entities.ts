@@ -170,7 +170,8 @@ function englishEntities(): ByFirstWord {
     const noun = entity.arabic[0]![0]!;
     const last = words(currency.of(entity.code) ?? "").pop();
     const senses = last ? dict.get(last) : undefined;
-    const isCurrency = (sense: string) => tokenize(sense).some((w) => w === noun || w === `ال${noun}`);
+    // The noun, with the article or in the plural (دولار, الدولار, دولارات).
+    const isCurrency = (sense: string) => tokenize(sense).some((w) => [w, w.replace(/^ال/u, "")].some((x) => x === noun || x === `${noun}ات`));
     if (last && (!senses || senses.every(isCurrency))) put(map, [last], entity);
   }
   return (english = map);
