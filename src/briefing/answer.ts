@@ -94,7 +94,7 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
   if (!best) return answer;
   // "How much / when / who / where" is answered by a clause; other questions by the sentence, cut around the answer.
   // Two things asked at once (متى وأين, when and how) are answered by the sentence, not the clause of one of them.
-  const leadText = FACTOID.has(type) && !asksTwoThings(focus ?? query) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, ""));
+  const leadText = closeQuotes(FACTOID.has(type) && !asksTwoThings(focus ?? query) ? leadOf(best, type) : withoutLeadingConnective(cutAround(best.text, best.marks, LEAD_MAX_CHARS).replace(/[.!?؟]$/u, "")), best.text);
   const lead: KeyPoint = { text: leadText, cite: best.hit + 1 };
   const shown: ReadonlySet<string>[] = [stemBag(leadText)];
   const keyPoints: KeyPoint[] = [];
@@ -104,10 +104,34 @@ export function answerQuery(index: SearchIndex, query: string, offset = 0, limit
     if (s.score < best.score * KEY_POINT_FLOOR) continue;
     if (s.text.split(/\s+/).length < MIN_WORDS || shown.some((b) => restates(b, s.bag))) continue;
     if (repeatsPassage(hits[s.hit]!)) continue;
-    keyPoints.push({ text: cutAround(s.text, s.marks, KEY_POINT_MAX_CHARS), cite: s.hit + 1 });
+    keyPoints.push({ text: closeQuotes(cutAround(s.text, s.marks, KEY_POINT_MAX_CHARS), s.text), cite: s.hit + 1 });
     shown.push(s.bag);
   }
   return { ...answer, lead, keyPoints };
+}
+
+/**
+ * A text cut inside a quotation (“في ظل تصاعد الاضطرابات…) with the quotation closed where it was cut (…”), or
+ * opened where it was cut before it (“…للحفاظ على التوازن الدولي”), so the reader sees where the quoted words
+ * stop or start.
+ */
+export function closeQuotes(text: string, whole: string): string {
+  const counts = (t: string) => {
+    const count = (re: RegExp) => t.match(re)?.length ?? 0;
+    return { curly: count(/“/gu) - count(/”/gu), guillemets: count(/«/gu) - count(/»/gu), straight: count(/"/gu) % 2 };
+  };
+  // Only where the sentence itself closes what it opens (a source may write بـ”غير المسبوقة” with two closing marks).
+  const all = counts(whole);
+  if (all.curly !== 0 || all.guillemets !== 0 || all.straight !== 0) return text;
+  const { curly, guillemets } = counts(text);
+  // A straight quote left alone was cut from the end unless the text was cut only at its start.
+  const straight = counts(text).straight === 1 ? (text.startsWith("…") && !text.endsWith("…") ? "start" : "end") : undefined;
+  const closing = `${curly > 0 ? "”" : ""}${guillemets > 0 ? "»" : ""}${straight === "end" ? '"' : ""}`;
+  const opening = `${curly < 0 ? "“" : ""}${guillemets < 0 ? "«" : ""}${straight === "start" ? '"' : ""}`;
+  let out = text;
+  if (closing) out = `${out.endsWith("…") ? out : `${out}…`}${closing}`;
+  if (opening) out = `${opening}${out.startsWith("…") ? out : `…${out}`}`;
+  return out;
 }
 
 /** Arabic words shown for each English word, at most. */
@@ -140,7 +164,9 @@ export function englishGlosses(query: string, hits: readonly Hit[], terms: (quer
         if (writtenStems(word).some((t) => stems.has(t)) && !matched.has(key)) matched.set(key, word.replace(/^[وف](?=ال)/u, ""));
       }
     }
-    if (matched.size > 0) out.push({ term, matched: [...matched.values()].slice(0, GLOSS_WORDS) });
+    // A form that is another with و or ف joined to it (ووصف, وصف) is that form.
+    const forms = [...matched.values()].filter((w, _, all) => !(/^[وف]/u.test(w) && all.includes(w.slice(1))));
+    if (forms.length > 0) out.push({ term, matched: forms.slice(0, GLOSS_WORDS) });
   }
   return out;
 }

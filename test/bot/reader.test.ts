@@ -125,6 +125,8 @@ describe("English readers", () => {
     expect(line).toMatch(/last year → العام الماضي/);
     expect(line).not.toMatch(/· last →|· year →/);
     expect(line).not.toMatch(/والتجاري|والصين/);
+    await h.send(textMessage(john, "what did putin call xi when they met in beijing"));
+    expect(seen(h.last(john.id).text).split("\n")[1]).toMatch(/call → وصف( ·|$)/);
   });
 
   it("shows no glossary line for a question in Arabic, and says once that the quote is in Arabic when the answer is one passage", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerMarks, CLAUSE_TAIL, LEAD_MAX_CHARS } from "../../src/briefing/answer.js";
+import { answerMarks, CLAUSE_TAIL, closeQuotes, LEAD_MAX_CHARS } from "../../src/briefing/answer.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
@@ -261,7 +261,8 @@ describe("answers", () => {
     bags.forEach((a, i) => bags.slice(i + 1).forEach((b) => expect(restates(a, b)).toBe(false)));
     for (const k of [answer.lead, ...answer.keyPoints]) {
       const hit = answer.hits[k.cite - 1]!;
-      expect(hit.paragraph.text).toContain(k.text.replace(/^…|…$/g, ""));
+      // As cut from the passage: the ellipses, and a quotation mark closing or opening what was cut, taken off.
+      expect(hit.paragraph.text).toContain(k.text.replace(/^[“«"]?…|…[”»"]?$/gu, ""));
       expect(k.text).not.toMatch(/[:،,]…?$/u);
     }
     for (const k of answer.keyPoints) {
@@ -299,6 +300,20 @@ describe("answers", () => {
     expect(trimDangling("قال إن الصين شريك.")).toBe("قال إن الصين شريك.");
     const points = briefing.articles.flatMap((a) => briefing.summary(a).keyPoints);
     for (const k of points) expect(k.text).not.toMatch(/(من بينها|منها):?…?$/u);
+  });
+});
+
+describe("quotation marks of a cut sentence", () => {
+  const sentence = "وأكد بوتين أنه “في ظل تصاعد الاضطرابات، يظل التنسيق ركيزة أساسية للتوازن الدولي”، مضيفاً أنه مستعد.";
+  it("closes a quotation cut at its end, and opens one cut at its start", () => {
+    expect(closeQuotes("وأكد بوتين أنه “في ظل تصاعد الاضطرابات…", sentence)).toBe("وأكد بوتين أنه “في ظل تصاعد الاضطرابات…”");
+    expect(closeQuotes("…يظل التنسيق ركيزة أساسية للتوازن الدولي”، مضيفاً أنه مستعد", sentence)).toBe("“…يظل التنسيق ركيزة أساسية للتوازن الدولي”، مضيفاً أنه مستعد");
+    expect(closeQuotes("وأكد بوتين أنه “في ظل تصاعد الاضطرابات، يظل التنسيق ركيزة أساسية للتوازن الدولي”", sentence)).toBe("وأكد بوتين أنه “في ظل تصاعد الاضطرابات، يظل التنسيق ركيزة أساسية للتوازن الدولي”");
+  });
+
+  it("leaves the marks of a sentence that does not close what it opens as they are", () => {
+    const odd = "اختتم بوتين زيارة وُصفت بـ”غير المسبوقة” إلى الصين.";
+    expect(closeQuotes("اختتم بوتين زيارة وُصفت بـ”غير المسبوقة”…", odd)).toBe("اختتم بوتين زيارة وُصفت بـ”غير المسبوقة”…");
   });
 });
 
