@@ -123,9 +123,10 @@ export function closeQuotes(text: string, whole: string): string {
   // Only where the sentence itself closes what it opens (a source may write بـ”غير المسبوقة” with two closing marks).
   const all = counts(whole);
   if (all.curly !== 0 || all.guillemets !== 0 || all.straight !== 0) return text;
-  const { curly, guillemets } = counts(text);
+  const cut = counts(text);
+  const { curly, guillemets } = cut;
   // A straight quote left alone was cut from the end unless the text was cut only at its start.
-  const straight = counts(text).straight === 1 ? (text.startsWith("…") && !text.endsWith("…") ? "start" : "end") : undefined;
+  const straight = cut.straight === 1 ? (text.startsWith("…") && !text.endsWith("…") ? "start" : "end") : undefined;
   const closing = `${curly > 0 ? "”" : ""}${guillemets > 0 ? "»" : ""}${straight === "end" ? '"' : ""}`;
   const opening = `${curly < 0 ? "“" : ""}${guillemets < 0 ? "«" : ""}${straight === "start" ? '"' : ""}`;
   let out = text;
