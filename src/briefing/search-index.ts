@@ -92,8 +92,8 @@ interface QueryWord {
   held: boolean;
   /** Which word of the question it reads (the Arabic of one English word reads that word); set by queryWords. */
   typed?: number;
-  /** For a country's name that a capital the question names stands for (واشنطن): the capital's place in the query. */
-  forCapital?: number;
+  /** True for a country's name that a capital the question names stands for (واشنطن). */
+  forCapital?: boolean;
 }
 
 export class SearchIndex {
@@ -189,10 +189,15 @@ export class SearchIndex {
     };
     for (const word of this.readWord(token, 1)) {
       for (const s of word.stems) put(s, word.weight);
-      const held = this.holds(word.word);
-      for (const syn of synonymsOf(word.base)) for (const s of stemCandidates(syn.word)) put(s, inSense(syn, held).weight * this.ranking.synonym * word.weight);
+      for (const syn of this.synonymsInSense(word)) for (const s of stemCandidates(syn.word)) put(s, syn.weight * this.ranking.synonym * word.weight);
     }
     return [...out].map(([stem, weight]) => ({ stem, weight }));
+  }
+
+  /** A query word's synonyms at the weight each has for it: read in the briefing's sense first (`inSense`). */
+  private synonymsInSense(word: QueryWord): Synonym[] {
+    const held = this.holds(word.word);
+    return synonymsOf(word.base).map((syn) => inSense(syn, held));
   }
 
   /**
@@ -398,16 +403,15 @@ export class SearchIndex {
       // Each read word is a new object: marked in place, as a copy of each cost a search a tenth of its time.
       for (const word of this.readWord(token, weights.get(stem(token)) ?? 1)) {
         word.typed = typedWord;
-        if (word.forCapital !== undefined) word.forCapital = k;
         out.push(word);
       }
     });
     // A capital stands for its country only when the question does not name the country itself (بوتين في بكين
     // والصين): then it is the city.
-    const own = out.filter((w) => w.forCapital === undefined);
+    const own = out.filter((w) => !w.forCapital);
     // Only a capital typed in Arabic: an English question's "Beijing" is the city it names (its Arabic comes after
     // the typed words).
-    return out.filter((w) => w.forCapital === undefined || (w.forCapital < typed && !own.some((o) => o.stems.some((t) => w.stems.includes(t)))));
+    return out.filter((w) => !w.forCapital || (w.typed! < typed && !own.some((o) => o.stems.some((t) => w.stems.includes(t)))));
   }
 
   /** One word of the query as it is searched: itself, or what it is read as when the briefing does not hold it. */
@@ -498,7 +502,7 @@ export class SearchIndex {
     const names = this.heldNames(entity, SYNONYM_WEIGHT.news);
     const most = Math.max(0, ...names.flatMap((w) => w.stems.map((t) => this.engine.docFrequency(t, FIELD.stem))));
     if (most > this.passages.length / 2) return [];
-    return names.map((w) => ({ ...w, forCapital: -1 }));
+    return names.map((w) => ({ ...w, forCapital: true }));
   }
 
   /** Whether the briefing holds a word, or one of its near synonyms (the news and dialect lists), by `holds`. */
@@ -715,9 +719,8 @@ export class SearchIndex {
       for (const root of w.roots) add(root, FIELD.root, r.root * w.weight);
       // A synonym counts once for its stem (صراع and صراعات are one), and not at all when it is the word's own stem.
       const synonyms = new Map<string, number>();
-      const wordHeld = this.holds(w.word);
-      for (const syn of synonymsOf(w.base)) {
-        const held = this.synonymForm(inSense(syn, wordHeld));
+      for (const syn of this.synonymsInSense(w)) {
+        const held = this.synonymForm(syn);
         if (!w.stems.includes(held.stem)) synonyms.set(held.stem, Math.max(synonyms.get(held.stem) ?? 0, held.weight));
       }
       for (const [s, weight] of synonyms) add(s, FIELD.stem, r.stem * r.synonym * weight * w.weight);
