@@ -81,6 +81,8 @@ function arabicEntities(): Known {
   const { other, ambiguous } = places();
   // A one-word name that is an ordinary word too is not taken alone (مالي "financial"); longer names are.
   const clear = (name: string[]) => name.length > 1 || !ambiguous.has(name[0]!.replace(/^ال/, ""));
+  /** A word that is an ordinary word too, as a capital's or a currency's: in places.txt's list, or one the thesaurus knows. */
+  const ordinary = (w: string) => !clear([w]) || synonymsOf(w).length > 0;
   const seen = new Set<string>();
   for (const a of LETTERS) {
     for (const b of LETTERS) {
@@ -103,14 +105,13 @@ function arabicEntities(): Known {
   // (كيف "how", القاهرة "overwhelming": a stop word, a word of places.txt's list, or one the thesaurus knows) is
   // not taken alone.
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const ordinary = (w: string) => isStopWord(w) || ambiguous.has(w.replace(/^ال/, "")) || synonymsOf(w).length > 0;
   for (const raw of readFileSync(new URL("./lexicon/capitals.txt", import.meta.url), "utf8").split("\n")) {
     if (!raw.trim() || raw.startsWith("#")) continue;
     const [code = "", arabicNames = "", englishNames = ""] = raw.split("\t");
     const entity = byCode.get(code);
     if (!entity) continue;
     for (const name of list(arabicNames).map((n) => tokenize(n))) {
-      if (name.length === 0 || (name.length === 1 && ordinary(name[0]!))) continue;
+      if (name.length === 0 || (name.length === 1 && (isStopWord(name[0]!) || ordinary(name[0]!)))) continue;
       put(arabic, name, entity);
       if (name.length === 1) (entity.capitals ??= []).push(name[0]!);
     }
@@ -124,7 +125,7 @@ function arabicEntities(): Known {
   const englishName = new Intl.DisplayNames(["en"], { type: "currency" });
   for (const code of Intl.supportedValuesOf("currency")) {
     const noun = tokenize(currency.of(code) ?? "")[0];
-    if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || synonymsOf(noun).length > 0 || !clear([noun])) continue;
+    if (!noun || !ARABIC.test(noun) || words(englishName.of(code) ?? "").length > 2 || ordinary(noun)) continue;
     const entity: Entity = { kind: "currency", code, arabic: [[noun]] };
     put(arabic, [noun], entity);
     put(arabic, [`ال${noun}`], entity);
