@@ -50,23 +50,28 @@ function grouped(groups: readonly string[][], keys: (group: string[]) => readonl
   return map;
 }
 
-let loaded: Record<Source, Groups> | undefined;
-/** The standard words of the dialect list (each group's first), normalized. */
-let standardWords: ReadonlySet<string> = new Set();
+interface Lexicons {
+  groups: Record<Source, Groups>;
+  /** The standard words of the dialect list (each group's first), normalized. */
+  standard: ReadonlySet<string>;
+}
+let loaded: Lexicons | undefined;
 
-function sources(): Record<Source, Groups> {
+function lexicons(): Lexicons {
   if (!loaded) {
     const news = readGroups(readFileSync(lexicon("news-synonyms.txt"), "utf8"), /\s+/);
     // A colloquial word leads to its standard word only: the briefing is written in the standard language.
     const dialect = readGroups(readFileSync(lexicon("dialect-ar.txt"), "utf8"), /\s+/);
-    standardWords = new Set(dialect.map((g) => g[0]!));
     const thesaurus = readGroups(gunzipSync(readFileSync(lexicon("synonyms-ar.tsv.gz"))).toString("utf8"), /\t/);
     loaded = {
-      // Colloquial words by their exact form: by stem, بكرة ("tomorrow") would catch أبو بكر, and حاجة ("thing") the
-      // standard حاجة ("need").
-      dialect: grouped(dialect, (g) => g.slice(1), (w) => w),
-      news: grouped(news, (g) => g),
-      thesaurus: grouped(thesaurus, (g) => g),
+      groups: {
+        // Colloquial words by their exact form: by stem, بكرة ("tomorrow") would catch أبو بكر, and حاجة ("thing")
+        // the standard حاجة ("need").
+        dialect: grouped(dialect, (g) => g.slice(1), (w) => w),
+        news: grouped(news, (g) => g),
+        thesaurus: grouped(thesaurus, (g) => g),
+      },
+      standard: new Set(dialect.map((g) => g[0]!)),
     };
   }
   return loaded;
@@ -74,7 +79,7 @@ function sources(): Record<Source, Groups> {
 
 /** Whether a normalized token is a colloquial word the dialect list gives a standard word for (كتير → كثير). */
 export function isColloquial(token: string): boolean {
-  return colloquialForms(token).some((f) => sources().dialect.has(f));
+  return colloquialForms(token).some((f) => lexicons().groups.dialect.has(f));
 }
 
 /**
@@ -109,7 +114,8 @@ function findSynonyms(token: string): Synonym[] {
   const found = new Map<string, number>();
   // A colloquial word's standard word has the news list's synonyms too (بدو → يريد → يسعى).
   const standard: string[] = [];
-  for (const [source, groups] of Object.entries(sources()) as Array<[Source, Groups]>) {
+  const { groups: bySource, standard: standardWords } = lexicons();
+  for (const [source, groups] of Object.entries(bySource) as Array<[Source, Groups]>) {
     // A colloquial word's thesaurus senses are its standard homograph's (تاني "another" is not تأنّى "took time").
     if (source === "thesaurus" && standard.length > 0) continue;
     let taken = 0;
