@@ -283,8 +283,8 @@ export function countedWords(question: string): QuestionTerm[] {
  * The word naming the thing a "how many" question counts: in English the last of its naming words, as adjectives
  * come first (how many Chinese tourists: tourists); in Arabic the first, as they follow (كم عدد السياح الصينيين).
  */
-export function countedHead(question: string): QuestionTerm | undefined {
-  return headOf(countedWords(question));
+export function countedHead(question: string, words: readonly QuestionTerm[] = countedWords(question)): QuestionTerm | undefined {
+  return headOf(words);
 }
 
 /** The head of a question's counted words (`countedWords`): the last in English, the first in Arabic. */
@@ -301,8 +301,7 @@ const AUXILIARIES = new Set(["were", "was", "have", "has", "had", "been", "are",
  * auxiliary between them or not (how many soldiers were killed: killed; how many soldiers marched: marched). A
  * count of the thing that does not say it (thousands of soldiers sent) is not the count asked for.
  */
-export function countedPredicate(question: string): QuestionTerm | undefined {
-  const words = countedWords(question);
+export function countedPredicate(question: string, words: readonly QuestionTerm[] = countedWords(question)): QuestionTerm | undefined {
   const head = headOf(words);
   if (!head) return undefined;
   const tokens = questionTokens(question);

@@ -325,11 +325,12 @@ export class SearchIndex {
     if (asksPrice && !anyOf(PRICE_PASSAGES, (p) => this.statesPrice(p, words))) missing.push({ kind: "price", value: price });
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
     const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
-    const head = counted.length > 0 ? countedHead(own) : undefined;
+    // The words worked out once, for the head and the predicate alike.
+    const head = counted.length > 0 ? countedHead(own, counted) : undefined;
     const naming = head ? this.namingTest([head.word]) : undefined;
     // And the count must be of what the question says of the thing: "how many soldiers were killed" is not
     // answered by "thousands of soldiers sent".
-    const predicate = naming ? countedPredicate(own) : undefined;
+    const predicate = naming ? countedPredicate(own, counted) : undefined;
     const saying = predicate ? this.readingTest(predicate.word) : undefined;
     // The count and what is said of the thing stand in one clause: "…مشاركة كيم في الاحتفالات…، مقابل إرسال آلاف
     // الجنود" counts soldiers sent, not soldiers who took part.
