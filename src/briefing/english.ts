@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { analyze, isStopWord, normalize, roots, stemCandidates, tokenize } from "./arabic.js";
+import { analyze, isStopWord, normalize, remembered, roots, stem, stemCandidates, tokenize } from "./arabic.js";
 import { glossaryEntry } from "./glossary.js";
 import questionWords from "./lexicon/question-words.json" with { type: "json" };
 import { NameMatcher, nameDistance, sounds } from "./transliterate.js";
@@ -188,6 +188,47 @@ function senseWordsAndStems(): { words: Set<string>; stems: Set<string> } {
   }
   return senseVocabulary;
 }
+
+/** An English headword with more senses than this is too broad for its senses to stand for one another (run, set). */
+const PIVOT_MAX_SENSES = 8;
+/** Other words kept per Arabic word, those more headwords lead to first. */
+const PIVOT_MAX_WORDS = 6;
+/** The English headwords of each one-word Arabic sense, by the sense's stem; built when first asked for. */
+let headwordsByStem: Map<string, string[]> | undefined;
+
+/**
+ * Stems of other Arabic words for an Arabic word, through the dictionary: the one-word senses of the English
+ * headwords it is a sense of (تكاتف → solidarity → تضامن). Paraphrase by pivoting through another language
+ * (Bannard & Callison-Burch, "Paraphrasing with bilingual parallel corpora", 2005), with the dictionary for the
+ * corpus. Broad, since a headword's senses are not all one sense (حرج → critical → حاسم): searched only for a word
+ * the briefing lacks, and at a low weight (see `RANKING.pivot`).
+ */
+export const pivotStems: (word: string) => readonly string[] = remembered(50_000, (word) => {
+  const dict = englishDictionary();
+  const oneWord = (sense: string) => {
+    const words = tokenize(sense);
+    return words.length === 1 ? stem(words[0]!) : undefined;
+  };
+  if (!headwordsByStem) {
+    headwordsByStem = new Map();
+    for (const [headword, senses] of dict) {
+      if (senses.length > PIVOT_MAX_SENSES) continue;
+      for (const sense of senses) {
+        const key = oneWord(sense);
+        if (key) (headwordsByStem.get(key) ?? headwordsByStem.set(key, []).get(key)!).push(headword);
+      }
+    }
+  }
+  const own = stem(word);
+  const leads = new Map<string, number>();
+  for (const headword of new Set(headwordsByStem.get(own) ?? [])) {
+    for (const key of new Set(dict.get(headword)!.map(oneWord))) if (key && key !== own) leads.set(key, (leads.get(key) ?? 0) + 1);
+  }
+  return [...leads]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, PIVOT_MAX_WORDS)
+    .map(([key]) => key);
+});
 
 /** Whether a normalized word is written, as it stands, in one of the dictionary's Arabic senses. */
 export function isSenseWord(word: string): boolean {

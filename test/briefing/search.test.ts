@@ -464,6 +464,16 @@ describe("search", () => {
     expect(copy.search("لماذا استقال وزير المالية؟", { limit: 2 }).hits.map((h) => h.paragraph.n)).toEqual([1, 2]);
   });
 
+  it("searches a word the briefing lacks by the held words the dictionary renders alike (تكاتف → solidarity → تضامن), but not a word it holds", () => {
+    const copy = oneArticle("بحث وزيرا البلدين التجارة.", "أعلن وزيرا البلدين التضامن الكامل في مواجهة الأزمة.");
+    const found = copy.search("التكاتف بين البلدين", { limit: 2 });
+    expect(found.covered).not.toBe(false);
+    expect(found.hits.map((h) => h.paragraph.n)).toEqual([2, 1]);
+    // Held, تكاتف is searched as itself alone: the pivot's broad senses are for words the briefing lacks.
+    const held = oneArticle("اجتمع وزيرا البلدين وأكدا التكاتف بين البلدين.", "أكد وزيرا البلدين التضامن الكامل في مواجهة الأزمة.");
+    expect(held.search("التكاتف", { limit: 2 }).hits.map((h) => h.paragraph.n)).toEqual([1]);
+  });
+
   it("searches a colloquial verb's standard verb in the form the briefing holds (بعتوا → أرسل → إرسال)", () => {
     const copy = oneArticle("أعلنت كوريا الشمالية إرسال آلاف الجنود إلى الجبهة.", "زار الوفد العاصمة الروسية.", "بعث الوزير رسالة شكر.");
     const found = copy.search("ليش بيبعتوا؟", { limit: 3 });
