@@ -234,6 +234,13 @@ describe("the glossary as an override", () => {
     expect(texts("how long was the trip", index)).toContain("رحله");
   });
 
+  it("renders the words of news the dictionary lacks (expo, cyberattack) and their news sense where it has another (counterpart: نظير)", () => {
+    const index = indexOf("افتتح الرئيس المعرض الروسي الصيني.", "تعرضت الوزارة لهجوم إلكتروني واسع.", "التقى بوتين نظيره الصيني.");
+    expect(texts("who opened the expo", index)).toContain("معرض");
+    expect(texts("was there a cyberattack", index)).toContain("هجوم الكتروني");
+    expect(texts("did putin meet his counterpart", index)).toContain("نظير");
+  });
+
   it("reads a phrase of relative time whole (last year: العام الماضي), not as 'last' (آخر مرة) and 'year' apart", () => {
     const index = indexOf("ارتفع حجم التبادل التجاري العام الماضي.", "وفي سياق آخر، يحتاج الرئيس إلى روسيا مرة أخرى.");
     expect(texts("How much trade did Russia and China do last year?", index)).toContain("العام الماضي");
