@@ -117,6 +117,7 @@ export interface Translated {
 let dictionary: Map<string, readonly string[]> | undefined;
 
 /** English headword → Arabic senses, read once on first use (about 87,000 headwords, 0.7 MB gzip'ed). */
+const commonHeadwords = new Set<string>();
 export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
   if (!dictionary) {
     const file = new URL("./lexicon/eng-ara.tsv.gz", import.meta.url);
@@ -131,6 +132,7 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
     // "last" and "year" apart) and the common words of news with their usual senses (call: اتصال, دعا, وصف, where
     // the dictionary gives النداء alone), after it (see lexicon/README.md).
     const added = ["eng-ara-abbreviations.tsv", "eng-ara-time.tsv", "eng-ara-common.tsv"].map((f) => readFileSync(new URL(`./lexicon/${f}`, import.meta.url), "utf8"));
+    for (const line of added.join("\n").split("\n")) if (!line.startsWith("#") && line.includes("\t")) commonHeadwords.add(line.slice(0, line.indexOf("\t")));
     for (const line of [text, ...added].join("\n").split("\n")) {
       if (line.startsWith("#")) continue;
       const tab = line.indexOf("\t");
@@ -229,6 +231,12 @@ export const pivotStems: (word: string) => readonly string[] = remembered(50_000
     .slice(0, PIVOT_MAX_WORDS)
     .map(([key]) => key);
 });
+
+/** Whether a sense is one word ending as an adjective of a place or people does (كوري, الكورية). */
+function isNisba(sense: string): boolean {
+  const words = tokenize(sense);
+  return words.length === 1 && /(?:ي|يه)$/u.test(words[0]!);
+}
 
 /** Whether a normalized word is written, as it stands, in one of the dictionary's Arabic senses. */
 export function isSenseWord(word: string): boolean {
@@ -496,7 +504,11 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];
     for (const s of held.length > 0 ? held : related.map((sense): HeldSense => ({ sense, from: "dictionary" }))) emit(s.sense, s.from, i);
     if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
-    if (held.length === 0 && headwords.length === 0) unknown.add(i);
+    // So is a capitalized word whose senses the briefing holds none of (Alaska, White of White House), unless it is a
+    // common word of news (Premier: رئيس الوزراء) or an adjective of a place or people (Korean: كوري), whose place
+    // the briefing may name otherwise (كوريا): what it names is not in the briefing.
+    const nameOfTheDictionary = w.capitalized && related.length === 0 && !headwords.some((h) => commonHeadwords.has(h)) && !senses.some(isNisba);
+    if (held.length === 0 && (headwords.length === 0 || nameOfTheDictionary)) unknown.add(i);
   });
   const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName, true) }));
   const accepted = (guess: NameGuess) => guess.distance <= NAME.accept && !guess.ordinary;
@@ -510,9 +522,15 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
       unknown.delete(i);
     }
   }
-  // A word beside a rendered name is its other part, however it renders (Wenbin after Wang).
-  const unnamed = words
-    .filter((w, i) => i > 0 && w.capitalized && unknown.has(i) && !named[i - 1] && !named[i + 1] && w.text.length >= MIN_NAME_LETTERS)
-    .map((w) => w.typed);
-  return { terms: [...out.values()], unnamed };
+  // A word beside a rendered name is its other part, however it renders (Wenbin after Wang). An unknown word is
+  // reported with the capitalized words around it, as the name it is part of (White House).
+  const unnamed = new Set<string>();
+  words.forEach((w, i) => {
+    if (i === 0 || !w.capitalized || !unknown.has(i) || named[i - 1] || named[i + 1] || w.text.length < MIN_NAME_LETTERS) return;
+    let [from, to] = [i, i];
+    while (from > 1 && words[from - 1]!.capitalized && !named[from - 1]) from--;
+    while (to + 1 < words.length && words[to + 1]!.capitalized && !named[to + 1]) to++;
+    unnamed.add(words.slice(from, to + 1).map((x) => x.typed).join(" "));
+  });
+  return { terms: [...out.values()], unnamed: [...unnamed] };
 }

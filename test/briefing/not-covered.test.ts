@@ -83,6 +83,14 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("How many soldiers marched in the Tiananmen parade?", "marched");
   });
 
+  it("says so when a capitalized word names what the briefing lacks (Alaska, the White House), but not for a title of news or a people", () => {
+    expectNotCoveredNaming("What did the Kremlin say about Alaska?", "Alaska");
+    // Named whole, with the capitalized words around it.
+    expectNotCoveredNaming("Did the White House comment on the visit?", "White House");
+    // Premier is a common word of news (رئيس الوزراء), Korean an adjective of a country the briefing names (كوري).
+    for (const q of ["Did Putin meet the Chinese Premier?", "How many North Korean troops were sent?"]) expect(briefing.search(q).covered, q).not.toBe(false);
+  });
+
   it("says so when a figure is asked in a unit of measure the briefing never uses, and names the unit", () => {
     // The briefing names the Power of Siberia 2 pipeline and Russian oil, but gives no length, volume or tonnage.
     for (const [q, named] of [["كم يبلغ طول خط أنابيب قوة سيبيريا-2 بالكيلومترات؟", "الكيلومترات"], ["كم برميل نفط تستورد الصين من روسيا يوميا؟", "برميل"], ["How many cubic meters of gas will Power of Siberia 2 carry?", "cubic meters"]] as const) {
