@@ -116,8 +116,10 @@ export interface Translated {
 
 let dictionary: Map<string, readonly string[]> | undefined;
 
-/** English headword → Arabic senses, read once on first use (about 87,000 headwords, 0.7 MB gzip'ed). */
+/** The headwords of the project's own lists (abbreviations, relative time, the common words of news). */
 const commonHeadwords = new Set<string>();
+
+/** English headword → Arabic senses, read once on first use (about 87,000 headwords, 0.7 MB gzip'ed). */
 export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
   if (!dictionary) {
     const file = new URL("./lexicon/eng-ara.tsv.gz", import.meta.url);
@@ -132,11 +134,14 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
     // "last" and "year" apart) and the common words of news with their usual senses (call: اتصال, دعا, وصف, where
     // the dictionary gives النداء alone), after it (see lexicon/README.md).
     const added = ["eng-ara-abbreviations.tsv", "eng-ara-time.tsv", "eng-ara-common.tsv"].map((f) => readFileSync(new URL(`./lexicon/${f}`, import.meta.url), "utf8"));
-    for (const line of added.join("\n").split("\n")) if (!line.startsWith("#") && line.includes("\t")) commonHeadwords.add(line.slice(0, line.indexOf("\t")));
-    for (const line of [text, ...added].join("\n").split("\n")) {
+    const lines = text.split("\n");
+    const ownFrom = lines.length;
+    lines.push(...added.join("\n").split("\n"));
+    for (const [n, line] of lines.entries()) {
       if (line.startsWith("#")) continue;
       const tab = line.indexOf("\t");
       if (tab <= 0) continue;
+      if (n >= ownFrom) commonHeadwords.add(line.slice(0, tab));
       // A sense may give two names for one thing, as the dictionary writes a month's (سبتمبر/أيلول): each is a sense.
       const senses = line.slice(tab + 1).split(/[|/]/).map((sense) => sense.trim()).filter(Boolean);
       dictionary.set(line.slice(0, tab), [...(dictionary.get(line.slice(0, tab)) ?? []), ...senses]);
@@ -507,8 +512,8 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     // So is a capitalized word whose senses the briefing holds none of (Alaska, White of White House), unless it is a
     // common word of news (Premier: رئيس الوزراء) or an adjective of a place or people (Korean: كوري), whose place
     // the briefing may name otherwise (كوريا): what it names is not in the briefing.
-    const nameOfTheDictionary = w.capitalized && related.length === 0 && !headwords.some((h) => commonHeadwords.has(h)) && !senses.some(isNisba);
-    if (held.length === 0 && (headwords.length === 0 || nameOfTheDictionary)) unknown.add(i);
+    const unheldName = w.capitalized && related.length === 0 && !headwords.some((h) => commonHeadwords.has(h)) && !senses.some(isNisba);
+    if (held.length === 0 && (headwords.length === 0 || unheldName)) unknown.add(i);
   });
   const guesses = pending.map((i) => ({ i, guess: guessName(words[i]!.text, matcher, NAME.nextToName, true) }));
   const accepted = (guess: NameGuess) => guess.distance <= NAME.accept && !guess.ordinary;
