@@ -342,6 +342,19 @@ describe("search", () => {
     }
   });
 
+  it("weighs the root of a question word the briefing lacks in every form more than a held word's root", () => {
+    // مصدرو ("the exporters of") is held in no form; التصدير shares its root. The passage holding it gains more over
+    // the one without.
+    const paragraphs = ["أعلنت الحكومة زيادة التصدير إلى الصين هذا العام.", "أعلنت الحكومة خطة جديدة للنقل هذا العام."];
+    const gain = (ranking: Partial<typeof RANKING>) => {
+      const [first, second] = articlePerParagraph(paragraphs, ranking).search("الحكومة مصدرو", { limit: 2 }).hits;
+      expect(first!.paragraph.text).toBe(paragraphs[0]);
+      return first!.score / second!.score;
+    };
+    expect(RANKING.unheldRoot).toBeGreaterThan(RANKING.root);
+    expect(gain({})).toBeGreaterThan(gain({ unheldRoot: RANKING.root }));
+  });
+
   it("gives a present verb with ي the roots of the same verb with ت (يزور and زيارة meet by their root)", () => {
     expect(roots("يزور")).toContain("زير");
     expect(roots("يدعو")).toContain("دعي");
