@@ -74,6 +74,9 @@ describe("question type", () => {
     ["بوتين وشي اتقابلوا فين؟", "place"],
     ["الشراكة بلا حدود اتعلنت امتى؟", "time"],
     ["العرض العسكري حضره مين؟", "person"],
+    // How long something took (استغرق) or goes on (تستمر) asks a duration, as استمرت does.
+    ["كم استغرقت زيارة بوتين للصين؟", "duration"],
+    ["كم تستمر الزيارة؟", "duration"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
   });
@@ -231,7 +234,7 @@ describe("answers", () => {
   });
 
   it("leads a how-long question with the duration, in whatever unit the question names (كم يوم: نحو أسبوع)", () => {
-    for (const q of ["كم يوم بقي بوتين في الصين؟", "ما مدة زيارة بوتين للصين", "how long did Putin stay in China?"]) {
+    for (const q of ["كم يوم بقي بوتين في الصين؟", "ما مدة زيارة بوتين للصين", "كم استغرقت زيارة بوتين للصين؟", "how long did Putin stay in China?"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("استمرت نحو أسبوع كامل");
     }
   });
