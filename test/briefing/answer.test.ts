@@ -77,6 +77,10 @@ describe("question type", () => {
     // How long something took (استغرق) or goes on (تستمر) asks a duration, as استمرت does.
     ["كم استغرقت زيارة بوتين للصين؟", "duration"],
     ["كم تستمر الزيارة؟", "duration"],
+    // A question word after what the question opens with, set off by a comma.
+    ["وفقا للمحللين، لماذا لا يمكن فصل موسكو عن بكين؟", "reason"],
+    ["According to the article, how much is the trade worth?", "quantity"],
+    ["روسيا والصين، شراكة بلا حدود", "other"],
   ])("%s → %s", (q, type) => {
     expect(questionType(q)).toBe(type);
   });
