@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    setupFiles: ["test/support/fast-check.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...REAL_SERVERS], sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: "servers", include: REAL_SERVERS, sequence: { groupOrder: 1 } } },
