@@ -57,15 +57,15 @@ const questionTokens: (question: string) => readonly string[] = remembered(1_000
   return tokens;
 });
 
-/** The kind of answer a question asks for; worked out once per question (an answer asks it several times). */
 /** How far into a question a comma may end what it opens with. */
 const LEAD_IN_CHARS = 40;
 
+/** The kind of answer a question asks for; worked out once per question (an answer asks it several times). */
 export const questionType: (question: string) => QuestionType = remembered(1_000, (question) => {
   const type = typeOf(question);
   if (type !== "other") return type;
-  // A question may open with where or when it asks about, set off by a comma (خلال الزيارة، مع من التقى بوتين؟;
-  // According to analysts, why…): its question word comes first after it.
+  // A question may open with where or when it asks about, set off by a comma (بحسب الخبر المؤرخ في 2 سبتمبر، متى
+  // عقدت القمة؟; According to the article, how much…): its question word comes first after it.
   const comma = question.search(/[،,]/u);
   return comma > 0 && comma <= LEAD_IN_CHARS ? typeOf(question.slice(comma + 1)) : type;
 });

@@ -78,7 +78,7 @@ describe("question type", () => {
     ["كم استغرقت زيارة بوتين للصين؟", "duration"],
     ["كم تستمر الزيارة؟", "duration"],
     // A question word after what the question opens with, set off by a comma.
-    ["وفقا للمحللين، لماذا لا يمكن فصل موسكو عن بكين؟", "reason"],
+    ["بحسب الخبر المؤرخ في 2 سبتمبر، متى عقدت القمة؟", "time"],
     ["According to the article, how much is the trade worth?", "quantity"],
     ["روسيا والصين، شراكة بلا حدود", "other"],
   ])("%s → %s", (q, type) => {
