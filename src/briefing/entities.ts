@@ -53,10 +53,10 @@ interface Places {
   ambiguous: Set<string>;
 }
 
-/** The project's list of other country names and of names that are ordinary words (lexicon/places.txt). */
 /** A list of names, split at Arabic or Latin commas. */
 const list = (s: string) => s.split(/[،,]/).map((n) => n.trim()).filter(Boolean);
 
+/** The project's list of other country names and of names that are ordinary words (lexicon/places.txt). */
 function places(): Places {
   const other: Places["other"] = new Map();
   const ambiguous = new Set<string>();

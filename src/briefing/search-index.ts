@@ -8,7 +8,7 @@
 import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
-import { englishSenseWords, pivotStems, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
+import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, pivotStems, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
 import { absentEntities, namedEntities, type Entity } from "./entities.js";
 import { jaccard } from "./sets.js";
@@ -432,9 +432,11 @@ export class SearchIndex {
   /** One word of the query as it is searched: itself, or what it is read as when the briefing does not hold it. */
   private readWord(token: string, weight: number): QueryWord[] {
     const word = this.word(token, weight);
+    // A held capital (بكين, واشنطن) stands for its country too (see `capitalsCountry`).
+    if (word.held) return [word, ...this.capitalsCountry(token)];
     // Longer than any word or two typed together: letters held down or pasted, not worth splitting or correcting
     // (a 200-letter run took 30–200 ms of the event loop).
-    if (word.held || token.length > MAX_WORD_LETTERS) return word.held ? [word, ...this.capitalsCountry(token)] : [word];
+    if (token.length > MAX_WORD_LETTERS) return [word];
     // A colloquial word is searched as its standard word (see synonyms.ts), not corrected as a typo (كتير is not كبير).
     if (isColloquial(token)) return [{ ...word, held: synonymsOf(token).some((s) => this.holds(s.word) || (s.weight > SYNONYM_WEIGHT.thesaurus && this.heldForm(s.word) !== null)) }];
     // A word the news list knows is not a typo: المديح is searched as its synonym ثناء, not corrected to مدين. It
