@@ -97,6 +97,7 @@ const ARABIC_STOP = `
 هناك هنالك زال يزال مازال لايزال اللتان اللذان ماهي ماهو
 اصبح اصبحت يصبح تصبح بات باتت
 بالنسبه لاجل بخصوص بشان تجاه ازاء بالرغم رغم
+اثناء عقب ابان طوال حين حينما لكي كي حوالي قرابه
 `;
 /**
  * Question words and particles of Levantine, Egyptian and Gulf speech: a question word says what is asked, not

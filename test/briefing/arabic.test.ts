@@ -85,6 +85,14 @@ describe("tokenize and analyze", () => {
     expect(analyze("لماذا أصبح الكرملين بحاجة إلى الصين وباتت بكين شريكه").exact).toEqual(["الكرملين", "بحاجه", "الصين", "بكين", "شريكه"]);
   });
 
+  it("drops the adverbs of time and purpose (أثناء, عقب, طوال, حين, لكي, حوالي): أثناء is not ثناء, \"praise\"", () => {
+    expect(analyze("ماذا قال بوتين أثناء الزيارة وعقب القمة وطوال الأسبوع حين وصل لكي يلتقي حوالي 40 مرة").exact).toEqual(
+      ["قال", "بوتين", "الزياره", "القمه", "الاسبوع", "وصل", "يلتقي", "40", "مره"],
+    );
+    // إثر ("after") is أثر ("effect") once the hamza folds: a content word.
+    expect(analyze("ما أثر العقوبات").exact).toEqual(["اثر", "العقوبات"]);
+  });
+
   it("removes stop words in Arabic and English", () => {
     expect(analyze("ما هو حجم التجارة بين روسيا والصين؟").exact).toEqual(["حجم", "التجاره", "روسيا", "والصين"]);
     expect(analyze("What is the trade between Russia and China").exact).toEqual(["trade", "russia", "china"]);
