@@ -455,7 +455,10 @@ export class SearchIndex {
     const variant = this.variant(token);
     if (variant) return [variant];
     // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
-    const near = isArabicNoun(token) || (token.endsWith("ه") && isArabicNoun(token.slice(0, -1))) ? [] : this.nearest(token);
+    // Nor is a word the dictionary's Arabic holds, as typed or as the past of its present (تفصل: فصل; تشتري:
+    // اشترى): وصلت is not وصفت, تفصل not توصل, تشتري not تشترك. It is searched as a word the briefing lacks (by its
+    // root, synonyms and senses), which meets its own root's held forms too (تكسبه: تكتسب).
+    const near = isArabicNoun(token) || (token.endsWith("ه") && isArabicNoun(token.slice(0, -1))) || knownArabicWord(token) ? [] : this.nearest(token);
     return near.length > 0 ? near : [word];
   }
 
@@ -1197,6 +1200,21 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/**
+ * A word written so in the dictionary's Arabic senses: as typed, with or without the article, as the past of its
+ * present (تفصل: فصل; تشتري: اشترى), or without a past ending or an attached pronoun (وصلت: وصل; ايصالها: ايصال).
+ */
+function knownArabicWord(token: string): boolean {
+  const forms = (t: string) => {
+    const bare = withoutArticle(t);
+    const out = [t, bare, `ال${bare}`];
+    if (t.length >= 4 && PRESENT_PREFIXES.has(t[0]!)) out.push(t.slice(1), `ا${t.slice(1)}`);
+    return out;
+  };
+  const ending = /^(.{3,}?)(?:ت|وا|ها|ه)$/u.exec(token);
+  return [...forms(token), ...(ending ? forms(ending[1]!) : [])].some(isSenseWord);
 }
 
 /** The analyzed query with Arabic for its English words; without an index, only the glossary's. */

@@ -420,8 +420,24 @@ describe("search", () => {
       "تشترك روسيا والصين في مناورات.",
       "تشير التقارير إلى توتر بين روسيا والصين.",
     );
-    // تشتري is one letter from تشترك, توتر and تشير alike: the passage on buying arms still comes first.
-    expect(copy.search("إزاي الصين بتساعد روسيا إنها تشتري سلاح؟", { limit: 3 }).hits.map((h) => h.paragraph.n)[0]).toBe(1);
+    // تشيرك (ي a key from ت) is one letter from تشترك and تشير alike: the passage on buying arms still comes first.
+    const words = copy.search("هل تشيرك روسيا والصين في شراء السلاح؟", { limit: 3 });
+    expect(words.hits.map((h) => h.paragraph.n)[0]).toBe(1);
+    expect(words.hits.flatMap(marked)).toEqual(expect.arrayContaining(["تشترك", "تشير"]));
+  });
+
+  it("takes a word the dictionary writes, or the present of a verb it writes, for a word the briefing lacks, not for a typo", () => {
+    const copy = oneArticle(
+      "تحتاج روسيا إلى أموال الصين لشراء السلاح.",
+      "تشترك روسيا والصين في مناورات.",
+      "وصفت موسكو العلاقات مع بكين بأنها غير مسبوقة.",
+    );
+    // تشتري ("buys", the present of اشترى) is one letter from تشترك ("takes part"); وصلت ("reached") from وصفت.
+    expect(copy.search("إزاي الصين بتساعد روسيا إنها تشتري سلاح؟", { limit: 3 }).hits.flatMap(marked)).not.toContain("تشترك");
+    expect(copy.search("العلاقات وصلت إلى مستوى غير مسبوق", { limit: 3 }).hits.flatMap(marked)).not.toContain("وصفت");
+    // Searched as a word the briefing lacks, it still meets the held forms of its root: تكسبه ("gains it") تكتسب.
+    const gains = oneArticle("تحتاج روسيا إلى أموال الصين.", "تكتسب الصين نفوذا أكبر في آسيا الوسطى.");
+    expect(firstHit(gains, "ماذا تكسبه الصين")!.paragraph.n).toBe(2);
   });
 
   it("mends a typo by the slips fingers make: a letter left out or a near key, not any letter of a short word", () => {
