@@ -542,6 +542,11 @@ describe("search", () => {
     // The Egyptian هـ and Levantine حـ future of a verb the list gives in the بـ present (هيتكلموا, حيتكلموا: بيتكلموا).
     expect(synonymsOf("هيتكلموا").map((s) => s.word)).toContain("تحدث");
     expect(synonymsOf("حيتكلمو").map((s) => s.word)).toContain("تحدث");
+    // Everyday nouns and verbs of the three dialects (the list's third part): سفرية ("trip") رحلة, بيدوروا ("they look
+    // for") بحث, the Gulf يسولفون ("they talk") تحدث.
+    expect(synonymsOf("سفريه").map((s) => s.word)).toContain("رحله");
+    expect(synonymsOf("بيدوروا").map((s) => s.word)).toContain("بحث");
+    expect(synonymsOf("يسولفون").map((s) => s.word)).toContain("تحدث");
     // A colloquial word is not read by the thesaurus senses of its standard homograph (تاني "another", not تأنّى).
     expect(synonymsOf("تاني").map((s) => s.word)).toContain("ثاني");
     expect(synonymsOf("تاني").map((s) => s.word)).not.toContain("تمهل");
