@@ -246,11 +246,18 @@ export function nextWord(question: string): QuestionTerm | undefined {
 }
 
 const UNITS = new Set(lexicon.measureUnits.map(normalize));
+/** A share in hundredths: a question naming it asks for the figure, whatever its question word (by what percentage). */
+const PERCENT_UNITS: ReadonlySet<string> = new Set(lexicon.percentUnits.map(normalize));
+
+/** Whether a word names a percentage (بالمئة, مئوية, percent), with a letter attached or not. */
+export function isPercentWord(word: string): boolean {
+  return hasWord(PERCENT_UNITS, word);
+}
 
 /**
- * The units of measure a "how much" question asks in (كم يبلغ طوله بالكيلومترات, how many barrels a day): a
- * briefing that never uses the unit cannot give the figure in it. Currencies are names, judged with the others
- * (`absentEntities`).
+ * The units of measure a "how much" question asks in (كم يبلغ طوله بالكيلومترات, how many barrels a day), and a
+ * percentage however it is asked: a briefing that never uses the unit cannot give the figure in it. Currencies are
+ * names, judged with the others (`absentEntities`).
  */
 export function askedUnits(question: string): QuestionTerm[] {
   const tokens = questionTokens(question);
@@ -260,6 +267,10 @@ export function askedUnits(question: string): QuestionTerm[] {
   const askedIn = (i: number) => [i, i - 1, i - 2].some((k) => k >= 0 && (k < i ? tokens[k] === "in" || /^بال\S{2,}/u.test(tokens[k]!) : /^بال?\S{2,}/u.test(tokens[k]!)));
   const out: Array<QuestionTerm & { at: number }> = [];
   tokens.forEach((t, i) => {
+    if (isPercentWord(t)) {
+      out.push({ ...termOf(question, t), at: i });
+      return;
+    }
     if (!hasWord(UNITS, t)) return;
     // A unit of two words (cubic meters, متر مكعب) is one, named by its last word and shown whole.
     const term = termOf(question, t);

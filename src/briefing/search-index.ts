@@ -14,7 +14,7 @@ import { absentEntities, namedEntities, type Entity } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -80,6 +80,8 @@ export const RANKING = {
 export type Ranking = typeof RANKING;
 /** Question types whose answer a passage plainly holds or lacks: a date, a month, a year, a span of time. */
 const DATED: ReadonlySet<QuestionType> = new Set(["time", "month", "weekday", "year", "duration"]);
+/** A percentage as news writes it: a figure with % or ٪, or in words (بالمئة, في المائة, percent). */
+const PERCENT = /[%٪]|(?:بال|في ال)م[ئا]+[ةه]|مئوي|per ?cent/iu;
 /** Passages sharing this much of their words with a better one are dropped as near-duplicates. */
 const NEAR_DUPLICATE = 0.8;
 /**
@@ -133,6 +135,8 @@ export class SearchIndex {
   /** The typo index and the passage count it was built at (articles added later rebuild it). */
   private deletions: Map<string, string[]> | undefined;
   private deletionsAt = 0;
+  /** Whether a passage states a percentage (20%, ٢٠٪, 20 بالمئة, في المائة, percent). */
+  private statesPercent = false;
   /** Recently used passages' positioned words, least recently used first. */
   private readonly positions = new Map<number, Positioned>();
 
@@ -164,6 +168,7 @@ export class SearchIndex {
           [FIELD.context]: [...title, ...heading],
         });
         this.passages.push({ article, paragraph });
+        this.statesPercent ||= PERCENT.test(paragraph.text);
       }
     }
   }
@@ -780,9 +785,9 @@ export class SearchIndex {
     const unscheduled: Missing[] = next && !LATER_WORDS.some((w) => this.holds(w)) ? [{ kind: "later", value: next.typed }] : [];
     // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
     const unmeasured = askedUnits(own)
-      .filter((u) => (/^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word)))
-      // Named without the letter attached to it (بالكيلومترات → الكيلومترات).
-      .map((u): Missing => ({ kind: "term", value: u.typed.replace(/^[وفبل](?=ال)/u, "") }));
+      .filter((u) => (isPercentWord(u.word) ? !this.statesPercent : /^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word)))
+      // Named without the letter attached to it (بالكيلومترات → الكيلومترات); بالمئة ("per hundred") is one word.
+      .map((u): Missing => ({ kind: "term", value: isPercentWord(u.word) ? u.typed : u.typed.replace(/^[وفبل](?=ال)/u, "") }));
     // "What did X say" of someone the briefing never names: no passage can say what they said.
     const speaker = speakerWord(own);
     // A country (ما موقف الهند) is judged as one, above; an ordinary word the lexicons know (ما موقف الحكومة

@@ -106,6 +106,22 @@ describe("questions the briefing does not cover", () => {
     expect(briefing.search("كم برميل نفط تستورد الصين من روسيا يوميا؟").missing).toEqual([{ kind: "term", value: "برميل" }]);
   });
 
+  it("says so when a percentage is asked and no passage states one, but answers once one does", () => {
+    // The briefing gives trade in dollars and oil at preferential prices, never a share in hundredths.
+    for (const [q, named] of [["كم بالمئة من تجارة روسيا مع الصين تتم بالروبل واليوان؟", "بالمئة"], ["ما النسبة المئوية لواردات الصين من النفط الروسي؟", "المئوية"], ["What discount percentage does China get on Russian oil?", "percentage"]] as const) {
+      expectNotCoveredNaming(q, named);
+    }
+    // Named once, as typed: بالمئة is both what "كم" counts and the unit.
+    expect(briefing.search("كم بالمئة من تجارة روسيا مع الصين تتم بالروبل واليوان؟").missing!.filter((m) => m.value.includes("مئة"))).toEqual([{ kind: "term", value: "بالمئة" }]);
+    // "With regard to" (بالنسبة) is no percentage; a question without the word is judged as before.
+    expect(briefing.search("ما أهمية الذكرى بالنسبة للصين؟").covered).not.toBe(false);
+    for (const stated of ["ارتفعت واردات الصين من النفط الروسي بنسبة 20% خلال العام.", "ارتفعت واردات الصين من النفط الروسي بنسبة ٢٠ في المئة خلال العام."]) {
+      const text = `عنوان المقال التجريبي عن النفط\n${stated}`;
+      const withShare = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+      expect(withShare.search("ما النسبة المئوية لارتفاع واردات الصين من النفط الروسي؟").covered, stated).not.toBe(false);
+    }
+  });
+
   it("says so when asked about the next event and the briefing speaks of no later one, but answers once it does", () => {
     for (const [q, named] of [["متى وأين ستنعقد القمة المقبلة لمنظمة شنغهاي؟", "المقبلة"], ["When will Xi next visit Moscow?", "next"], ["امتى شي رايح موسكو المرة القادمة؟", "القادمة"], ["وين رح تنعقد القمة الجاية؟", "الجاية"]] as const) {
       const result = briefing.search(q, { limit: 3 });
