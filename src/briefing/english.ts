@@ -94,7 +94,11 @@ export function withEnglish(query: string, index: IndexVocabulary = NOTHING_HELD
   const { terms: arabic, unnamed } = translate(query, index, options);
   const typed = tokenize(query).length;
   if (arabic.length === 0) return { text: query, weights: new Map(), unnamed, sources: new Map(), typed };
-  const weights = stemWeights(arabic);
+  // An English word's weight is shared by the senses it is searched by (last: الماضي, آخر, أخير), as a typo's is by
+  // its equally near words: a passage holding three of them is not three times the match of one holding the word.
+  const senses = new Map<number, number>();
+  for (const t of arabic) senses.set(t.source, (senses.get(t.source) ?? 0) + 1);
+  const weights = stemWeights(arabic.map((t) => ({ ...t, weight: t.weight / senses.get(t.source)! })));
   for (const s of analyze(query).stems) weights.delete(s);
   const sources = new Map<string, number>();
   for (const t of arabic) for (const token of tokenize(t.text)) if (!sources.has(token)) sources.set(token, t.source);

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { analyze, normalize, roots, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
+import { parseArticle } from "../../src/briefing/ingest.js";
+import { SearchIndex } from "../../src/briefing/search-index.js";
 import { NameMatcher, nameDistance, sounds } from "../../src/briefing/transliterate.js";
 
 /** An index over a few Arabic sentences, answering as SearchIndex does: stems' passage counts and the words as written. */
@@ -202,6 +204,18 @@ describe("the glossary as an override", () => {
     expect(weights.get("حرب")).toBe(1);
     expect(weights.get("بارد")).toBe(1);
     expect(stemWeights([{ text: "الحرب", weight: 0.9, from: "dictionary", source: 0 }]).get("حرب")).toBe(0.9);
+  });
+
+  it("shares an English word's weight among the senses it is searched by, so a passage of many senses of one word does not win", () => {
+    // "last" is searched as الماضي, آخر, أخير and آخر مرة: the passage holding them all says nothing of Xi or Moscow.
+    const paragraphs = [
+      "وفي آخر مرة، وخلال الأسبوع الماضي، كانت الجولة الأخيرة من المحادثات بين البلدين في العاصمة.",
+      "وصل شي جين بينغ إلى موسكو في زيارة رسمية قبل عام.",
+      "تبحث الحكومة الخطط الاقتصادية الجديدة للعام المقبل.",
+    ];
+    const index = new SearchIndex({});
+    index.add(paragraphs.map((p, i) => parseArticle(`9${i}0_test.txt`, `العنوان: مقال ${i}\n\n${p}`)!));
+    expect(index.search("When did Xi last visit Moscow?", { limit: 3 }).hits[0]!.paragraph.text).toContain("موسكو");
   });
 
   it("reaches the Arabic passages of the briefing with the glossary switched off", async () => {
