@@ -2,7 +2,7 @@
  * From search hits to an answer: a lead that answers in one line, then key points, each tied to a citation, and
  * on every hit the window of its passage to show.
  */
-import { analyze, normalize, remembered, roots, stemCandidates, tokenize, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, normalize, remembered, roots, stemCandidates, tokenize, wordSpans, writtenStems, type Analysis } from "./arabic.js";
 import { announcesList, clauseRanges, LIST_INTRO, MIN_WORDS, opensReport, restates, stemBag, trimDangling } from "./key-points.js";
 import words from "./lexicon/function-words.json" with { type: "json" };
 import markers from "./lexicon/news-markers.json" with { type: "json" };
@@ -179,17 +179,18 @@ export function englishGlosses(query: string, hits: readonly Hit[], terms: (quer
  */
 export function answerMarks(hit: Pick<Hit, "paragraph" | "highlights">, type: QuestionType, queryStems: ReadonlySet<string>, idf: (stem: string) => number): Mark[] {
   const text = hit.paragraph.text;
-  const weightOf = (word: string) => {
+  const weightOfStems = (stems: readonly string[]) => {
     let w = 0;
-    for (const c of writtenStems(word)) {
+    for (const c of stems) {
       for (const q of queryStems) if (stemMeets(c, q)) w = Math.max(w, idf(q));
     }
     return w;
   };
+  const weightOf = (word: string) => weightOfStems(writtenStems(word));
   const marks: Mark[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)) {
-    const weight = weightOf(m[0]);
-    if (weight > 0) marks.push({ range: [m.index, m.index + m[0].length], weight });
+  for (const span of wordSpans(text)) {
+    const weight = weightOfStems(span.stems);
+    if (weight > 0) marks.push({ range: [span.start, span.end], weight });
   }
   for (const range of hit.highlights) if (!marks.some((m) => m.range[0] === range[0])) marks.push({ range, weight: weightOf(text.slice(range[0], range[1])) || 1 });
   const top = Math.max(1, ...marks.map((m) => m.weight));
@@ -244,12 +245,12 @@ const POINTS_BACK = new Set(markers.pointsBack.map(normalize));
  * held) and held-out sets .694 → .708, .722 → .736 (never read), .569 → .583, the others held; 0.8 lost one of these.
  */
 const CARRIED_ON = 0.5;
-/** Whether a sentence opens by pointing back at the one before it (هذه الأطر…, وهذا ما…). */
-function continuesPrevious(sentence: string): boolean {
+/** Whether a sentence opens by pointing back at the one before it (هذه الأطر…, وهذا ما…); kept per sentence. */
+const continuesPrevious = remembered(20_000, (sentence: string): boolean => {
   // The opening words are enough: the longest demonstrative has six letters.
   const first = tokenize(sentence.slice(0, 24))[0];
   return first !== undefined && POINTS_BACK.has(first);
-}
+});
 
 /** Whether a sentence holds the kind of answer asked for, near the question's words (see `nearEvidence`). */
 function answersNear(text: string, marks: readonly Mark[], type: QuestionType): boolean {

@@ -335,6 +335,21 @@ export const writtenStems: (written: string) => readonly string[] = remembered(1
   return !word || isStopWord(word) ? [] : stemCandidates(word);
 });
 
+/** A word of a text as written, with where it stands and the stems it is read by (none for a stop word). */
+export interface WordSpan {
+  start: number;
+  end: number;
+  stems: readonly string[];
+}
+
+/**
+ * The words of a text as written (letters with their marks and tatweel, or digits) with their stems, worked out once
+ * per text: a passage is marked for every question that finds it. Read-only.
+ */
+export const wordSpans: (text: string) => readonly WordSpan[] = remembered(20_000, (text) =>
+  [...text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, stems: writtenStems(m[0]) })),
+);
+
 export interface Analysis {
   /** Normalized surface words (stop words removed), for the exact-match field. */
   exact: string[];

@@ -261,11 +261,11 @@ export function isArabicWord(word: string): boolean {
 }
 
 /** Whether an Arabic word is a noun of the dictionary; a noun in the accusative of "how many" (صاروخا) counts without its alif. */
-export function isArabicNoun(word: string): boolean {
+export const isArabicNoun: (word: string) => boolean = remembered(50_000, (word) => {
   const nouns = dictionaryNouns();
   const bare = normalize(word).replace(/^(?:[وفبك]?ال|لل)(?=\S{2,})/u, "");
   return nouns.has(bare) || (bare.endsWith("ا") && nouns.has(bare.slice(0, -1)));
-}
+});
 
 /** Headwords an inflected English word may stand for: itself, then without plural, past or -ing endings. */
 export function lemmas(word: string): string[] {
@@ -392,11 +392,13 @@ function guessName(word: string, matcher: NameMatcher, maxDistance: number, ordi
 /**
  * Whether the dictionary renders a word by its sound (harbin → حربين, wang → وانج): then it is a name, and the
  * briefing may spell it its own way (خاربين), so it is looked for among the briefing's words even in lower case.
+ * Worked out once per word: it depends on the dictionary alone.
  */
-function soundsLikeItsSenses(word: string, headwords: readonly string[], dict: ReadonlyMap<string, readonly string[]>): boolean {
+const soundsLikeItsSenses: (word: string) => boolean = remembered(20_000, (word) => {
+  const dict = englishDictionary();
   const latin = sounds(word);
-  return headwords.some((h) => (dict.get(h) ?? []).some((sense) => nameDistance(latin, normalize(sense).replace(/^ال|\s+/g, "")) <= NAME.accept));
-}
+  return family(word, dict).some((h) => (dict.get(h) ?? []).some((sense) => nameDistance(latin, normalize(sense).replace(/^ال|\s+/g, "")) <= NAME.accept));
+});
 
 interface Word {
   /** Lower case, possessive off. */
@@ -502,7 +504,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     const senses = headwords.flatMap((h) => dict.get(h) ?? []);
     // A name the dictionary spells by sound (harbin → حربين, read as حرب "war") is the briefing's spelling of it
     // when one sounds close enough (خاربين), before any sense of the dictionary's spelling.
-    const byItsSound = headwords.length > 0 && soundsLikeItsSenses(w.text, headwords, dict) ? guessName(w.text, matcher, NAME.accept) : undefined;
+    const byItsSound = headwords.length > 0 && soundsLikeItsSenses(w.text) ? guessName(w.text, matcher, NAME.accept) : undefined;
     if (byItsSound) {
       emit(byItsSound.text, "name", i);
       named[i] = true;
@@ -512,7 +514,7 @@ function translate(query: string, index: IndexVocabulary, options: EnglishOption
     // A capitalized word with no held sense may be a name: it is matched by sound below, not by a root.
     const related = held.length === 0 && !w.capitalized ? rootSenses(senses, index) : [];
     for (const s of held.length > 0 ? held : related.map((sense): HeldSense => ({ sense, from: "dictionary" }))) emit(s.sense, s.from, i);
-    if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text, headwords, dict))) pending.push(i);
+    if (held.length === 0 && related.length === 0 && (w.capitalized || headwords.length === 0 || soundsLikeItsSenses(w.text))) pending.push(i);
     // So is a capitalized word whose senses the briefing holds none of (Alaska, White of White House), unless it is a
     // common word of news (Premier: رئيس الوزراء) or an adjective of a place or people (Korean: كوري), whose place
     // the briefing may name otherwise (كوريا): what it names is not in the briefing.

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { englishDictionary } from "./english.js";
-import { isStopWord, normalize, stemCandidates, tokenize } from "./arabic.js";
+import { isStopWord, normalize, remembered, stemCandidates, tokenize } from "./arabic.js";
 import { synonymsOf } from "./synonyms.js";
 
 /** One named thing: the Arabic names it may be written by, each a sequence of normalized words. */
@@ -196,8 +196,13 @@ function unattached(token: string): string[] {
   return out;
 }
 
-/** The entities a query names, Arabic by whole words (an attached preposition allowed), English by words. */
-export function namedEntities(query: string): Entity[] {
+/**
+ * The entities a query names, Arabic by whole words (an attached preposition allowed), English by words. Worked out
+ * once per text (the lexicons do not change): a question's words are looked up one by one and whole, several times.
+ */
+export const namedEntities: (query: string) => readonly Entity[] = remembered(20_000, (query) => entitiesNamed(query));
+
+function entitiesNamed(query: string): Entity[] {
   const { arabic } = arabicEntities();
   const found = new Set<Entity>();
   const tokens = tokenize(query);

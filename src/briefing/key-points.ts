@@ -37,9 +37,12 @@ export const LIST_INTRO = 0.3;
 
 /**
  * The text without an ending that cannot stand alone: a list announced with a colon ("… دلالات عدة من
- * بينها:"), or a preposition or particle left by a cut. Always a prefix of the text.
+ * بينها:"), or a preposition or particle left by a cut. Always a prefix of the text. Worked out once per text: the
+ * same sentences and cuts of them recur from answer to answer.
  */
-export function trimDangling(text: string): string {
+export const trimDangling: (text: string) => string = remembered(20_000, (text) => withoutDangling(text));
+
+function withoutDangling(text: string): string {
   let out = text.trimEnd();
   const announced = announcesList(out);
   for (let changed = true; changed; ) {

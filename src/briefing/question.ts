@@ -684,8 +684,17 @@ function isEvidence(type: QuestionType, word: string): boolean {
  * place words), as positions in the text as written; neighbouring evidence words make one range ("أغسطس/آب
  * 1945", "أكثر من 240 مليار دولار"). Empty for types whose answer has no surface form (why, how, yes/no).
  */
-export function answerEvidence(type: QuestionType, text: string): Range[] {
+export function answerEvidence(type: QuestionType, text: string): readonly Range[] {
   if (!CLASSES[type]) return [];
+  let of = evidenceByType.get(type);
+  if (!of) evidenceByType.set(type, (of = remembered(20_000, (t) => evidenceIn(type, t))));
+  return of(text);
+}
+
+/** `answerEvidence` of each type, kept per text: a passage is read again for every question of the type that finds it. */
+const evidenceByType = new Map<QuestionType, (text: string) => readonly Range[]>();
+
+function evidenceIn(type: QuestionType, text: string): Range[] {
   const { folded, at } = foldWithPositions(text);
   const words = [...folded.matchAll(/\p{L}+|\p{N}+(?:[.,]\p{N}+)?/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
   const out: Array<[number, number]> = [];

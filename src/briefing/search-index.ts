@@ -5,7 +5,7 @@
  * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
  * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, wordSpans, writtenStems, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, pivotStems, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
@@ -251,14 +251,17 @@ export class SearchIndex {
   /**
    * The query with Arabic for its English words. An answer asks for the same question's translation more than once
    * (to search, for its marks and glosses, and a follow-up's own words besides), so the last few are kept while the
-   * index is unchanged.
+   * index is unchanged; and each English word's, as its gloss asks for, like other words' readings (a word recurs
+   * from question to question).
    */
   private withEnglish(query: string): ReturnType<typeof withEnglish> {
     // The unit a "how long" question names (كم يوم) says what is asked, not what about.
-    return this.translations.get(this.passages.length, query, () => withEnglish(withoutAskedUnit(query), this.held, this.english));
+    const make = () => withEnglish(withoutAskedUnit(query), this.held, this.english);
+    return (ONE_LATIN_WORD.test(query) ? this.wordTranslations : this.translations).get(this.passages.length, query, make);
   }
 
   private readonly translations = new KeptWhileUnchanged<ReturnType<typeof withEnglish>>(TRANSLATIONS_KEPT);
+  private readonly wordTranslations = new KeptWhileUnchanged<ReturnType<typeof withEnglish>>(ALTERNATIVES_KEPT);
 
   /**
    * Whether the briefing writes two words as one name (`sideBySide` in the passages that best hold both), kept while
@@ -969,6 +972,8 @@ const FUNCTION_PHRASE_STEMS: ReadonlySet<string> = new Set([...FUNCTION_PHRASES.
 
 /** Question words whose alternatives are kept (`SearchIndex.alternatives`). */
 const ALTERNATIVES_KEPT = 10_000;
+/** One English word (or a dictionary phrase of two), as `englishGlosses` translates them one by one. */
+const ONE_LATIN_WORD = /^[a-z][a-z'-]*(?: [a-z][a-z'-]*)?$/;
 /** Translated queries kept: a follow-up's whole query, its own words, and the question before. */
 const TRANSLATIONS_KEPT = 4;
 /** Passages whose positioned words are kept between questions. */
@@ -1230,9 +1235,7 @@ export function queryTerms(query: string, index?: IndexVocabulary, options?: Eng
 /** Ranges of the words in text whose stems meet the query's, for bold highlighting. */
 export function highlightRanges(text: string, queryStems: ReadonlySet<string>): Range[] {
   const ranges: Range[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)) {
-    if (writtenStems(m[0]).some((s) => queryStems.has(s))) ranges.push([m.index, m.index + m[0].length]);
-  }
+  for (const w of wordSpans(text)) if (w.stems.some((s) => queryStems.has(s))) ranges.push([w.start, w.end]);
   return ranges;
 }
 

@@ -3,6 +3,7 @@
  * that answer (weighted, so a rare matched word counts more than "الصين"), starting at a sentence or clause
  * where it can, and leaving a little context after the last answering word.
  */
+import { remembered } from "./arabic.js";
 import type { Mark, Range } from "./types.js";
 
 /** Characters kept after the last answering word inside a window, so "ليست طرفًا" is followed by "في الأزمة". */
@@ -39,11 +40,12 @@ export function evenMarks(ranges: readonly Range[], weight = 1): Mark[] {
   return ranges.map((range) => ({ range, weight }));
 }
 
-function wordStarts(text: string): number[] {
+/** Where each word of a text starts; kept per text, as a passage's sentences are cut for question after question. */
+const wordStarts = remembered(20_000, (text: string): readonly number[] => {
   const out = [0];
   for (const m of text.matchAll(/\s+(?=\S)/gu)) out.push(m.index + m[0].length);
   return out;
-}
+});
 
 /**
  * End of a window from start: the text's end if it fits, or the end of its clause or sentence when no more than
