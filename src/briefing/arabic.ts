@@ -344,9 +344,10 @@ export interface WordSpan {
 
 /**
  * The words of a text as written (letters with their marks and tatweel, or digits) with their stems, worked out once
- * per text: a passage is marked for every question that finds it. Read-only.
+ * per text: a passage is marked for every question that finds it. Read-only. A few thousand texts (about 2 KB each)
+ * are kept: the passages questions find again.
  */
-export const wordSpans: (text: string) => readonly WordSpan[] = remembered(20_000, (text) =>
+export const wordSpans: (text: string) => readonly WordSpan[] = remembered(4_000, (text) =>
   [...text.matchAll(/[\p{L}\p{M}\u0640]+|\p{N}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, stems: writtenStems(m[0]) })),
 );
 
