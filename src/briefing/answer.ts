@@ -158,11 +158,15 @@ export function englishGlosses(query: string, hits: readonly Hit[], terms: (quer
     if (stems.size === 0) continue;
     // One form of a word however it is joined to the one before (التجاري, والتجاري).
     const matched = new Map<string, string>();
+    const meets = (word: string) => writtenStems(word).some((t) => stems.has(t));
     for (const h of hits) {
       for (const [start, end] of h.highlights) {
-        const word = h.paragraph.text.slice(start, end);
-        const key = normalize(word).replace(/^[وف](?=ال)/u, "");
-        if (writtenStems(word).some((t) => stems.has(t)) && !matched.has(key)) matched.set(key, word.replace(/^[وف](?=ال)/u, ""));
+        const written = h.paragraph.text.slice(start, end);
+        if (!meets(written)) continue;
+        // Shown without a joined و or ف that its match does not need (ووصف: وصف; والتجاري: التجاري).
+        const word = /^[وف]/u.test(written) && written.length >= 3 && meets(written.slice(1)) ? written.slice(1) : written;
+        const key = normalize(word);
+        if (!matched.has(key)) matched.set(key, word);
       }
     }
     // A form that is another with و or ف joined to it (ووصف, وصف) is that form.
