@@ -60,6 +60,8 @@ export interface SharedState {
  */
 export const CONVERSATION_VERSION = 0;
 
+/** Formatted messages kept (all dropped when full). */
+const FORMATTED_KEPT = 5_000;
 /** Each answer is one or two messages; eight requests stay under Telegram's 20 messages a minute per group. */
 const GROUP_REQUESTS_PER_MINUTE = 8;
 
@@ -80,16 +82,19 @@ export function createBot({ token, deps, apiRoot, fetch, botInfo, shared, onRetr
   const withLogger = (ctx: InnerContext) => {
     ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat: ctx.chat?.id, type: Object.keys(ctx.update).find((k) => k !== "update_id") });
   };
-  // A message without variables reads the same in every update: each is formatted once a language (the plugin
-  // negotiates the locale on every call, a twentieth of a question's time on the seeds).
+  // A message reads the same for the same language and variables: each is formatted once (the plugin negotiates
+  // the locale on every call, a twentieth of a question's time on the seeds). Messages with variables recur too (a
+  // passage's source line); a few thousand are kept.
   const fixed = new Map<string, string>();
   const withView: MiddlewareFn<InnerContext> = async (ctx, next) => {
     const lang = (await ctx.i18n.getLocale()) as Language;
     const t = (key: string, vars?: Record<string, string | number>): string => {
-      if (vars) return ctx.t(key, vars);
-      const at = `${lang}\u0000${key}`;
+      const at = vars ? `${lang}\u0000${key}\u0000${JSON.stringify(vars)}` : `${lang}\u0000${key}`;
       let text = fixed.get(at);
-      if (text === undefined) fixed.set(at, (text = ctx.t(key)));
+      if (text === undefined) {
+        if (fixed.size >= FORMATTED_KEPT) fixed.clear();
+        fixed.set(at, (text = vars ? ctx.t(key, vars) : ctx.t(key)));
+      }
       return text;
     };
     ctx.view = { lang, t, articleNumber: numberOf(deps) };

@@ -54,7 +54,8 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const merged = lead ? mergedLead(lead, snippets[lead.cite - 1 - answer.offset]) : undefined;
   const passages = snippets.flatMap((s, i) => (merged && lead!.cite === answer.offset + i + 1 ? [] : [{ n: answer.offset + i + 1, s }]));
   const shown = [...(lead ? [lead.text] : []), ...passages.map((p) => p.s.text), ...(merged ? [merged.text] : [])];
-  const points = answer.keyPoints.filter((k) => !shown.some((text) => repeats(k.text, text))).slice(0, options.maxKeyPoints);
+  const shownTriples = shown.map((text) => new Set(triples(text)));
+  const points = answer.keyPoints.filter((k) => !shownTriples.some((have) => repeats(k.text, have))).slice(0, options.maxKeyPoints);
   const cite = (n: number) => isolate(`[${n}]`);
   const leadLine = lead && (merged ? `${CONTENT_MARK}${highlight(merged.text, merged.ranges)} ${cite(lead.cite)}` : `${CONTENT_MARK}<b>${escapeHtml(lead.text)}</b> ${cite(lead.cite)}`);
   // Readers of another language are told once that quotes are in Arabic: in the passages' heading, or here when
@@ -118,9 +119,8 @@ function triples(text: string): string[] {
   return words.length < 3 ? [words.join(" ")] : words.slice(2).map((_, i) => words.slice(i, i + 3).join(" "));
 }
 
-/** Whether a key point mostly repeats text already shown (the lead, or a passage's window). */
-function repeats(point: string, shown: string): boolean {
-  const have = new Set(triples(shown));
+/** Whether a key point mostly repeats text already shown (the lead, or a passage's window), by its word triples. */
+function repeats(point: string, have: ReadonlySet<string>): boolean {
   const mine = triples(point);
   return mine.filter((t) => have.has(t)).length >= mine.length * REPEAT_SHARE;
 }
