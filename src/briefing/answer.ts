@@ -163,9 +163,10 @@ export function englishGlosses(query: string, hits: readonly Hit[], terms: (quer
       for (const [start, end] of h.highlights) {
         const written = h.paragraph.text.slice(start, end);
         if (!meets(written)) continue;
-        // Shown without a joined و or ف that its match does not need (ووصف: وصف; والتجاري: التجاري).
+        // Shown without a joined و or ف that its match does not need (ووصف: وصف; والتجاري: التجاري), and once with
+        // or without the article (زيارة, الزيارة).
         const word = /^[وف]/u.test(written) && written.length >= 3 && meets(written.slice(1)) ? written.slice(1) : written;
-        const key = normalize(word);
+        const key = normalize(word).replace(/^ال(?=\S{2,})/u, "");
         if (!matched.has(key)) matched.set(key, word);
       }
     }

@@ -127,6 +127,9 @@ describe("English readers", () => {
     expect(line).not.toMatch(/والتجاري|والصين/);
     await h.send(textMessage(john, "what did putin call xi when they met in beijing"));
     expect(seen(h.last(john.id).text).split("\n")[1]).toMatch(/call → وصف( ·|$)/);
+    // With or without the article, a word is shown once (زيارة, not "زيارة الزيارة").
+    await h.send(textMessage(john, "When did Xi last visit Moscow before this trip?"));
+    expect(seen(h.last(john.id).text).split("\n")[1]).toMatch(/visit → زيارة( ·|$)/);
   });
 
   it("shows no glossary line for a question in Arabic, and says once that the quote is in Arabic when the answer is one passage", async () => {
