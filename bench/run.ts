@@ -162,6 +162,6 @@ const lines = [
         "",
       ]),
   `synthetic corpora: each figure the median of ${RUNS} run(s), each in its own process; light = 4–10 paragraphs of 1–3 seed sentences, dense = 10–20 paragraphs of 2–5 seed sentences (≥ 40 characters) and a six-digit number.`,
-  `latency in ms over ${QUESTIONS.length} reader questions (Arabic and English), repeated; "search" is ranked passages, "answer" adds key points, "inline" is a whole inline query through the bot; index KB/passage is the heap the briefing holds after a full collection; bot q/s is private-chat questions through createBot + handleUpdate against the in-process Bot API, one after another on one core.`,
+  `latency in ms over ${QUESTIONS.length} reader questions (Arabic and English), repeated; "search" is ranked passages, "answer" adds key points, "inline" is a whole inline query through the bot; index KB/passage is the heap the briefing holds after a full collection; bot q/s is private-chat questions through createBot + handleUpdate against the in-process Bot API, one after another on one core, for five seconds after a second of warm-up.`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
