@@ -32,6 +32,12 @@ describe("search", () => {
     expect(top("٢٤٠ مليار", 1)).toEqual(top("240 مليار", 1));
   });
 
+  it("weighs a year the question names above one of its words: the passages holding 1945 answer what 1945 meant", () => {
+    const holds1945 = (q: string, limit: number) => briefing.search(q, { limit }).hits.some((h) => h.paragraph.text.includes("1945"));
+    expect(holds1945("لماذا عام 1945 مهم في تاريخ العلاقات بين الصين وروسيا؟", 3)).toBe(true);
+    expect(holds1945("why does 1945 matter in the history of Russia and China?", 1)).toBe(true);
+  });
+
   it("ranks an exact name above its stemmed relatives", () => {
     const hits = briefing.search("خاربين", { limit: 5 }).hits;
     expect(hits[0]!.paragraph.text).toContain("خاربين");
