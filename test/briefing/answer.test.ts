@@ -126,6 +126,12 @@ describe("what a 'how many' or a price question asks for", () => {
 
 describe("where a sentence holds the answer asked for", () => {
   const shown = (type: Parameters<typeof answerEvidence>[0], text: string) => answerEvidence(type, text).map(([s, e]) => text.slice(s, e));
+  it("leads a 'what did X say' question with the words quoted, not only with who spoke and where", () => {
+    for (const q of ["ماذا قال بوتين في بداية المباحثات مع شي؟", "What did Putin say at the start of the talks with Xi?"]) {
+      expect(briefing.answer(q).lead!.text, q).toContain("لقد كنا معا على الدوام");
+    }
+  });
+
   it("takes a figure with the words that lead into it, but not those words alone", () => {
     expect(shown("quantity", "ارتفع التبادل إلى أكثر من 240 مليار دولار")).toEqual(["أكثر من 240 مليار دولار"]);
     expect(shown("quantity", "استمرت نحو أسبوع وشارك فيها نحو ثلاثة آلاف")).toEqual(["نحو ثلاثة آلاف"]);
