@@ -410,6 +410,17 @@ export function speakerWord(question: string): QuestionTerm | undefined {
   return undefined;
 }
 
+/** Verbs of saying in either language, and the English verbs whose object news quotes (call for, describe as). */
+const QUOTE_VERBS = new Set([...lexicon.speechVerbs.filter((w) => w !== "موقف"), ...lexicon.englishSpeech, ...lexicon.quoteVerbs].map(normalize));
+
+/**
+ * Whether a question asks for words someone said: a verb of saying anywhere in it (ماذا قال, بماذا وصف, what did
+ * Xi call for, what did Putin blame the US for). Its answer is what a passage quotes.
+ */
+export function asksWordsSaid(question: string): boolean {
+  return questionTokens(question).some((t) => QUOTE_VERBS.has(t) || QUOTE_VERBS.has(t.replace(ATTACHED, "")));
+}
+
 const TITLES = new Set(lexicon.titles.map(normalize));
 /** Words of office a title may take before the name (وزير الخارجية الروسي). */
 const TITLE_REACH = 3;

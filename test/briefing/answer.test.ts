@@ -126,10 +126,14 @@ describe("what a 'how many' or a price question asks for", () => {
 
 describe("where a sentence holds the answer asked for", () => {
   const shown = (type: Parameters<typeof answerEvidence>[0], text: string) => answerEvidence(type, text).map(([s, e]) => text.slice(s, e));
-  it("leads a 'what did X say' question with the words quoted, not only with who spoke and where", () => {
+  it("leads a question on what someone said with the words quoted, not only with who spoke and where", () => {
     for (const q of ["ماذا قال بوتين في بداية المباحثات مع شي؟", "What did Putin say at the start of the talks with Xi?"]) {
       expect(briefing.answer(q).lead!.text, q).toContain("لقد كنا معا على الدوام");
     }
+    // A verb of saying anywhere in the question asks for words said: what Putin blamed Washington for, the order Xi
+    // called for, are what they are quoted on.
+    expect(briefing.answer("What did Putin blame Washington for at the Shanghai summit?").lead!.text).toContain("إشعال فتيل الحرب");
+    expect(briefing.answer("What kind of order did Xi call for at the SCO summit?").lead!.text).toContain("قائم على العدالة");
   });
 
   it("takes a figure with the words that lead into it, but not those words alone", () => {
