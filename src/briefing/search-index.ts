@@ -5,7 +5,7 @@
  * or light-stem match outranks a word of the same root; words the briefing does not hold are first read as two
  * words typed together, then matched to the nearest word it holds. Near-duplicates are dropped from what is shown.
  */
-import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, wordSpans, writtenStems, type Analysis } from "./arabic.js";
+import { analyze, isStopWord, PRESENT_PREFIXES, roots, stem, stemCandidates, tokenize, withoutArticle, wordSpans, type Analysis } from "./arabic.js";
 import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, pivotStems, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
@@ -143,8 +143,6 @@ export class SearchIndex {
   /** The typo index and the passage count it was built at (articles added later rebuild it). */
   private deletions: Map<string, string[]> | undefined;
   private deletionsAt = 0;
-  /** Whether a passage states a percentage (20%, ٢٠٪, 20 بالمئة, في المائة, percent). */
-  private statesPercent = false;
   /** Recently used passages' positioned words, least recently used first. */
   private readonly positions = new Map<number, Positioned>();
 
@@ -176,7 +174,6 @@ export class SearchIndex {
           [FIELD.context]: [...title, ...heading],
         });
         this.passages.push({ article, paragraph });
-        this.statesPercent ||= PERCENT.test(paragraph.text);
       }
     }
   }
@@ -250,6 +247,15 @@ export class SearchIndex {
     return this.answerHeld.get(this.passages.length, `${type}:${id}`, () => answerEvidence(type, this.passages[id]!.paragraph.text).length > 0);
   }
   private readonly answerHeld = new KeptWhileUnchanged<boolean>(POSITIONS_KEPT);
+
+  /**
+   * Whether a passage states a percentage (20%, ٢٠٪, 20 بالمئة, في المائة, percent); read when a question asks for
+   * one, not while indexing, and kept while the index is unchanged.
+   */
+  private statesPercent(): boolean {
+    return this.percentStated.get(this.passages.length, "", () => this.passages.some((p) => PERCENT.test(p.paragraph.text)));
+  }
+  private readonly percentStated = new KeptWhileUnchanged<boolean>(1);
 
   /** The analyzed query, with Arabic for its English words chosen by what this index holds. */
   terms(query: string): Analysis {
@@ -472,11 +478,10 @@ export class SearchIndex {
     if (split) return split;
     const variant = this.variant(token);
     if (variant) return [variant];
-    // A noun the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل.
-    // Nor is a word the dictionary's Arabic holds, as typed or as the past of its present (تفصل: فصل; تشتري:
-    // اشترى): وصلت is not وصفت, تفصل not توصل, تشتري not تشترك. It is searched as a word the briefing lacks (by its
-    // root, synonyms and senses), which meets its own root's held forms too (تكسبه: تكتسب).
-    const near = isArabicNoun(token) || (token.endsWith("ه") && isArabicNoun(token.slice(0, -1))) || knownArabicWord(token) ? [] : this.nearest(token);
+    // A word the dictionary knows is a word the briefing lacks, not a typo: تفعيل is not تفضيل, وصلت not وصفت, تفصل
+    // not توصل, تشتري not تشترك. It is searched as such (by its root, synonyms and senses), which meets its own
+    // root's held forms too (تكسبه: تكتسب).
+    const near = knownArabicWord(token) ? [] : this.nearest(token);
     return near.length > 0 ? near : [word];
   }
 
@@ -798,7 +803,7 @@ export class SearchIndex {
     const unscheduled: Missing[] = next && !LATER_WORDS.some((w) => this.holds(w)) ? [{ kind: "later", value: next.typed }] : [];
     // A figure asked in a unit the briefing never uses (بالكيلومترات, in barrels) is not in it.
     const unmeasured = askedUnits(own)
-      .filter((u) => (isPercentWord(u.word) ? !this.statesPercent : /^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word)))
+      .filter((u) => (isPercentWord(u.word) ? !this.statesPercent() : /^[a-z]/.test(u.word) ? !this.names(u.word) : !this.holds(u.word)))
       // Named without the letter attached to it (بالكيلومترات → الكيلومترات); بالمئة ("per hundred") is one word.
       .map((u): Missing => ({ kind: "term", value: isPercentWord(u.word) ? u.typed : u.typed.replace(/^[وفبل](?=ال)/u, "") }));
     // "What did X say" of someone the briefing never names: no passage can say what they said.
@@ -1223,10 +1228,12 @@ function deletions(word: string): string[] {
 }
 
 /**
- * A word written so in the dictionary's Arabic senses: as typed, with or without the article, as the past of its
- * present (تفصل: فصل; تشتري: اشترى), or without a past ending or an attached pronoun (وصلت: وصل; ايصالها: ايصال).
+ * A word the dictionary knows: a noun of it (`isArabicNoun`, with an attached ه too), or a word written so in its
+ * Arabic senses, as typed, with or without the article, as the past of its present (تفصل: فصل; تشتري: اشترى), or
+ * without a past ending or an attached pronoun (وصلت: وصل; ايصالها: ايصال).
  */
 function knownArabicWord(token: string): boolean {
+  if (isArabicNoun(token) || (token.endsWith("ه") && isArabicNoun(token.slice(0, -1)))) return true;
   const forms = (t: string) => {
     const bare = withoutArticle(t);
     const out = [t, bare, `ال${bare}`];
