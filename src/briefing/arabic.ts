@@ -283,7 +283,7 @@ export function roots(token: string): readonly string[] {
 
 function rootsOf(token: string): readonly string[] {
   const found = packageRoots(token);
-  const more = [...formEightRoots(token), ...presentRoots(token)];
+  const more = [...formEightRoots(token), ...presentRoots(token), ...tiedRoots(token)];
   return more.length === 0 ? found : [...new Set([...more, ...found])];
 }
 
@@ -294,6 +294,15 @@ function packageRoots(token: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The package reads the ت that a ة becomes before an attached pronoun as a letter of the root (صورتهما → صرت,
+ * سياستها → است, دولته → دلت): such a word is read with its ة too (صورة → صير, as تصوير is), so it meets its family.
+ */
+function tiedRoots(token: string): string[] {
+  const tied = TIED_TA.exec(token);
+  return tied ? packageRoots(`${tied[1]}ه`) : [];
 }
 
 /**

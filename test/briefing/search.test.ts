@@ -367,6 +367,14 @@ describe("search", () => {
     expect(roots("يزور").some((r) => roots("زياره").includes(r))).toBe(true);
   });
 
+  it("reads a ة written ت before a pronoun as the ة it is, so صورتهما meets تصوير by their root", () => {
+    expect(roots("صورتهما").some((r) => roots("لتصوير").includes(r))).toBe(true);
+    expect(roots("سياستها").some((r) => roots("سياسة".replace("ة", "ه")).includes(r))).toBe(true);
+    const paragraphs = ["يسعى البلدان إلى تصوير أنفسهما كقادة لنظام عالمي بديل.", "يسعى البلدان إلى تعزيز التجارة بينهما."];
+    const [first] = articlePerParagraph(paragraphs).search("كيف يقدم البلدان صورتهما؟", { limit: 2 }).hits;
+    expect(first!.paragraph.text).toBe(paragraphs[0]);
+  });
+
   it("meets a participle by its verb (محتاج as يحتاج), as readers write it in dialect, and shows the verb in bold", () => {
     const copy = oneArticle(
       "يحتاج الكرملين إلى الصين لشراء المكونات ذات الاستخدام المزدوج لدعم جيشه.",
