@@ -532,6 +532,9 @@ describe("search", () => {
     // لم تعد is "no longer": تعد is not "prepares" there.
     const since = oneArticle("تعد الحكومة خطة جديدة للطاقة.", "تراجعت أهمية خطة الطاقة بعد الأزمة.");
     expect(since.search("لماذا لم تعد خطة الطاقة مهمة؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(2);
+    // في مواجهة is "against": مواجهة is a clash only on its own.
+    const facing = oneArticle("وقف البلدان معا في مواجهة الضغوط الغربية.", "التف البلدان على العقوبات الغربية بتجارة جديدة.");
+    expect(facing.search("كيف تصرف البلدان في مواجهة العقوبات؟", { limit: 2 }).hits[0]!.paragraph.n).toBe(2);
   });
 
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
