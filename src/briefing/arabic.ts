@@ -98,6 +98,7 @@ const ARABIC_STOP = `
 اصبح اصبحت يصبح تصبح بات باتت
 بالنسبه لاجل بخصوص بشان تجاه ازاء بالرغم رغم
 اثناء عقب ابان طوال حين حينما لكي كي حوالي قرابه
+وفق وفقا طبقا حسب بحسب حيال حول ضد دون بدون
 `;
 /**
  * Question words and particles of Levantine, Egyptian and Gulf speech: a question word says what is asked, not

@@ -532,6 +532,10 @@ describe("search", () => {
     // لم تعد is "no longer": تعد is not "prepares" there.
     const since = oneArticle("تعد الحكومة خطة جديدة للطاقة.", "تراجعت أهمية خطة الطاقة بعد الأزمة.");
     expect(since.search("لماذا لم تعد خطة الطاقة مهمة؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(2);
+    // Prepositions written as nouns (وفقًا, حسب, حول, ضد, دون) say how, not what: a passage is not found for them.
+    const according = oneArticle("وفقًا لما أعلن الطرفان، ستتناول الزيارة قضايا عدة.", "تراجعت العلاقات بين البلدين إلى أدنى مستوياتها.");
+    for (const q of ["وفق", "بحسب", "حول", "ضد", "بدون"]) expect(according.search(q, { limit: 2 }).hits).toEqual([]);
+    expect(according.search("كيف تدهورت العلاقات وفق التحليل؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(2);
     // في مواجهة is "against": مواجهة is a clash only on its own.
     const facing = oneArticle("وقف البلدان معا في مواجهة الضغوط الغربية.", "التف البلدان على العقوبات الغربية بتجارة جديدة.");
     expect(facing.search("كيف تصرف البلدان في مواجهة العقوبات؟", { limit: 2 }).hits[0]!.paragraph.n).toBe(2);
