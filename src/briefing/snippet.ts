@@ -10,6 +10,14 @@ import type { Mark, Range } from "./types.js";
 const CONTEXT_AFTER = 30;
 /** A window starting at a sentence or clause start wins over a mid-clause start worth up to this share more. */
 const START_BONUS = { sentence: 0.15, clause: 0.08 };
+/**
+ * A window that goes on past its last answering word wins over one that ends on it, by up to `bonus` when `chars`
+ * or more follow: what a question asks about comes first in a sentence and the answer after it ("…تسعى موسكو إلى
+ * حشد دعم شركائها في بريكس، وعلى رأسهم الصين التي تملك ثقلاً اقتصادياً قادراً على التأثير"). Measured on the lead:
+ * 0.05–0.15 with 40–60 characters took held-out set 29 (read) from .722 to .736 and its answer level from .806 to
+ * .833; the development set and set 30 held; 80 characters lost a dev lead.
+ */
+const ROOM_AFTER = { bonus: 0.1, chars: 60 };
 
 /**
  * The range [start, end) of `text` to show, at word boundaries; the whole text when it fits. `marks` are the
@@ -24,12 +32,16 @@ export function snippetWindow(text: string, marks: readonly Mark[], max: number,
     if (start > text.length - max * 0.6 && best.score >= 0) break;
     const limit = start + max;
     let inside = 0;
+    let lastEnd = -1;
     for (const m of marks) {
       const roomAfter = limit >= text.length ? 0 : CONTEXT_AFTER;
-      if (m.range[0] >= start && m.range[1] <= limit - roomAfter) inside += m.weight;
+      if (m.range[0] < start || m.range[1] > limit) continue;
+      if (m.range[1] <= limit - roomAfter) inside += m.weight;
+      if (m.range[1] > lastEnd) lastEnd = m.range[1];
     }
     const bonus = start === 0 || /[.!?؟…]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) ? START_BONUS.sentence : /[،,;:؛]\s*$/u.test(text.slice(Math.max(0, start - 3), start)) ? START_BONUS.clause : 0;
-    const score = inside / total + bonus;
+    const after = lastEnd < 0 ? 0 : ROOM_AFTER.bonus * Math.min(1, (Math.min(limit, text.length) - lastEnd) / ROOM_AFTER.chars);
+    const score = inside / total + bonus + after;
     if (score > best.score) best = { start, score };
   }
   return [best.start, endAtWord(text, best.start, max, tail)];

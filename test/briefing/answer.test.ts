@@ -354,6 +354,18 @@ describe("snippet window", () => {
     }
   });
 
+  it("goes on past the question's words to what follows them, the answer, rather than ending on them", () => {
+    const text =
+      "وبينما تواصل العواصم الغربية تقديم الدعم السياسي والاقتصادي لكييف، تسعى موسكو إلى حشد دعم شركائها في مجموعة بريكس، وعلى رأسهم الصين التي تملك ثقلاً اقتصادياً قادراً على التأثير في مواقف الاتحاد الأوروبي.";
+    // The words of "لماذا تعوّل موسكو على الصين من بين شركائها في مجموعة بريكس؟", weighted by rarity.
+    const weighted: Array<[string, number]> = [["موسكو", 1.25], ["شركائها", 3.2], ["مجموعة", 2.8], ["بريكس", 3.2], ["الصين", 0.76]];
+    const marks = weighted.map(([word, weight]) => ({ range: [text.indexOf(word), text.indexOf(word) + word.length] as [number, number], weight }));
+    // From the sentence's start, the window holds the same words and ends before what China has.
+    const shown = text.slice(...snippetWindow(text, marks, LEAD_MAX_CHARS - 2, CLAUSE_TAIL));
+    expect(shown).toContain("موسكو");
+    expect(shown).toContain("ثقلاً اقتصادياً قادراً على التأثير");
+  });
+
   it("runs on to the end of a clause or sentence when only its last words are left past the length", () => {
     const text = "ركزت المحادثات على مشاريع البنية التحتية والطاقة، وقال الكرملين إن الاتصال جرى بطلب صيني في ظل تطورات دولية متسارعة.";
     const marks = evenMarks([[0, 4]]);
