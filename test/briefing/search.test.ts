@@ -536,6 +536,10 @@ describe("search", () => {
     const according = oneArticle("وفقًا لما أعلن الطرفان، ستتناول الزيارة قضايا عدة.", "تراجعت العلاقات بين البلدين إلى أدنى مستوياتها.");
     for (const q of ["وفق", "بحسب", "حول", "ضد", "بدون"]) expect(according.search(q, { limit: 2 }).hits).toEqual([]);
     expect(according.search("كيف تدهورت العلاقات وفق التحليل؟", { limit: 1 }).hits[0]!.paragraph.n).toBe(2);
+    // "إلى أي حد" and "إلى أي مدى" ask how far: حد is a limit (وضع حدا) and مدى a range only on their own.
+    const far = oneArticle("وضع الاتفاق حدا للخلاف على مدى الحدود.", "تراجعت التجارة بين البلدين هذا العام.");
+    expect(far.search("إلى أي حد", { limit: 2 }).hits).toEqual([]);
+    expect(far.search("الى اي مدى", { limit: 2 }).hits).toEqual([]);
     // في مواجهة is "against": مواجهة is a clash only on its own.
     const facing = oneArticle("وقف البلدان معا في مواجهة الضغوط الغربية.", "التف البلدان على العقوبات الغربية بتجارة جديدة.");
     expect(facing.search("كيف تصرف البلدان في مواجهة العقوبات؟", { limit: 2 }).hits[0]!.paragraph.n).toBe(2);
