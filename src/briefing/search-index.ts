@@ -195,6 +195,23 @@ export class SearchIndex {
   }
 
   /**
+   * The share of a word's weight each stem of a question's names has (شي جين بينغ: a third each), as the search
+   * weighs them (`namesAsOne`); words of no name of several words are absent.
+   */
+  nameShares(query: string): ReadonlyMap<string, number> {
+    return this.shares.get(this.passages.length, query, () => {
+      const words = this.queryWords(query);
+      return sharesOf(words, this.namedWords(words));
+    });
+  }
+  private readonly shares = new KeptWhileUnchanged<ReadonlyMap<string, number>>(TRANSLATIONS_KEPT);
+
+  /** The question's words with each name's words sharing one word's weight (`namesAsOne`), or undefined. */
+  private namedWords(words: readonly QueryWord[]): QueryWord[] | undefined {
+    return words.length > 1 ? namesAsOne(words, phraseUnits(words, (a, b) => this.writtenAsOne(a, b))) : undefined;
+  }
+
+  /**
    * What else the search looks for a question's word by, with the share of its weight: the form the briefing holds
    * (a variant, a typo's nearest word) when it holds none as typed, and its synonyms.
    */
@@ -309,7 +326,9 @@ export class SearchIndex {
     if (words.length === 0) return { hits: [], total: 0 };
     // A name of several words (شي جين بينغ) is one thing named: its words weigh as one word between them, or a
     // passage naming the man outranks the one holding the rest of the question.
-    const named = words.length > 1 ? namesAsOne(words, phraseUnits(words, (a, b) => this.writtenAsOne(a, b))) : undefined;
+    const named = this.namedWords(words);
+    // Kept for the answer, which weighs the words of a name as the search did (`nameShares`).
+    this.shares.get(this.passages.length, query, () => sharesOf(words, named));
     const terms = this.weightedTerms(named ?? words);
     const raw = this.engine.search(terms, MAX_CANDIDATES);
     // A follow-up ("وعن الغاز؟") wants passages on its own words first, ranked with the subject it borrows; when no
@@ -1032,6 +1051,16 @@ function wordsByStem(words: readonly QueryWord[], also: (w: QueryWord) => readon
       if (!list) out.set(s, [i]);
       else if (!list.includes(i)) list.push(i);
     }
+  });
+  return out;
+}
+
+/** Each stem of a name's words with its share of a word's weight (`namesAsOne`); other words are absent. */
+function sharesOf(words: readonly QueryWord[], named: readonly QueryWord[] | undefined): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  named?.forEach((w, i) => {
+    const share = w.weight / words[i]!.weight;
+    if (share < 1) for (const t of w.stems) out.set(t, share);
   });
   return out;
 }

@@ -170,6 +170,12 @@ describe("where a sentence holds the answer asked for", () => {
 });
 
 describe("answers", () => {
+  it("counts a name of several words (شي جين بينغ) once in choosing the lead, as the search does", () => {
+    expect(index.nameShares("هل شي جين بينغ طرف في الأزمة؟").get("جين")).toBeCloseTo(1 / 3);
+    // The sentence naming Xi in full, beside the crisis, does not outweigh the one that answers.
+    expect(briefing.answer("هل شي جين بينغ طرف في الأزمة؟").lead!.text).toContain("ليست طرفًا في الأزمة");
+  });
+
   it("does not lead with who spoke and when, without what they said", () => {
     const text = "عنوان المقال التجريبي عن المحادثات\nأكد وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء (2 سبتمبر 2025)، أن المحادثات كانت مثمرة. وتناولت المحادثات ملفات عدة.";
     const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
