@@ -33,8 +33,8 @@ export function snippetWindow(text: string, marks: readonly Mark[], max: number,
     const limit = start + max;
     let inside = 0;
     let lastEnd = -1;
+    const roomAfter = limit >= text.length ? 0 : CONTEXT_AFTER;
     for (const m of marks) {
-      const roomAfter = limit >= text.length ? 0 : CONTEXT_AFTER;
       if (m.range[0] < start || m.range[1] > limit) continue;
       if (m.range[1] <= limit - roomAfter) inside += m.weight;
       if (m.range[1] > lastEnd) lastEnd = m.range[1];
