@@ -55,7 +55,12 @@ export function renderAnswer(answer: Answer, view: View, options: AnswerOptions)
   const passages = snippets.flatMap((s, i) => (merged && lead!.cite === answer.offset + i + 1 ? [] : [{ n: answer.offset + i + 1, s }]));
   const shown = [...(lead ? [lead.text] : []), ...passages.map((p) => p.s.text), ...(merged ? [merged.text] : [])];
   const shownTriples = shown.map((text) => new Set(triples(text)));
-  const points = answer.keyPoints.filter((k) => !shownTriples.some((have) => repeats(k.text, have))).slice(0, options.maxKeyPoints);
+  const points = answer.keyPoints
+    .filter((k) => {
+      const mine = triples(k.text);
+      return !shownTriples.some((have) => repeats(mine, have));
+    })
+    .slice(0, options.maxKeyPoints);
   const cite = (n: number) => isolate(`[${n}]`);
   const leadLine = lead && (merged ? `${CONTENT_MARK}${highlight(merged.text, merged.ranges)} ${cite(lead.cite)}` : `${CONTENT_MARK}<b>${escapeHtml(lead.text)}</b> ${cite(lead.cite)}`);
   // Readers of another language are told once that quotes are in Arabic: in the passages' heading, or here when
@@ -119,9 +124,8 @@ function triples(text: string): string[] {
   return words.length < 3 ? [words.join(" ")] : words.slice(2).map((_, i) => words.slice(i, i + 3).join(" "));
 }
 
-/** Whether a key point mostly repeats text already shown (the lead, or a passage's window), by its word triples. */
-function repeats(point: string, have: ReadonlySet<string>): boolean {
-  const mine = triples(point);
+/** Whether a key point (its word triples) mostly repeats text already shown (the lead, or a passage's window). */
+function repeats(mine: readonly string[], have: ReadonlySet<string>): boolean {
   return mine.filter((t) => have.has(t)).length >= mine.length * REPEAT_SHARE;
 }
 
