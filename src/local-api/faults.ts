@@ -29,6 +29,11 @@ export interface FaultOptions {
   retryAfterSeconds?: number;
   /** How late a slow answer comes, in milliseconds, drawn between the two. Default [50, 400]. */
   slowMs?: readonly [number, number];
+  /**
+   * Transient faults only: after this many failed calls in a row in one scope, its next call is answered (a slow
+   * answer is no failure; the 429s of a storm neither count nor are cut short). By default a run has no end.
+   */
+  maxRun?: number;
 }
 
 /** What the transport must do instead of answering: drop the connection. */
@@ -55,6 +60,8 @@ export class FaultPlan {
   readonly injected: Record<FaultKind, number> = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
   private readonly random: () => number;
   private readonly storms = new Map<string, number>();
+  /** Failed calls in a row per scope, while maxRun is set. */
+  private readonly runs = new Map<string, number>();
 
   constructor(readonly options: FaultOptions) {
     const total = Object.values(options.rates).reduce((s, r) => s + (r ?? 0), 0);
@@ -73,13 +80,24 @@ export class FaultPlan {
     const storm = this.storms.get(scope);
     if (storm !== undefined && now < storm) return this.count("too-many-requests");
     this.storms.delete(scope);
+    const kind = this.draw();
+    const { maxRun } = this.options;
+    if (maxRun !== undefined) {
+      const run = this.runs.get(scope) ?? 0;
+      if (kind === undefined || kind === "slow" || run >= maxRun) {
+        this.runs.delete(scope);
+        if (kind !== "slow") return undefined;
+      } else this.runs.set(scope, run + 1);
+    }
+    if (kind === "too-many-requests") this.storms.set(scope, now + this.retryAfter * 1000);
+    return kind === undefined ? undefined : this.count(kind);
+  }
+
+  private draw(): FaultKind | undefined {
     let r = this.random();
     for (const kind of FAULT_KINDS) {
       const rate = this.options.rates[kind] ?? 0;
-      if (r < rate) {
-        if (kind === "too-many-requests") this.storms.set(scope, now + this.retryAfter * 1000);
-        return this.count(kind);
-      }
+      if (r < rate) return kind;
       r -= rate;
     }
     return undefined;
