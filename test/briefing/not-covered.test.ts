@@ -54,6 +54,22 @@ describe("questions the briefing does not cover", () => {
     }
   });
 
+  it("says so for an international organization the briefing never names, as the question typed it", () => {
+    expectNotCoveredNaming("What did NATO say about the military parade?", "NATO");
+    expectNotCoveredNaming("شو رأي الاتحاد الأفريقي بالشراكة الروسية الصينية؟", "الاتحاد الأفريقي");
+    expectNotCoveredNaming("ماذا قال حلف الناتو عن العرض العسكري في بكين؟", "حلف الناتو");
+    expectNotCoveredNaming("How did the G7 react to the Power of Siberia 2 pipeline?", "G7");
+    expectNotCoveredNaming("What did the UN say about the summit in Tianjin?", "UN");
+  });
+
+  it("answers a question naming an organization the briefing names, and does not take a name's word for one (Kim Jong Un)", () => {
+    for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
   it("keeps answering questions whose figures and words the briefing holds", () => {
     for (const q of ["كم بلغ حجم التبادل التجاري بين روسيا والصين؟", "حروب الأفيون وهزيمة اليابان عام ١٩٤٥", "متى اندلعت الحرب في أوكرانيا 2022"]) {
       const result = briefing.search(q, { limit: 3 });
