@@ -252,72 +252,88 @@ export function absentEntities(query: string, df: (stem: string) => number): Ent
   return namedEntities(query).filter((e) => !e.arabic.some((name) => name.every(heldWord)) && !(e.capitals ?? []).some(heldWord));
 }
 
-/** An international organization a question names, with the words it was typed by (الناتو, NATO). */
-export interface NamedOrganization {
+/**
+ * Something a question names from one of the lexicons of names (organizations.txt: NATO, the African Union;
+ * people.txt: public figures of world news), with the words it was typed by (الناتو, Macron).
+ */
+export interface NamedThing {
   /** Its Arabic names, each a sequence of normalized words. */
   arabic: string[][];
   typed: string;
 }
 
-interface Organizations {
-  arabic: Map<string, Array<{ words: string[]; arabic: string[][]; capitals?: boolean }>>;
-  english: Map<string, Array<{ words: string[]; arabic: string[][]; capitals?: boolean }>>;
+interface NameEntry {
+  words: string[];
+  arabic: string[][];
+  /** An English name that must be typed in capitals (UN). */
+  capitals?: boolean;
 }
 
-let organizationNames: Organizations | undefined;
+interface NameLexicon {
+  arabic: Map<string, NameEntry[]>;
+  english: Map<string, NameEntry[]>;
+}
 
-/** The organizations of lexicon/organizations.txt, by the first word of each name. */
-function organizations(): Organizations {
-  if (organizationNames) return organizationNames;
-  const out: Organizations = { arabic: new Map(), english: new Map() };
-  const add = (map: Organizations["arabic"], name: string[], arabic: string[][], capitals = false) => {
+/** The lexicons of names whose absence makes a question not covered, as a country's does. */
+const NAME_LEXICONS = ["organizations.txt", "people.txt"] as const;
+const nameLexicons = new Map<string, NameLexicon>();
+
+/** A lexicon of names: a thing a line, its Arabic names, "|", its English names; by the first word of each name. */
+function nameLexicon(file: string): NameLexicon {
+  let lexicon = nameLexicons.get(file);
+  if (lexicon) return lexicon;
+  lexicon = { arabic: new Map(), english: new Map() };
+  const add = (map: Map<string, NameEntry[]>, name: string[], arabic: string[][], capitals = false) => {
     if (name.length === 0) return;
-    const entry = { words: name, arabic, ...(capitals ? { capitals } : {}) };
+    const entry: NameEntry = { words: name, arabic, ...(capitals ? { capitals } : {}) };
     const list = map.get(name[0]!);
     if (list) list.push(entry);
     else map.set(name[0]!, [entry]);
   };
-  for (const raw of readFileSync(new URL("./lexicon/organizations.txt", import.meta.url), "utf8").split("\n")) {
+  for (const raw of readFileSync(new URL(`./lexicon/${file}`, import.meta.url), "utf8").split("\n")) {
     const line = raw.trim();
     if (!line || line.startsWith("#")) continue;
     const [arabicNames = "", englishNames = ""] = line.split("|");
     const arabic = list(arabicNames).map((n) => tokenize(n));
-    for (const name of arabic) add(out.arabic, name, arabic);
-    for (const name of list(englishNames)) add(out.english, latinWords(name).map((w) => w.toLowerCase()), arabic, /^[A-Z0-9 ]+$/.test(name));
+    for (const name of arabic) add(lexicon.arabic, name, arabic);
+    for (const name of list(englishNames)) add(lexicon.english, latinWords(name).map((w) => w.toLowerCase()), arabic, /^[A-Z0-9 ]+$/.test(name));
   }
-  return (organizationNames = out);
+  nameLexicons.set(file, lexicon);
+  return lexicon;
 }
 
 /** Latin words and numbers as typed, accents off (G7, NATO, Türkiye → Turkiye). */
 const latinWords = (text: string): string[] => text.normalize("NFD").replace(/\p{M}/gu, "").match(/[A-Za-z0-9]+/g) ?? [];
 
-/** The organizations a question names, Arabic by whole words (an attached letter allowed), English by words. */
-export function namedOrganizations(query: string): NamedOrganization[] {
-  const { arabic, english } = organizations();
-  const found: NamedOrganization[] = [];
+/** What a question names from the lexicons of names: Arabic by whole words (an attached letter allowed), English by words. */
+export function namedThings(query: string): NamedThing[] {
+  const found: NamedThing[] = [];
   const typedWords = query.split(/\s+/).flatMap((raw) => tokenize(raw).map((token) => ({ token, typed: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") })));
   const tokens = typedWords.map((w) => w.token);
-  tokens.forEach((token, i) => {
-    for (const first of unattached(token)) {
-      for (const { words: name, arabic: names } of arabic.get(first) ?? []) {
-        if (!name.every((w, k) => k === 0 || tokens[i + k] === w)) continue;
-        if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: typedWords.slice(i, i + name.length).map((w) => w.typed).join(" ") });
-      }
-    }
-  });
   const latin = latinWords(query);
   const lower = latin.map((w) => w.toLowerCase());
-  lower.forEach((word, i) => {
-    for (const { words: name, arabic: names, capitals } of english.get(word) ?? []) {
-      if (!name.every((w, k) => lower[i + k] === w && (!capitals || latin[i + k] === w.toUpperCase()))) continue;
-      if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: latin.slice(i, i + name.length).join(" ") });
-    }
-  });
+  for (const file of NAME_LEXICONS) {
+    const { arabic, english } = nameLexicon(file);
+    tokens.forEach((token, i) => {
+      for (const first of unattached(token)) {
+        for (const { words: name, arabic: names } of arabic.get(first) ?? []) {
+          if (!name.every((w, k) => k === 0 || tokens[i + k] === w)) continue;
+          if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: typedWords.slice(i, i + name.length).map((w) => w.typed).join(" ") });
+        }
+      }
+    });
+    lower.forEach((word, i) => {
+      for (const { words: name, arabic: names, capitals } of english.get(word) ?? []) {
+        if (!name.every((w, k) => lower[i + k] === w && (!capitals || latin[i + k] === w.toUpperCase()))) continue;
+        if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: latin.slice(i, i + name.length).join(" ") });
+      }
+    });
+  }
   return found;
 }
 
-/** The organizations a question names that the briefing never mentions: none of their Arabic names has all its words held. */
-export function absentOrganizations(query: string, df: (stem: string) => number): NamedOrganization[] {
+/** What a question names from the lexicons of names that the briefing never mentions: none of its Arabic names has all its words held. */
+export function absentThings(query: string, df: (stem: string) => number): NamedThing[] {
   const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0);
-  return namedOrganizations(query).filter((o) => !o.arabic.some((name) => name.every(heldWord)));
+  return namedThings(query).filter((o) => !o.arabic.some((name) => name.every(heldWord)));
 }

@@ -10,7 +10,7 @@ import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, pivotStems, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
-import { absentEntities, absentOrganizations, namedEntities, type Entity } from "./entities.js";
+import { absentEntities, absentThings, namedEntities, type Entity } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
@@ -812,8 +812,8 @@ export class SearchIndex {
     const bounds = words.filter((w) => w.held && !/^\d+$/.test(w.word)).length >= 2 ? sinceYears(own) : new Set<string>();
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
-    // An international organization the briefing never mentions (NATO, the African Union), named as typed.
-    for (const o of absentOrganizations(query, this.held.df)) names.push({ kind: "term", value: o.typed });
+    // An international organization or a public figure the briefing never mentions (NATO, Macron), named as typed.
+    for (const o of absentThings(query, this.held.df)) names.push({ kind: "term", value: o.typed });
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedHead(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];

@@ -62,6 +62,20 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("What did the UN say about the summit in Tianjin?", "UN");
   });
 
+  it("says so for a public figure the briefing never names, in any position of the question, as typed", () => {
+    expectNotCoveredNaming("هل زار ماكرون بكين هذا العام؟", "ماكرون");
+    expectNotCoveredNaming("did modi attend the parade in beijing", "modi");
+    expectNotCoveredNaming("هل التقى بوتين لي تشيانغ خلال زيارته؟", "لي تشيانغ");
+  });
+
+  it("answers a question naming a public figure the briefing names (Trump), and does not take an ordinary word for a name (رئيسي)", () => {
+    for (const q of ["ماذا يريد فريق ترامب من موسكو؟", "What does Trump's team want from Moscow?", "ما الملف الرئيسي في محادثات بوتين وشي؟"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
   it("answers a question naming an organization the briefing names, and does not take a name's word for one (Kim Jong Un)", () => {
     for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) {
       const result = briefing.search(q, { limit: 3 });
