@@ -253,8 +253,9 @@ export function absentEntities(query: string, df: (stem: string) => number): Ent
 }
 
 /**
- * Something a question names from one of the lexicons of names (organizations.txt: NATO, the African Union;
- * people.txt: public figures of world news), with the words it was typed by (الناتو, Macron).
+ * Something a question names from one of the lexicons of things (organizations.txt: NATO, the African Union;
+ * people.txt: public figures of world news; indicators.txt: population, inflation), with the words it was typed by
+ * (الناتو, Macron, population).
  */
 export interface NamedThing {
   /** Its Arabic names, each a sequence of normalized words. */
@@ -274,8 +275,8 @@ interface NameLexicon {
   english: Map<string, NameEntry[]>;
 }
 
-/** The lexicons of names whose absence makes a question not covered, as a country's does. */
-const NAME_LEXICONS = ["organizations.txt", "people.txt"] as const;
+/** The lexicons of things whose absence makes a question not covered, as a country's does. */
+const NAME_LEXICONS = ["organizations.txt", "people.txt", "indicators.txt"] as const;
 const nameLexicons = new Map<string, NameLexicon>();
 
 /** A lexicon of names: a thing a line, its Arabic names, "|", its English names; by the first word of each name. */
@@ -305,6 +306,9 @@ function nameLexicon(file: string): NameLexicon {
 /** Latin words and numbers as typed, accents off (G7, NATO, Türkiye → Turkiye). */
 const latinWords = (text: string): string[] => text.normalize("NFD").replace(/\p{M}/gu, "").match(/[A-Za-z0-9]+/g) ?? [];
 
+/** Names of several words before one of theirs (inflation rate before inflation), so the whole is what is shown. */
+const longestFirst = (entries: readonly NameEntry[] | undefined): NameEntry[] => [...(entries ?? [])].sort((a, b) => b.words.length - a.words.length);
+
 /** What a question names from the lexicons of names: Arabic by whole words (an attached letter allowed), English by words. */
 export function namedThings(query: string): NamedThing[] {
   const found: NamedThing[] = [];
@@ -316,14 +320,14 @@ export function namedThings(query: string): NamedThing[] {
     const { arabic, english } = nameLexicon(file);
     tokens.forEach((token, i) => {
       for (const first of unattached(token)) {
-        for (const { words: name, arabic: names } of arabic.get(first) ?? []) {
+        for (const { words: name, arabic: names } of longestFirst(arabic.get(first))) {
           if (!name.every((w, k) => k === 0 || tokens[i + k] === w)) continue;
           if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: typedWords.slice(i, i + name.length).map((w) => w.typed).join(" ") });
         }
       }
     });
     lower.forEach((word, i) => {
-      for (const { words: name, arabic: names, capitals } of english.get(word) ?? []) {
+      for (const { words: name, arabic: names, capitals } of longestFirst(english.get(word))) {
         if (!name.every((w, k) => lower[i + k] === w && (!capitals || latin[i + k] === w.toUpperCase()))) continue;
         if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: latin.slice(i, i + name.length).join(" ") });
       }
@@ -332,8 +336,11 @@ export function namedThings(query: string): NamedThing[] {
   return found;
 }
 
-/** What a question names from the lexicons of names that the briefing never mentions: none of its Arabic names has all its words held. */
-export function absentThings(query: string, df: (stem: string) => number): NamedThing[] {
-  const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0);
-  return namedThings(query).filter((o) => !o.arabic.some((name) => name.every(heldWord)));
+/**
+ * What a question names from the lexicons of things that the briefing never mentions: it writes none of its Arabic
+ * names (`writes`: a name of several words as one, its words in a row, not each somewhere: سوق الأسهم is not "السوق"
+ * in one passage and "وأسهم" (contributed) in another).
+ */
+export function absentThings(query: string, writes: (name: readonly string[]) => boolean): NamedThing[] {
+  return namedThings(query).filter((o) => !o.arabic.some(writes));
 }

@@ -307,6 +307,27 @@ export class SearchIndex {
   private readonly names1 = new KeptWhileUnchanged<boolean>(ALTERNATIVES_KEPT);
 
   /**
+   * Whether the briefing writes a name (normalized words): one word by any of its stems, several in a row in one of
+   * the passages that best hold them all (a function word between them read as any word); kept while unchanged.
+   */
+  private writes(name: readonly string[]): boolean {
+    const stems = name.map((w) => (isStopWord(w) ? [] : stemCandidates(w)));
+    const held = (readings: readonly string[]) => readings.some((t) => this.engine.docFrequency(t, FIELD.stem) > 0);
+    if (stems.some((readings) => readings.length > 0 && !held(readings))) return false;
+    if (stems.filter((readings) => readings.length > 0).length < 2) return true;
+    return this.phrases.get(this.passages.length, name.join(" "), () => {
+      const terms = stems.flat().map((term): WeightedTerm => ({ term, field: FIELD.stem, weight: 1 }));
+      const first = stems.findIndex((readings) => readings.length > 0);
+      return this.engine.search(terms, PROXIMITY_CANDIDATES).some((r) => {
+        const { at } = this.positioned(r.id);
+        const at0 = stems[first]!.flatMap((t) => at.get(t) ?? []);
+        return at0.some((p) => stems.every((readings, k) => readings.length === 0 || readings.some((t) => (at.get(t) ?? []).includes(p - first + k))));
+      });
+    });
+  }
+  private readonly phrases = new KeptWhileUnchanged<boolean>(ALTERNATIVES_KEPT);
+
+  /**
    * Share of the passages that lack a question word (in its commonest reading): near 0 for the briefing's subject
    * (روسيا, الصين in most passages), near 1 for a word few passages hold.
    */
@@ -813,7 +834,7 @@ export class SearchIndex {
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
     // An international organization or a public figure the briefing never mentions (NATO, Macron), named as typed.
-    for (const o of absentThings(query, this.held.df)) names.push({ kind: "term", value: o.typed });
+    for (const o of absentThings(query, (name) => this.writes(name))) names.push({ kind: "term", value: o.typed });
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedHead(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];

@@ -68,6 +68,14 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("هل التقى بوتين لي تشيانغ خلال زيارته؟", "لي تشيانغ");
   });
 
+  it("says so for a figure of economy or society the briefing never gives, named whole as typed", () => {
+    expectNotCoveredNaming("What is the population of Harbin?", "population");
+    expectNotCoveredNaming("What is the inflation rate in Russia?", "inflation rate");
+    expectNotCoveredNaming("كيف تفاعلت البورصة الروسية مع زيارة بوتين؟", "البورصة");
+    // Its words in a row, not each somewhere: the briefing has السوق (the market) and وأسهم (contributed).
+    expectNotCoveredNaming("كيف تفاعلت سوق الأسهم الروسية مع زيارة بوتين؟", "سوق الأسهم");
+  });
+
   it("answers a question naming a public figure the briefing names (Trump), and does not take an ordinary word for a name (رئيسي)", () => {
     for (const q of ["ماذا يريد فريق ترامب من موسكو؟", "What does Trump's team want from Moscow?", "ما الملف الرئيسي في محادثات بوتين وشي؟"]) {
       const result = briefing.search(q, { limit: 3 });
