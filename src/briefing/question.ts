@@ -571,6 +571,34 @@ export function reportsSaying(text: string, country: Entity): boolean {
   return tokens.some((t, i) => (REPORTING.has(t) || REPORTING.has(t.replace(ATTACHED, ""))) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
 }
 
+/** Each month's names (Gregorian and Levantine Arabic, English), as normalized words, month by month. */
+const MONTH_NAMES: ReadonlyArray<ReadonlyArray<readonly string[]>> = lexicon.monthNames.map((names) => names.map((n) => tokenize(n)));
+/** Month names that are ordinary words too (مارس "practised", آب "father", may, march): dates only beside a number. */
+const AMBIGUOUS_MONTHS = new Set(["مارس", "آب", "may", "march"].map(normalize));
+/** Words before a month that make it a date (في مايو, شهر أيار, in May). */
+const MONTH_CUES = new Set(["في", "شهر", "خلال", "منذ", "in", "month", "during", "since"].map(normalize));
+
+/**
+ * The months a question names as dates (beside a number, or after في, شهر, in), each with every name it goes by,
+ * and as typed: a briefing that names the month by none of them does not cover what happened in it.
+ */
+export function askedMonths(question: string): Array<{ names: ReadonlyArray<readonly string[]>; typed: string }> {
+  const tokens = questionTokens(question);
+  const out: Array<{ names: ReadonlyArray<readonly string[]>; typed: string }> = [];
+  tokens.forEach((token, i) => {
+    for (const names of MONTH_NAMES) {
+      const name = names.find((n) => n.every((w, k) => (k === 0 ? token === w || token.replace(PREFIX, "") === w : tokens[i + k] === w)));
+      if (!name) continue;
+      const number = (k: number) => /^\p{N}+$/u.test(tokens[k] ?? "");
+      const besideNumber = number(i - 1) || number(i + name.length);
+      if (besideNumber || (MONTH_CUES.has(tokens[i - 1] ?? "") && !AMBIGUOUS_MONTHS.has(name[0]!))) {
+        out.push({ names, typed: tokens.slice(i, i + name.length).map((w) => termOf(question, w).typed).join(" ") });
+      }
+    }
+  });
+  return out;
+}
+
 const SINCE = new Set(["منذ", "since"]);
 const YEAR_WORDS = new Set(["عام", "سنه", "العام", "year"]);
 

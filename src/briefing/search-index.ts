@@ -14,7 +14,7 @@ import { absentEntities, absentThings, namedEntities, type Entity } from "./enti
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedMonths, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -840,6 +840,10 @@ export class SearchIndex {
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
     // So is a count of two things of which it names only one (how many troops and tanks).
     for (const phrase of alsoCounted(own)) if (!phrase.some((w) => this.names(w.word))) uncounted.push({ kind: "term", value: phrase.map((w) => w.typed).join(" ") });
+    // A month the briefing never names, by any of its Arabic names (أيار or مايو), is a time it does not cover.
+    const undated = askedMonths(own)
+      .filter((m) => !m.names.some((name) => ARABIC_WORD.test(name[0]!) && this.writes(name)))
+      .map((m): Missing => ({ kind: "term", value: m.typed }));
     // The next summit, the next visit: a briefing that never speaks of a next one does not say when or where.
     const next = nextWord(own);
     const unscheduled: Missing[] = next && !LATER_WORDS.some((w) => this.holds(w)) ? [{ kind: "later", value: next.typed }] : [];
@@ -873,7 +877,7 @@ export class SearchIndex {
     const unheldTitle: Missing[] = title && !titleHeld(title[0]!.word) ? [{ kind: "term", value: title.map((t) => t.typed).join(" ") }] : [];
     // One note for each word, though it be both counted and a unit (كم برميل), or a word of a unit named whole
     // (how many cubic meters: "cubic meters", not "cubic" besides).
-    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];
+    const all = [...names, ...unnamed, ...uncounted, ...unscheduled, ...undated, ...unmeasured, ...unquoted, ...untitled, ...unheldTitle, ...numbers];
     const within = (m: Missing, o: Missing) => o !== m && o.kind === "term" && m.kind === "term" && o.value.split(" ").includes(m.value) && o.value !== m.value;
     return all.filter((m, i) => all.findIndex((o) => o.kind === m.kind && o.value === m.value) === i && !all.some((o) => within(m, o)));
   }

@@ -76,6 +76,17 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("كيف تفاعلت سوق الأسهم الروسية مع زيارة بوتين؟", "سوق الأسهم");
   });
 
+  it("says so for a month the briefing never names as a date, by any of its names, and answers one it does", () => {
+    expectNotCoveredNaming("What did Putin do in Beijing in April 2025?", "April");
+    expectNotCoveredNaming("ماذا فعل بوتين في بكين في شهر أيار؟", "أيار");
+    // September is written سبتمبر in the briefing: أيلول is the same month; مارس here is a verb ("exerted").
+    for (const q of ["ماذا جرى في بكين في أيلول؟", "أي ضغوط مارس الغرب على الصين؟", "When did the war in Ukraine break out, in February 2022?"]) {
+      const result = briefing.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.length, q).toBeGreaterThan(0);
+    }
+  });
+
   it("answers a question naming a public figure the briefing names (Trump), and does not take an ordinary word for a name (رئيسي)", () => {
     for (const q of ["ماذا يريد فريق ترامب من موسكو؟", "What does Trump's team want from Moscow?", "ما الملف الرئيسي في محادثات بوتين وشي؟"]) {
       const result = briefing.search(q, { limit: 3 });
