@@ -316,22 +316,21 @@ export function namedThings(query: string): NamedThing[] {
   const tokens = typedWords.map((w) => w.token);
   const latin = latinWords(query);
   const lower = latin.map((w) => w.toLowerCase());
-  for (const file of NAME_LEXICONS) {
-    const { arabic, english } = nameLexicon(file);
-    tokens.forEach((token, i) => {
-      for (const first of unattached(token)) {
-        for (const { words: name, arabic: names } of longestFirst(arabic.get(first))) {
-          if (!name.every((w, k) => k === 0 || tokens[i + k] === w)) continue;
-          if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: typedWords.slice(i, i + name.length).map((w) => w.typed).join(" ") });
-        }
-      }
-    });
-    lower.forEach((word, i) => {
-      for (const { words: name, arabic: names, capitals } of longestFirst(english.get(word))) {
-        if (!name.every((w, k) => lower[i + k] === w && (!capitals || latin[i + k] === w.toUpperCase()))) continue;
-        if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed: latin.slice(i, i + name.length).join(" ") });
-      }
-    });
+  // The longest name at each word, across the lexicons, and no name inside one already taken ("UN" of "UN
+  // Security Council" is the council, not the UN besides).
+  const lexicons = NAME_LEXICONS.map(nameLexicon);
+  const take = (names: string[][], typed: string) => {
+    if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed });
+  };
+  for (let i = 0; i < tokens.length; ) {
+    const entry = longestFirst(lexicons.flatMap((l) => unattached(tokens[i]!).flatMap((first) => l.arabic.get(first) ?? []))).find((e) => e.words.every((w, k) => k === 0 || tokens[i + k] === w));
+    if (entry) take(entry.arabic, typedWords.slice(i, i + entry.words.length).map((w) => w.typed).join(" "));
+    i += entry ? entry.words.length : 1;
+  }
+  for (let i = 0; i < lower.length; ) {
+    const entry = longestFirst(lexicons.flatMap((l) => l.english.get(lower[i]!) ?? [])).find((e) => e.words.every((w, k) => lower[i + k] === w && (!e.capitals || latin[i + k] === w.toUpperCase())));
+    if (entry) take(entry.arabic, latin.slice(i, i + entry.words.length).join(" "));
+    i += entry ? entry.words.length : 1;
   }
   return found;
 }

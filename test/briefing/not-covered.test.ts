@@ -59,7 +59,6 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("شو رأي الاتحاد الأفريقي بالشراكة الروسية الصينية؟", "الاتحاد الأفريقي");
     expectNotCoveredNaming("ماذا قال حلف الناتو عن العرض العسكري في بكين؟", "حلف الناتو");
     expectNotCoveredNaming("How did the G7 react to the Power of Siberia 2 pipeline?", "G7");
-    expectNotCoveredNaming("What did the UN say about the summit in Tianjin?", "UN");
   });
 
   it("says so for a public figure the briefing never names, in any position of the question, as typed", () => {
@@ -96,7 +95,8 @@ describe("questions the briefing does not cover", () => {
   });
 
   it("answers a question naming an organization the briefing names, and does not take a name's word for one (Kim Jong Un)", () => {
-    for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) {
+    // A body of one (the UN's Security Council) names it, and a name is not also read inside a longer one.
+    for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What role does the UN Security Council play for Moscow and Beijing?", "What did the UN say about the war in Ukraine?", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) {
       const result = briefing.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
       expect(result.hits.length, q).toBeGreaterThan(0);
