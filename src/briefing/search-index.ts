@@ -866,7 +866,8 @@ export class SearchIndex {
     // Whom a title of office names (وزير الخارجية لافروف), when no lexicon knows the word and the briefing does
     // not hold it: a person the briefing never names.
     const untitled = afterTitles(own)
-      .filter((t) => ARABIC_WORD.test(t.word) && t.word.length >= 3 && !isArabicWord(t.word) && namedEntities(t.word).length === 0 && synonymsOf(t.word).length === 0 && !isColloquial(t.word) && !this.knows(t.word))
+      // Not a word with the article (الرئيس الصيني للاستناد إلى…): a noun of the sentence, not a name.
+      .filter((t) => ARABIC_WORD.test(t.word) && t.word.length >= 3 && !DEFINITE.test(t.word) && !isArabicWord(t.word) && namedEntities(t.word).length === 0 && synonymsOf(t.word).length === 0 && !isColloquial(t.word) && !this.knows(t.word))
       .map((t): Missing => ({ kind: "term", value: t.typed }));
     // Who holds a title the briefing never uses (من هو وزير الخارجية الروسي, in a briefing without a minister):
     // it names no one by it, whatever else of the question it holds.
@@ -1000,6 +1001,9 @@ class KeptWhileUnchanged<V> {
     return value;
   }
 }
+
+/** A word with the article, alone or behind a letter (الاستناد, للاستناد, بالاستناد). */
+const DEFINITE = /^(?:[وفبك]?ال|لل)\S{2,}$/u;
 
 /**
  * A word of the language rather than a name: a function word, a word with the article, one the lexicons give
