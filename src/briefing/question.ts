@@ -519,14 +519,18 @@ const SAID_REACH = 4;
 /** Bodies that speak for a country (الحكومة اليابانية, الخارجية الأمريكية), besides its titles of office. */
 const OFFICES = new Set(lexicon.offices.map(normalize));
 
+/** The kinds of question that may ask what someone said (ماذا قالت, كيف ردت, هل قالت, what did … say). */
+const ASKS_WHAT_SAID: ReadonlySet<QuestionType> = new Set(["what", "manner", "yesno", "other"]);
+
 /**
  * The countries a "what did X say / how did X react" question asks about: after an Arabic speech verb (ماذا قالت
  * اليابان) or between an English auxiliary and a speech verb (what did Japan's government say). Not موقف: a
  * position may be told without a word of saying. Not in a "why" question.
  */
 export function askedSpeakerCountries(question: string): Entity[] {
-  // "Why does China not see the day as symbolic alone" asks a cause, which a passage gives without China speaking.
-  if (questionType(question) === "reason") return [];
+  // "Why does China not see the day as symbolic alone" asks a cause, which a passage gives without China speaking;
+  // "when did Russia declare war" asks a date, "where", "who" and "how many" theirs: none asks what was said.
+  if (!ASKS_WHAT_SAID.has(questionType(question))) return [];
   const english = englishSpeaker(question);
   if (english) {
     // The country as the whole subject (Japan, Japan's government, the United States), not a spokesperson of it.

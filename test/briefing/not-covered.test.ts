@@ -243,11 +243,11 @@ describe("questions the briefing does not cover", () => {
       expect(result.missing, q).toEqual([{ kind: "said", value: "JP" }]);
     }
     // Countries it reports speaking (أكد الرئيس الروسي, الصين نفت), and a subject that is a spokesperson, not the country.
-    for (const q of ["What did China say about the war in Ukraine?", "What did Russia say about relations with China?", "ماذا قالت الصين عن الحرب في أوكرانيا؟", "What did Chinese foreign ministry spokesperson Wang Wen say about Putin's visit?", "ما موقف اليابان من العرض؟", "لماذا وُصفت زيارة بوتين الأخيرة للصين بأنها غير مسبوقة؟", "كيف ردت الحكومة الصينية على الاتهامات؟", "ماذا قال وزير الخارجية الصيني عن الزيارة؟"]) {
+    for (const q of ["What did China say about the war in Ukraine?", "What did Russia say about relations with China?", "ماذا قالت الصين عن الحرب في أوكرانيا؟", "What did Chinese foreign ministry spokesperson Wang Wen say about Putin's visit?", "ما موقف اليابان من العرض؟", "لماذا وُصفت زيارة بوتين الأخيرة للصين بأنها غير مسبوقة؟", "كيف ردت الحكومة الصينية على الاتهامات؟", "ماذا قال وزير الخارجية الصيني عن الزيارة؟", "متى أعلنت روسيا الحرب على اليابان؟"]) {
       expect(briefing.search(q, { limit: 3 }).covered, q).not.toBe(false);
     }
     // A "why" question asks a cause, which a passage gives without the country speaking (the parade marks Japan's
-    // surrender), though its verb (ترى) is one of saying.
+    // surrender), though its verb (ترى) is one of saying; a "when" question asks a date (أعلنت الحرب: declared war).
     expect(briefing.search("لماذا لا ترى اليابان في العرض العسكري مجرد احتفال؟", { limit: 3 }).covered).not.toBe(false);
   });
 
