@@ -12,6 +12,13 @@ function expectNotCoveredNaming(q: string, named: string): void {
   expect(result.missing, q).toContainEqual({ kind: "term", value: named });
 }
 
+/** The question is answered: passages, not "not covered". */
+function expectAnswered(q: string): void {
+  const result = briefing.search(q, { limit: 3 });
+  expect(result.covered, q).not.toBe(false);
+  expect(result.hits.length, q).toBeGreaterThan(0);
+}
+
 describe("questions the briefing does not cover", () => {
   it("says so for a year no passage holds, and offers the articles nearest to the rest of the question", () => {
     const result = briefing.search("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟", { limit: 5 });
@@ -47,11 +54,7 @@ describe("questions the briefing does not cover", () => {
 
   it("answers a question naming countries the briefing does name, and does not take ordinary words for names", () => {
     // كبير is not ك + بير (the birr); "won" is not the Korean won; اليابان and the European Union are in the briefing.
-    for (const q of ["هل حققت العلاقات الاقتصادية تقدما كبيرا؟", "كيف تغير موقف اليابان من الصين والاتحاد الأوروبي؟", "What has China won from Russia's isolation?", "What did Japan do in 1945?"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["هل حققت العلاقات الاقتصادية تقدما كبيرا؟", "كيف تغير موقف اليابان من الصين والاتحاد الأوروبي؟", "What has China won from Russia's isolation?", "What did Japan do in 1945?"]) expectAnswered(q);
   });
 
   it("says so for an international organization the briefing never names, as the question typed it", () => {
@@ -79,36 +82,20 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("What did Putin do in Beijing in April 2025?", "April");
     expectNotCoveredNaming("ماذا فعل بوتين في بكين في شهر أيار؟", "أيار");
     // September is written سبتمبر in the briefing: أيلول is the same month; مارس here is a verb ("exerted").
-    for (const q of ["ماذا جرى في بكين في أيلول؟", "أي ضغوط مارس الغرب على الصين؟", "When did the war in Ukraine break out, in February 2022?"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["ماذا جرى في بكين في أيلول؟", "أي ضغوط مارس الغرب على الصين؟", "When did the war in Ukraine break out, in February 2022?"]) expectAnswered(q);
   });
 
   it("answers a question naming a public figure the briefing names (Trump), and does not take an ordinary word for a name (رئيسي)", () => {
-    for (const q of ["ماذا يريد فريق ترامب من موسكو؟", "What does Trump's team want from Moscow?", "ما الملف الرئيسي في محادثات بوتين وشي؟"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["ماذا يريد فريق ترامب من موسكو؟", "What does Trump's team want from Moscow?", "ما الملف الرئيسي في محادثات بوتين وشي؟"]) expectAnswered(q);
   });
 
   it("answers a question naming an organization the briefing names, and does not take a name's word for one (Kim Jong Un)", () => {
     // A body of one (the UN's Security Council) names it, and a name is not also read inside a longer one.
-    for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What role does the UN Security Council play for Moscow and Beijing?", "What did the UN say about the war in Ukraine?", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["ما دور مجلس الأمن في التنسيق بين موسكو وبكين؟", "What role does the UN Security Council play for Moscow and Beijing?", "What did the UN say about the war in Ukraine?", "What did Xi call for at the SCO summit?", "What is Moscow seeking from its BRICS partners?", "How did Kim Jong Un's presence at the parade help China?", "من حل محل الاتحاد الأوروبي كأكبر شريك تجاري لروسيا؟"]) expectAnswered(q);
   });
 
   it("keeps answering questions whose figures and words the briefing holds", () => {
-    for (const q of ["كم بلغ حجم التبادل التجاري بين روسيا والصين؟", "حروب الأفيون وهزيمة اليابان عام ١٩٤٥", "متى اندلعت الحرب في أوكرانيا 2022"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["كم بلغ حجم التبادل التجاري بين روسيا والصين؟", "حروب الأفيون وهزيمة اليابان عام ١٩٤٥", "متى اندلعت الحرب في أوكرانيا 2022"]) expectAnswered(q);
   });
 
   it("says so when a 'how many' question counts a thing no passage names, in Arabic or English", () => {
@@ -255,21 +242,13 @@ describe("questions the briefing does not cover", () => {
     // بوتن is one letter from بوتين; "ماذا قال الرئيس" asks after a title, and الحكومة is an ordinary word (the
     // briefing may speak of China's government as بكين): neither is a name to judge. التقاير is التقارير less a
     // letter: the article is not counted in the typo.
-    for (const q of ["ماذا قال بوتين عن الصين؟", "ماذا قال بوتن؟", "ماذا تقول التقاير الامريكية عن دور الصين؟", "شو حكى شي عن روسيا؟", "كيف رد ترامب على الزيارة؟", "ماذا قال الرئيس الصيني؟", "ما موقف الصين من الحرب؟", "ما موقف الحكومة الصينية من الحرب؟"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["ماذا قال بوتين عن الصين؟", "ماذا قال بوتن؟", "ماذا تقول التقاير الامريكية عن دور الصين؟", "شو حكى شي عن روسيا؟", "كيف رد ترامب على الزيارة؟", "ماذا قال الرئيس الصيني؟", "ما موقف الصين من الحرب؟", "ما موقف الحكومة الصينية من الحرب؟"]) expectAnswered(q);
   });
 
   it("answers a 'how many' question about what the briefing names, or whose next word is a verb or a measure", () => {
     // North Korean troops and soldiers (جنود) are in the briefing; جنديا is the counted form of جندي. A verb before
     // the measure (كم وصل حجم) counts nothing, though وصل is also a noun ("receipt").
-    for (const q of ["كم مرة التقى الرئيسان؟", "كم عدد الجنود الذين أرسلتهم كوريا الشمالية؟", "كم عدد اللقاءات التي جمعت الرئيسين الروسي والصيني خلال فترات حكمه؟", "كم مليار دولار حجم التبادل التجاري؟", "How many billion dollars is the trade worth?", "How many times and where did Putin and Xi meet?", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?", "كم وصل حجم التجارة بين روسيا والصين؟", "كم بلغت قيمة التبادل التجاري؟"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["كم مرة التقى الرئيسان؟", "كم عدد الجنود الذين أرسلتهم كوريا الشمالية؟", "كم عدد اللقاءات التي جمعت الرئيسين الروسي والصيني خلال فترات حكمه؟", "كم مليار دولار حجم التبادل التجاري؟", "How many billion dollars is the trade worth?", "How many times and where did Putin and Xi meet?", "كم جنديا أرسلت كوريا الشمالية؟", "How many North Korean troops were sent?", "كم استمرت زيارة بوتين إلى الصين؟", "كم حجم التبادل التجاري؟", "How many times have Putin and Xi met?", "كم وصل حجم التجارة بين روسيا والصين؟", "كم بلغت قيمة التبادل التجاري؟"]) expectAnswered(q);
   });
 
   it("says so when a 'how many' question's thing is named but no passage it would show counts it", () => {
@@ -297,11 +276,7 @@ describe("questions the briefing does not cover", () => {
       expect(result.missing?.some((m) => m.kind === "price"), q).toBe(true);
     }
     // An amount in the clause the question asks of answers it; "at what prices" is answered in words.
-    for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?", "كم قيمة التبادل التجاري بين روسيا والصين؟", "ما قيمة هذه الزيارة بالنسبة للصين؟"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?", "كم قيمة التبادل التجاري بين روسيا والصين؟", "ما قيمة هذه الزيارة بالنسبة للصين؟"]) expectAnswered(q);
   });
 
   it("says so for an English name that renders as no word of the briefing, and not for names it holds", () => {
@@ -318,10 +293,6 @@ describe("questions the briefing does not cover", () => {
     expect(erdogan.covered).toBe(false);
     expect(erdogan.missing).toContainEqual({ kind: "term", value: "erdogan" });
     // Wenbin renders as no single word (وين بين), but stands beside Wang.
-    for (const q of ["What did spokesman Wang Wenbin say?", "How did Kim Jong Un help Russia?", "Why did Putin visit Harbin?", "What happened in Tiananmen Square?", "What did Donald Trump say about Russia and China?", "what did putin say about xi", "what did kim say at the parade", "what did trump say about the visit"]) {
-      const result = briefing.search(q, { limit: 3 });
-      expect(result.covered, q).not.toBe(false);
-      expect(result.hits.length, q).toBeGreaterThan(0);
-    }
+    for (const q of ["What did spokesman Wang Wenbin say?", "How did Kim Jong Un help Russia?", "Why did Putin visit Harbin?", "What happened in Tiananmen Square?", "What did Donald Trump say about Russia and China?", "what did putin say about xi", "what did kim say at the parade", "what did trump say about the visit"]) expectAnswered(q);
   });
 });
