@@ -76,6 +76,8 @@ describe("questions the briefing does not cover", () => {
     expectNotCoveredNaming("كيف تفاعلت البورصة الروسية مع زيارة بوتين؟", "البورصة");
     // Its words in a row, not each somewhere: the briefing has السوق (the market) and وأسهم (contributed).
     expectNotCoveredNaming("كيف تفاعلت سوق الأسهم الروسية مع زيارة بوتين؟", "سوق الأسهم");
+    // Not a word that also says something else: the temperature of relations is how warm they are.
+    expectAnswered("What is the temperature of relations between Moscow and Beijing?");
   });
 
   it("says so for a month the briefing never names as a date, by any of its names, and answers one it does", () => {
