@@ -306,31 +306,57 @@ function nameLexicon(file: string): NameLexicon {
 /** Latin words and numbers as typed, accents off (G7, NATO, Türkiye → Turkiye). */
 const latinWords = (text: string): string[] => text.normalize("NFD").replace(/\p{M}/gu, "").match(/[A-Za-z0-9]+/g) ?? [];
 
-/** Names of several words before one of theirs (inflation rate before inflation), so the whole is what is shown. */
-const longestFirst = (entries: readonly NameEntry[] | undefined): NameEntry[] => [...(entries ?? [])].sort((a, b) => b.words.length - a.words.length);
+/** Every lexicon's names by their first word, a name of several words before one of theirs (inflation rate first). */
+let allNames: NameLexicon | undefined;
 
-/** What a question names from the lexicons of names: Arabic by whole words (an attached letter allowed), English by words. */
-export function namedThings(query: string): NamedThing[] {
+function namesByFirstWord(): NameLexicon {
+  if (allNames) return allNames;
+  const merged: NameLexicon = { arabic: new Map(), english: new Map() };
+  for (const lexicon of NAME_LEXICONS.map(nameLexicon)) {
+    for (const side of ["arabic", "english"] as const) {
+      for (const [first, entries] of lexicon[side]) merged[side].set(first, [...(merged[side].get(first) ?? []), ...entries]);
+    }
+  }
+  for (const side of [merged.arabic, merged.english]) for (const entries of side.values()) entries.sort((a, b) => b.words.length - a.words.length);
+  return (allNames = merged);
+}
+
+/**
+ * What a question names from the lexicons of names: Arabic by whole words (an attached letter allowed), English by
+ * words; the longest name at each word, and no name inside one already taken ("UN" of "UN Security Council" is the
+ * council, not the UN besides). Most questions name none: their words are looked up, and only a question that
+ * holds a name is read again for how it typed it. Worked out once per question, as its type and words are.
+ */
+export const namedThings: (query: string) => readonly NamedThing[] = remembered(1_000, (query) => thingsNamed(query));
+
+function thingsNamed(query: string): NamedThing[] {
+  const { arabic, english } = namesByFirstWord();
   const found: NamedThing[] = [];
-  const typedWords = query.split(/\s+/).flatMap((raw) => tokenize(raw).map((token) => ({ token, typed: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") })));
-  const tokens = typedWords.map((w) => w.token);
-  const latin = latinWords(query);
-  const lower = latin.map((w) => w.toLowerCase());
-  // The longest name at each word, across the lexicons, and no name inside one already taken ("UN" of "UN
-  // Security Council" is the council, not the UN besides).
-  const lexicons = NAME_LEXICONS.map(nameLexicon);
   const take = (names: string[][], typed: string) => {
     if (!found.some((f) => f.arabic === names)) found.push({ arabic: names, typed });
   };
-  for (let i = 0; i < tokens.length; ) {
-    const entry = longestFirst(lexicons.flatMap((l) => unattached(tokens[i]!).flatMap((first) => l.arabic.get(first) ?? []))).find((e) => e.words.every((w, k) => k === 0 || tokens[i + k] === w));
-    if (entry) take(entry.arabic, typedWords.slice(i, i + entry.words.length).map((w) => w.typed).join(" "));
-    i += entry ? entry.words.length : 1;
+  const plain = tokenize(query);
+  if (plain.some((token) => unattached(token).some((first) => arabic.has(first)))) {
+    const typedWords = query.split(/\s+/).flatMap((raw) => tokenize(raw).map((token) => ({ token, typed: raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") })));
+    const tokens = typedWords.map((w) => w.token);
+    for (let i = 0; i < tokens.length; ) {
+      const at = i;
+      const entry = unattached(tokens[at]!)
+        .flatMap((first) => arabic.get(first) ?? [])
+        .find((e) => e.words.every((w, k) => k === 0 || tokens[at + k] === w));
+      if (entry) take(entry.arabic, typedWords.slice(at, at + entry.words.length).map((w) => w.typed).join(" "));
+      i += entry ? entry.words.length : 1;
+    }
   }
-  for (let i = 0; i < lower.length; ) {
-    const entry = longestFirst(lexicons.flatMap((l) => l.english.get(lower[i]!) ?? [])).find((e) => e.words.every((w, k) => lower[i + k] === w && (!e.capitals || latin[i + k] === w.toUpperCase())));
-    if (entry) take(entry.arabic, latin.slice(i, i + entry.words.length).join(" "));
-    i += entry ? entry.words.length : 1;
+  if (/[A-Za-z]/.test(query)) {
+    const latin = latinWords(query);
+    const lower = latin.map((w) => w.toLowerCase());
+    for (let i = 0; i < lower.length; ) {
+      const at = i;
+      const entry = english.get(lower[at]!)?.find((e) => e.words.every((w, k) => lower[at + k] === w && (!e.capitals || latin[at + k] === w.toUpperCase())));
+      if (entry) take(entry.arabic, latin.slice(at, at + entry.words.length).join(" "));
+      i += entry ? entry.words.length : 1;
+    }
   }
   return found;
 }

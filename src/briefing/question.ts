@@ -577,6 +577,12 @@ export function reportsSaying(text: string, country: Entity): boolean {
 
 /** Each month's names (Gregorian and Levantine Arabic, English), as normalized words, month by month. */
 const MONTH_NAMES: ReadonlyArray<ReadonlyArray<readonly string[]>> = lexicon.monthNames.map((names) => names.map((n) => tokenize(n)));
+/** Each month name by its first word, with all the names of its month. */
+const MONTH_BY_FIRST: ReadonlyMap<string, ReadonlyArray<{ name: readonly string[]; names: ReadonlyArray<readonly string[]> }>> = (() => {
+  const out = new Map<string, Array<{ name: readonly string[]; names: ReadonlyArray<readonly string[]> }>>();
+  for (const names of MONTH_NAMES) for (const name of names) out.set(name[0]!, [...(out.get(name[0]!) ?? []), { name, names }]);
+  return out;
+})();
 /** Month names that are ordinary words too (مارس "practised", آب "father", may, march): dates only beside a number. */
 const AMBIGUOUS_MONTHS = new Set(["مارس", "آب", "may", "march"].map(normalize));
 /** Words before a month that make it a date (في مايو, شهر أيار, in May). */
@@ -590,9 +596,9 @@ export function askedMonths(question: string): Array<{ names: ReadonlyArray<read
   const tokens = questionTokens(question);
   const out: Array<{ names: ReadonlyArray<readonly string[]>; typed: string }> = [];
   tokens.forEach((token, i) => {
-    for (const names of MONTH_NAMES) {
-      const name = names.find((n) => n.every((w, k) => (k === 0 ? token === w || token.replace(PREFIX, "") === w : tokens[i + k] === w)));
-      if (!name) continue;
+    const bare = token.replace(PREFIX, "");
+    for (const { name, names } of [...(MONTH_BY_FIRST.get(token) ?? []), ...(bare !== token ? (MONTH_BY_FIRST.get(bare) ?? []) : [])]) {
+      if (!name.every((w, k) => k === 0 || tokens[i + k] === w)) continue;
       const number = (k: number) => /^\p{N}+$/u.test(tokens[k] ?? "");
       const besideNumber = number(i - 1) || number(i + name.length);
       if (besideNumber || (MONTH_CUES.has(tokens[i - 1] ?? "") && !AMBIGUOUS_MONTHS.has(name[0]!))) {
