@@ -277,48 +277,38 @@ interface NameLexicon {
 
 /** The lexicons of things whose absence makes a question not covered, as a country's does. */
 const NAME_LEXICONS = ["organizations.txt", "people.txt", "indicators.txt"] as const;
-const nameLexicons = new Map<string, NameLexicon>();
-
-/** A lexicon of names: a thing a line, its Arabic names, "|", its English names; by the first word of each name. */
-function nameLexicon(file: string): NameLexicon {
-  let lexicon = nameLexicons.get(file);
-  if (lexicon) return lexicon;
-  lexicon = { arabic: new Map(), english: new Map() };
-  const add = (map: Map<string, NameEntry[]>, name: string[], arabic: string[][], capitals = false) => {
-    if (name.length === 0) return;
-    const entry: NameEntry = { words: name, arabic, ...(capitals ? { capitals } : {}) };
-    const list = map.get(name[0]!);
-    if (list) list.push(entry);
-    else map.set(name[0]!, [entry]);
-  };
-  for (const raw of readFileSync(new URL(`./lexicon/${file}`, import.meta.url), "utf8").split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const [arabicNames = "", englishNames = ""] = line.split("|");
-    const arabic = list(arabicNames).map((n) => tokenize(n));
-    for (const name of arabic) add(lexicon.arabic, name, arabic);
-    for (const name of list(englishNames)) add(lexicon.english, latinWords(name).map((w) => w.toLowerCase()), arabic, /^[A-Z0-9 ]+$/.test(name));
-  }
-  nameLexicons.set(file, lexicon);
-  return lexicon;
-}
 
 /** Latin words and numbers as typed, accents off (G7, NATO, Türkiye → Turkiye). */
 const latinWords = (text: string): string[] => text.normalize("NFD").replace(/\p{M}/gu, "").match(/[A-Za-z0-9]+/g) ?? [];
 
-/** Every lexicon's names by their first word, a name of several words before one of theirs (inflation rate first). */
 let allNames: NameLexicon | undefined;
 
+/**
+ * Every lexicon's names by their first word, read once: a thing a line, its Arabic names, "|", its English names. A
+ * name of several words comes before one of theirs (inflation rate before inflation).
+ */
 function namesByFirstWord(): NameLexicon {
   if (allNames) return allNames;
-  const merged: NameLexicon = { arabic: new Map(), english: new Map() };
-  for (const lexicon of NAME_LEXICONS.map(nameLexicon)) {
-    for (const side of ["arabic", "english"] as const) {
-      for (const [first, entries] of lexicon[side]) merged[side].set(first, [...(merged[side].get(first) ?? []), ...entries]);
+  const names: NameLexicon = { arabic: new Map(), english: new Map() };
+  const add = (map: Map<string, NameEntry[]>, name: string[], arabic: string[][], capitals = false) => {
+    if (name.length === 0) return;
+    const entry: NameEntry = { words: name, arabic, ...(capitals ? { capitals } : {}) };
+    const entries = map.get(name[0]!);
+    if (entries) entries.push(entry);
+    else map.set(name[0]!, [entry]);
+  };
+  for (const file of NAME_LEXICONS) {
+    for (const raw of readFileSync(new URL(`./lexicon/${file}`, import.meta.url), "utf8").split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) continue;
+      const [arabicNames = "", englishNames = ""] = line.split("|");
+      const arabic = list(arabicNames).map((n) => tokenize(n));
+      for (const name of arabic) add(names.arabic, name, arabic);
+      for (const name of list(englishNames)) add(names.english, latinWords(name).map((w) => w.toLowerCase()), arabic, /^[A-Z0-9 ]+$/.test(name));
     }
   }
-  for (const side of [merged.arabic, merged.english]) for (const entries of side.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  return (allNames = merged);
+  for (const side of [names.arabic, names.english]) for (const entries of side.values()) entries.sort((a, b) => b.words.length - a.words.length);
+  return (allNames = names);
 }
 
 /**
