@@ -575,6 +575,8 @@ export function reportsSaying(text: string, country: Entity): boolean {
   return tokens.some((t, i) => (REPORTING.has(t) || REPORTING.has(t.replace(ATTACHED, ""))) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
 }
 
+/** The Arabic names of the months, Gregorian and Levantine, as written (the evidence of a date in a passage). */
+const ARABIC_MONTHS: readonly string[] = lexicon.monthNames.flat().filter((name) => !/^[a-z]/i.test(name));
 /** Each month's names (Gregorian and Levantine Arabic, English), as normalized words, month by month. */
 const MONTH_NAMES: ReadonlyArray<ReadonlyArray<readonly string[]>> = lexicon.monthNames.map((names) => names.map((n) => tokenize(n)));
 /** Each month name by its first word, with all the names of its month. */
@@ -701,8 +703,8 @@ function wordSet(list: readonly string[]): Set<string> {
 const CLASSES: Partial<Record<QuestionType, ReadonlySet<string>>> = {
   quantity: wordSet(lexicon.quantityWords.filter((w) => !/\s/.test(w))),
   duration: DURATION_UNITS,
-  time: wordSet([...lexicon.months, ...lexicon.weekdays, ...lexicon.timeWords]),
-  month: wordSet(lexicon.months),
+  time: wordSet([...ARABIC_MONTHS, ...lexicon.weekdays, ...lexicon.timeWords]),
+  month: wordSet(ARABIC_MONTHS),
   weekday: wordSet(lexicon.weekdays),
   year: new Set(),
   person: wordSet(lexicon.personWords),

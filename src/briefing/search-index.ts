@@ -833,7 +833,8 @@ export class SearchIndex {
     const bounds = words.filter((w) => w.held && !/^\d+$/.test(w.word)).length >= 2 ? sinceYears(own) : new Set<string>();
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
     const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
-    // An international organization or a public figure the briefing never mentions (NATO, Macron), named as typed.
+    // An organization, a public figure or a figure of economy the briefing never mentions (NATO, Macron, population),
+    // named as typed.
     for (const o of absentThings(query, (name) => this.writes(name))) names.push({ kind: "term", value: o.typed });
     const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedHead(own);
