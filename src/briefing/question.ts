@@ -575,6 +575,77 @@ export function reportsSaying(text: string, country: Entity): boolean {
   return tokens.some((t, i) => (REPORTING.has(t) || REPORTING.has(t.replace(ATTACHED, ""))) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
 }
 
+/**
+ * The name of the person a "what did X say" question asks about, as typed (بوتين; putin, or xi jinping, in lower
+ * case), when X is no country, title or office: a country and its offices (ماذا قالت اليابان, ماذا قال الرئيس
+ * الصيني) are judged by `askedSpeakerCountries`.
+ */
+export function askedPerson(question: string): string[] | undefined {
+  if (!ASKS_WHAT_SAID.has(questionType(question)) || askedSpeakerCountries(question).length > 0) return undefined;
+  const english = englishSpeaker(question);
+  if (english) return english.length > 0 && english.length <= 3 && namedEntities(english.join(" ")).length === 0 ? english : undefined;
+  const speaker = speakerWord(question);
+  // A name, which no lexicon holds: not an ordinary word (ماذا قال التقرير), a title or an office.
+  if (!speaker || hasWord(TITLES, speaker.word) || hasWord(OFFICES, speaker.word)) return undefined;
+  if (speaker.word.startsWith("ال") || isArabicNoun(speaker.word) || namedEntities(speaker.word).length > 0) return undefined;
+  return [speaker.word];
+}
+
+/** A nisba adjective with the article (الصيني, الروسي): what a title says its holder is. */
+function isNisba(token: string): boolean {
+  return /^(?:[وفبل]?ال|لل)\S{2,}ي$/u.test(token);
+}
+
+/**
+ * The nisba adjectives a text gives a person by a title before their name (الرئيس الروسي فلاديمير بوتين: الروسي),
+ * for the name's stems.
+ */
+export function titleAdjectives(text: string, nameStems: ReadonlySet<string>): string[] {
+  const tokens = tokenize(text);
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    const adjective = tokens[i + 1];
+    if (!hasWord(TITLES, t) || adjective === undefined || !isNisba(adjective)) return;
+    // The name, after the holder's first names; not past a function word or another title (الزعيم الروسي على الرئيس شي).
+    for (const w of tokens.slice(i + 2, i + 2 + NAME_REACH)) {
+      if (isStopWord(w) || hasWord(TITLES, w)) break;
+      if (stemCandidates(w).some((k) => nameStems.has(k))) {
+        out.push(adjective.replace(PREFIX, ""));
+        break;
+      }
+    }
+  });
+  return out;
+}
+/** Words from a title's adjective to the name it gives (الرئيس الروسي فلاديمير بوتين: two). */
+const NAME_REACH = 3;
+
+/**
+ * Who a text reports as speaking, for a person asked about: "asked" when a verb of saying has them as its speaker
+ * (قال بوتين, أكد الرئيس الروسي فلاديمير بوتين, by their name or by a title with an adjective the briefing gives them),
+ * "other" when every speaker it names by a title is someone else (قال الرئيس الصيني), undefined when it names none.
+ */
+export function speakerOf(text: string, nameStems: ReadonlySet<string>, adjectives: ReadonlySet<string>): "asked" | "other" | undefined {
+  const tokens = tokenize(text);
+  let other = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!REPORTING.has(t) && !REPORTING.has(t.replace(ATTACHED, ""))) continue;
+    // The speaker follows the verb, or stands just before it (الصين نفت); with a title, its name two words on.
+    const slot = tokens.slice(Math.max(0, i - 1), i + SAID_REACH + NAME_REACH - 1);
+    if (slot.some((w) => stemCandidates(w).some((k) => nameStems.has(k)))) return "asked";
+    // Someone else by name right after the verb (وقال بوتين): no word of the language, nor a title or office.
+    const next = tokens[i + 1];
+    if (next !== undefined && !isStopWord(next) && !next.startsWith("ال") && !isArabicNoun(next) && !hasWord(TITLES, next) && !hasWord(OFFICES, next) && !/^\p{N}+$/u.test(next)) other = true;
+    for (let j = 1; j < SAID_REACH && i + j + 1 < tokens.length; j++) {
+      if (!hasWord(TITLES, tokens[i + j]!) || !isNisba(tokens[i + j + 1]!)) continue;
+      if (adjectives.has(tokens[i + j + 1]!.replace(PREFIX, ""))) return "asked";
+      other = true;
+    }
+  }
+  return other ? "other" : undefined;
+}
+
 /** The Arabic names of the months, Gregorian and Levantine, as written (the evidence of a date in a passage). */
 const ARABIC_MONTHS: readonly string[] = lexicon.monthNames.flat().filter((name) => !/^[a-z]/i.test(name));
 /** Each month's names (Gregorian and Levantine Arabic, English), as normalized words, month by month. */

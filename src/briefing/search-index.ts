@@ -14,7 +14,7 @@ import { absentEntities, absentThings, namedEntities, type Entity } from "./enti
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedMonths, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedMonths, askedPerson, titleAdjectives, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -102,6 +102,12 @@ const MAX_CANDIDATES = 50;
 const RELEVANCE_FLOOR = 0.2;
 /** Articles offered when a question is not covered. */
 const CLOSEST_TOPICS = 3;
+
+/** Whom a "what did X say" question asks about, as passages name them (`SearchIndex.speaker`). */
+export interface Speaker {
+  stems: ReadonlySet<string>;
+  adjectives: ReadonlySet<string>;
+}
 
 /** One content word of a question and the terms it is looked up by. */
 interface QueryWord {
@@ -205,6 +211,27 @@ export class SearchIndex {
     });
   }
   private readonly shares = new KeptWhileUnchanged<ReadonlyMap<string, number>>(TRANSLATIONS_KEPT);
+
+  /**
+   * The person a "what did X say" question asks about (`askedPerson`), as a passage names them: the stems of their
+   * name (an English name by its Arabic renderings), and the adjectives of the titles the briefing gives them
+   * (الرئيس الروسي فلاديمير بوتين: روسي). Undefined for other questions.
+   */
+  speaker(query: string): Speaker | undefined {
+    return this.speakers.get(this.passages.length, query, () => {
+      const names = askedPerson(query);
+      if (!names) return null;
+      const stems = new Set(names.flatMap((w) => (/^[a-z]/.test(w) ? this.renderings(w) : [w])).flatMap((w) => stemCandidates(w)));
+      const adjectives = new Set<string>();
+      // The titles the briefing gives the name, from the passages that hold it most.
+      const terms = [...stems].map((term) => ({ term, field: FIELD.stem, weight: 1 }));
+      for (const { id } of terms.length > 0 ? this.engine.search(terms, SAYING_PASSAGES) : []) {
+        for (const adjective of titleAdjectives(this.passages[id]!.paragraph.text, stems)) adjectives.add(adjective);
+      }
+      return stems.size > 0 ? { stems, adjectives } : null;
+    }) ?? undefined;
+  }
+  private readonly speakers = new KeptWhileUnchanged<Speaker | null>(TRANSLATIONS_KEPT);
 
   /** The question's words with each name's words sharing one word's weight (`namesAsOne`), or undefined. */
   private namedWords(words: readonly QueryWord[]): QueryWord[] | undefined {

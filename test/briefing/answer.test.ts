@@ -5,9 +5,9 @@ import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { chatterKind } from "../../src/briefing/chatter.js";
 import { focusWords, followUpQuery, splitFocus, typed } from "../../src/briefing/follow-up.js";
-import { analyze } from "../../src/briefing/arabic.js";
+import { analyze, stemCandidates } from "../../src/briefing/arabic.js";
 import { restates, stemBag, trimDangling } from "../../src/briefing/key-points.js";
-import { answerEvidence, asksTwoThings, countedWord, priceWord, questionType, speakerWord, statesAmount } from "../../src/briefing/question.js";
+import { answerEvidence, askedPerson, asksTwoThings, countedWord, priceWord, questionType, speakerOf, speakerWord, statesAmount, titleAdjectives } from "../../src/briefing/question.js";
 import { highlightRanges, queryTerms, SearchIndex } from "../../src/briefing/search-index.js";
 import { evenMarks, snippetWindow } from "../../src/briefing/snippet.js";
 import { QUESTIONS } from "./questions.js";
@@ -111,6 +111,24 @@ describe("what a 'how many' or a price question asks for", () => {
     expect(speaker("ما موقف الهند؟")).toBe("الهند");
     // No speech verb near the start, or a function word or a number after it: no one to judge.
     for (const q of ["متى وصلت الطائرة إلى بكين وقال المسؤولون", "كم حجم التجارة؟", "ماذا قال عن الصين؟", "قال 2022"]) expect(speaker(q), q).toBeUndefined();
+  });
+
+  it("knows the person a 'what did X say' question asks about, the titles a text gives them, and who speaks in a sentence", () => {
+    expect(askedPerson("شو قال بوتين عن الصين؟")).toEqual(["بوتين"]);
+    expect(askedPerson("What did Xi Jinping say about Russia?")).toEqual(["xi", "jinping"]);
+    // A country or its office is judged as one (askedSpeakerCountries); an ordinary word is no person; a cause is no saying.
+    for (const q of ["ماذا قالت اليابان عن العرض؟", "ماذا قال الرئيس الصيني عن روسيا؟", "ماذا قال التقرير عن التجارة؟", "لماذا قال بوتين ذلك؟"]) expect(askedPerson(q), q).toBeUndefined();
+    const putin = new Set(stemCandidates("بوتين"));
+    expect(titleAdjectives("وصف الرئيس الروسي فلاديمير بوتين التحالف بأنه عامل استقرار", putin)).toEqual(["روسي"]);
+    // Not past a function word: the Russian leader is not Xi.
+    expect(titleAdjectives("يضغط الزعيم الروسي على الرئيس شي للحصول على الدعم", new Set(["شي"]))).toEqual([]);
+    const russian = new Set(["روسي"]);
+    expect(speakerOf("وقال بوتين إن التعاون يمضي قدما", putin, russian)).toBe("asked");
+    expect(speakerOf("أكد الرئيس الروسي، اليوم الثلاثاء، أن العلاقات ارتقت", putin, russian)).toBe("asked");
+    expect(speakerOf("قال الرئيس الصيني إن العلاقات صمدت", putin, russian)).toBe("other");
+    expect(speakerOf("ورد شي بالمثل في ختام اللقاء", putin, russian)).toBe("other");
+    expect(speakerOf("وقال إن المحادثات كانت مثمرة مع بوتين في الختام", putin, russian)).toBeUndefined();
+    expect(speakerOf("وتربط البلدين علاقات متينة", putin, russian)).toBeUndefined();
   });
 
   it("reads a price asked for, and an amount of money stated by a currency beside a number", () => {
@@ -304,6 +322,23 @@ describe("answers", () => {
     const answer = briefing.answer("شو قال بوتين عن الصين؟");
     const cited = answer.hits[answer.lead!.cite - 1]!;
     expect(cited.paragraph.text).toMatch(/وقال بوتين|ووصف بوتين/);
+  });
+
+  it("answers 'what did X say' with X's words, not with another's said beside X's name, by name or by the title the briefing gives X", () => {
+    // The Chinese president's words hold more of the question's words (قال, العلاقات, الصين); the asked one speaks
+    // by name in one article and by title in the other.
+    const text = [
+      "عنوان المقال التجريبي عن القمة",
+      "التقى الرئيس الروسي ألكسندر فولكوف الرئيس الصيني وانغ مينغ في العاصمة بكين.",
+      "قال الرئيس الصيني إن العلاقات مع روسيا صمدت في وجه التغيرات وإن الصين شريك موثوق للعلاقات الدولية.",
+      "وقال فولكوف إن التعاون مع الصين يمضي نحو آفاق جديدة في مجالات الطاقة والتجارة.",
+    ].join("\n");
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    expect(small.answer("ماذا قال فولكوف عن العلاقات مع الصين؟").lead!.text).toContain("آفاق جديدة");
+    expect(small.answer("What did Volkov say about relations with China?").lead!.text).toContain("آفاق جديدة");
+    // The Chinese president, asked by name, is the one who spoke by title.
+    expect(small.answer("ماذا قال وانغ مينغ عن العلاقات مع روسيا؟").lead!.text).toContain("صمدت في وجه التغيرات");
+    expect(small.answer("ماذا قال الرئيس الصيني عن العلاقات مع روسيا؟").lead!.text).toContain("صمدت في وجه التغيرات");
   });
 
   it("does not take a person the question names for the one it asks about (مين حضر مع بوتين وشي ← not الرئيس الصيني شي)", () => {
