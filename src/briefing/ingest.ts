@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { normalize } from "./arabic.js";
 import { trimDangling } from "./key-points.js";
+import questionWords from "./lexicon/question-words.json" with { type: "json" };
 import { withRelativeDates } from "./relative-dates.js";
 import type { Article, Paragraph, Section } from "./types.js";
 
@@ -24,7 +25,7 @@ const BOILERPLATE = normalizeAll([
   "تابعونا علي",
 ]);
 /** Photo credits that end a caption line ("… - أ ف ب"). */
-const CAPTION_CREDIT = /\s[-–—]\s*(ا\s?ف\s?ب|ا\.ف\.ب|رويترز|الاناضول|ا ب|اب|د ب ا|ا ب ا|getty images|getty|afp|reuters|ap|epa|tass|تاس|سبوتنيك|شينخوا)\s*\)?$/i;
+const CAPTION_CREDIT = /\s[-–—]\s*(ا\s?ف\s?ب|ا\.ف\.ب|رويترز|الاناضول|ا ب|اب|د ب ا|ا ب ا|getty images|getty|afp|reuters|ap|epa|tass|تاس|سبوتنيك|شينخوا|(?:صوره )?ارشيفيه|ارشيف|من الارشيف|file photo|archive)\s*\)?$/i;
 /** Section names that scraped breadcrumbs glue together ("آسياروسيا"). */
 const KICKER_WORDS = normalizeAll(["اخبار العالم", "العالم", "اسيا", "روسيا", "الصين", "اوروبا", "سياسه", "اقتصاد", "تقارير", "تحليلات", "اخبار", "دولي", "عربي", "مقالات", "الشرق الاوسط"]).sort((a, b) => b.length - a.length);
 function normalizeAll(list: string[]): string[] {
@@ -32,6 +33,36 @@ function normalizeAll(list: string[]): string[] {
 }
 
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s*/i;
+/** Month numbers by each of their names as news writes them (Gregorian, Levantine, English), normalized. */
+const MONTH_NUMBER = new Map(questionWords.monthNames.flatMap((names, i) => names.map((n) => [normalize(n), i + 1] as const)));
+const MONTH_NAME = [...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join("|");
+/** Words a stamp of publication opens with, besides a label or place before a colon or dash, normalized. */
+const STAMP_WORDS = [
+  ...normalizeAll(["نشر", "نُشر", "تم النشر", "تاريخ النشر", "بتاريخ", "في", "اخر تحديث", "تحديث", "محدث", "published", "updated", "posted", "on", "last"]),
+  ...questionWords.weekdays.flat().map((w) => normalize(w)),
+].sort((a, b) => b.length - a.length).join("|");
+/**
+ * A line that is only a stamp of when the page was published or updated, or a dateline (موسكو – 21 أكتوبر
+ * 2025; آخر تحديث: 16 مايو 2026 - 14:35; نشر في 12/03/2025): a label or place of a few words, a weekday, the date
+ * (day, month by name or number, year), a time. Read normalized.
+ */
+const STAMP = new RegExp(
+  `^(?:[\\p{L} ]{0,30}?[:\\-–—،,]\\s*)?(?:(?:${STAMP_WORDS})\\s*[،,]?\\s*)*(?:(\\d{1,2})\\s+(${MONTH_NAME})\\s*[،,]?\\s+(\\d{4})|(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})|(\\d{4})[/.\\-](\\d{1,2})[/.\\-](\\d{1,2}))(?:\\s*[-–—،,|]?\\s*(?:الساعه\\s*)?\\d{1,2}:\\d{2}(?:\\s*(?:ص|م|am|pm))?)?(?:\\s*(?:بتوقيت|gmt|utc)[\\p{L} +\\d]{0,20})?$`,
+  "iu",
+);
+/** Words at most in a stamp line: more is a sentence that holds a date. */
+const STAMP_MAX_WORDS = 10;
+
+/** The ISO date a stamp line gives, or undefined when the line is no stamp. */
+export function stampDate(line: string): string | undefined {
+  const n = normalize(line).replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660)).trim();
+  if (words(n) > STAMP_MAX_WORDS) return undefined;
+  const m = STAMP.exec(n);
+  if (!m) return undefined;
+  const [day, month, year] = m[1] ? [Number(m[1]), MONTH_NUMBER.get(m[2]!)!, Number(m[3])] : m[4] ? [Number(m[4]), Number(m[5]), Number(m[6])] : [Number(m[9]), Number(m[8]), Number(m[7])];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2100) return undefined;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
 const TITLE_MAX_WORDS = 25;
 const HEADING_MAX_WORDS = 14;
 const DERIVED_TITLE_MAX = 90;
@@ -46,6 +77,11 @@ function words(line: string): number {
 
 function endsLikeSentence(line: string): boolean {
   return /[.!?؟:;…]$/.test(line.replace(/["'”»)]+$/u, ""));
+}
+
+/** A headline: a short line that does not end as a sentence of prose does; it may ask (ماذا يعني…؟). */
+function looksLikeTitle(line: string): boolean {
+  return looksLikeHeading(line.replace(/[?؟]$/u, ""), TITLE_MAX_WORDS);
 }
 
 /** A short line without closing punctuation: a title or a sub-heading rather than prose. */
@@ -78,6 +114,19 @@ function splitKicker(line: string): string | undefined {
     return undefined;
   }
   return parts.length === 1 || /\s/.test(line.trim()) ? line.trim() : parts.join(" · ");
+}
+
+/** Words at most in a section name over a headline ("علوم وتكنولوجيا", "اقتصادطاقة"). */
+const CATEGORY_MAX_WORDS = 3;
+const CATEGORY_MAX_CHARS = 30;
+
+/**
+ * A site's section name over the headline, from a list the project does not know ("علوم وتكنولوجيا", or glued
+ * like "اقتصادطاقة"): a line of a few words of letters alone, above a headline of more words.
+ */
+function categoryLine(line: string, next: string | undefined): string | undefined {
+  if (next === undefined || words(line) > CATEGORY_MAX_WORDS || line.length > CATEGORY_MAX_CHARS || !/^[\p{L}\p{M} ]+$/u.test(line)) return undefined;
+  return looksLikeTitle(next) && words(next) > words(line) + 1 ? line.trim() : undefined;
 }
 
 /** Fix what scraping glues: a sentence end stuck to the next word, odd spaces, bullet marks. */
@@ -162,6 +211,11 @@ export function parseArticle(source: string, raw: string): Article | undefined {
     line = cleanLine(line);
     if (!line) continue;
     if (matchesAny(line, END_MARKERS)) break;
+    const stamped = stampDate(line);
+    if (stamped) {
+      date ??= stamped;
+      continue;
+    }
     if (matchesAny(line, BOILERPLATE)) continue;
     if (line.length < 200 && CAPTION_CREDIT.test(normalize(line))) continue;
     lines.push(line);
@@ -169,14 +223,14 @@ export function parseArticle(source: string, raw: string): Article | undefined {
   if (lines.length === 0) return undefined;
 
   let kicker: string | undefined;
-  const kick = splitKicker(lines[0]!);
+  const kick = splitKicker(lines[0]!) ?? categoryLine(lines[0]!, lines[1]);
   if (kick !== undefined && lines.length > 1) {
     kicker = kick;
     lines.shift();
   }
 
   let title: string | undefined;
-  if (lines.length > 1 && looksLikeHeading(lines[0]!, TITLE_MAX_WORDS) && words(lines[1]!) > words(lines[0]!)) {
+  if (lines.length > 1 && looksLikeTitle(lines[0]!) && words(lines[1]!) > words(lines[0]!)) {
     title = lines.shift()!.replace(/\.{2,}$/, "");
   }
 

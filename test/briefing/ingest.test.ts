@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cutAtWord, headline, loadArticles, parseArticle, splitSentences, type IngestWarning } from "../../src/briefing/ingest.js";
+import { cutAtWord, headline, loadArticles, parseArticle, splitSentences, stampDate, type IngestWarning } from "../../src/briefing/ingest.js";
 import { relativeDates, withRelativeDates } from "../../src/briefing/relative-dates.js";
 import { normalize } from "../../src/briefing/arabic.js";
 
@@ -117,6 +117,41 @@ describe("ingestion edge cases", () => {
       "ارتفع النمو إلى 2.5 بالمئة هذا العام.",
       "وقال الوزير إن الأرقام مشجعة جداً؟ نعم.",
     ]);
+  });
+
+  it("takes a section name the project does not list for the kicker, not the title, and a headline that asks for the title", () => {
+    const body = "وقع البلدان أمس اتفاقية جديدة للتعاون في مجال الفضاء تشمل بناء محطة قمرية مشتركة وإطلاق أقمار ملاحية.";
+    for (const [kicker, title] of <Array<[string, string]>>[
+      ["علوم وتكنولوجيا", "ماذا يعني اتفاق تشوهاي الفضائي بين موسكو وبكين؟"],
+      ["اقتصادطاقة", "مفاوضات \"قوة سيبيريا 2\".. موسكو وبكين تقتربان من تسوية"],
+    ]) {
+      const a = parseArticle("900_test.txt", `${kicker}\n\n${title}\n\n${body}`)!;
+      expect({ kicker: a.kicker, title: a.title, paragraphs: a.paragraphs.map((p) => p.text) }).toEqual({ kicker, title, paragraphs: [body] });
+    }
+    // A short headline over its article is still its title.
+    expect(parseArticle("900_test.txt", `قمة الفضاء\n\n${body}`)!.title).toBe("قمة الفضاء");
+  });
+
+  it("reads the date of a dateline or a stamp of publication and keeps it out of the text and the title", () => {
+    const body = "قال البنك المركزي الروسي، اليوم الثلاثاء، إن حصة اليوان والروبل في التسويات بلغت 95 في المئة.";
+    for (const [stamp, date] of <Array<[string, string]>>[
+      ["موسكو – 21 أكتوبر 2025", "2025-10-21"],
+      ["آخر تحديث: 16 مايو 2026 - 14:35", "2026-05-16"],
+      ["نشر في 03/02/2025", "2025-02-03"],
+      ["الثلاثاء ٢١ تشرين الأول ٢٠٢٥", "2025-10-21"],
+      ["Published: 2025-10-21 09:00 GMT", "2025-10-21"],
+    ]) {
+      expect(stampDate(stamp), stamp).toBe(date);
+      const a = parseArticle("900_test.txt", `المركزي الروسي: حصة اليوان تبلغ 95 في المئة\n${stamp}\n${body}`)!;
+      expect({ title: a.title, date: a.date, paragraphs: a.paragraphs.length }, stamp).toEqual({ title: "المركزي الروسي: حصة اليوان تبلغ 95 في المئة", date, paragraphs: 1 });
+    }
+    // A sentence that holds a date is text.
+    for (const line of ["وقعت الاتفاقية في 21 أكتوبر 2025 بحضور وزيري خارجية البلدين وعدد من كبار المسؤولين في العاصمة الصينية", "21 أكتوبر", "2025"]) expect(stampDate(line), line).toBeUndefined();
+  });
+
+  it("drops a caption credited to the archive (… - أرشيفية)", () => {
+    const a = parseArticle("900_test.txt", "عنوان الخبر التجريبي عن الغاز\nعمال في محطة ضغط تابعة لخط \"قوة سيبيريا\" في إقليم أمور - أرشيفية\nقال مسؤولون إن المفاوضات حول سعر الغاز تقدمت كثيرا خلال الجولة الأخيرة في شنغهاي.")!;
+    expect(a.paragraphs.map((p) => p.text)).toEqual(["قال مسؤولون إن المفاوضات حول سعر الغاز تقدمت كثيرا خلال الجولة الأخيرة في شنغهاي."]);
   });
 
   it("returns nothing for a file of boilerplate only", () => {
