@@ -12,7 +12,11 @@ import { withRelativeDates } from "./relative-dates.js";
 import type { Article, Paragraph, Section } from "./types.js";
 
 /** Everything after one of these lines is site furniture (related links, comment form), not the article. */
-const END_MARKERS = normalizeAll(["مقالات ذات صلة", "اقرا ايضا", "اقرا المزيد", "اترك تعليقا", "اترك تعليق", "اترك ردا"]);
+const END_MARKERS = normalizeAll(["مقالات ذات صلة", "اقرا المزيد", "اترك تعليقا", "اترك تعليق", "اترك ردا"]);
+/** A link to another article inside this one: the line and the headline after it are skipped, the article goes on. */
+const RELATED_MARKERS = normalizeAll(["اقرا ايضا", "اقرأ أيضاً", "اقرأ أيضًا", "اقرأ كذلك", "شاهد أيضا", "شاهد أيضاً", "read also", "read more"]);
+/** A stamp of how long ago a page was published ("منذ 3 ساعات", "قبل ساعتين", "2 hours ago"): no date to read. */
+const AGO_STAMP = /^(?:منذ|قبل)\s+(?:\d+\s+)?(?:دقيقه|دقيقتين|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع)$|^\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago$/iu;
 /** Single lines that are site furniture wherever they stand. */
 const BOILERPLATE = normalizeAll([
   "زر الذهاب الي الاعلي",
@@ -201,6 +205,8 @@ export interface IngestWarning {
 export function parseArticle(source: string, raw: string): Article | undefined {
   let date: string | undefined;
   const lines: string[] = [];
+  /** True just after a line that links to another article ("اقرأ أيضاً:"): its headline follows. */
+  let skipHeadline = false;
   for (const rawLine of raw.replace(/^\uFEFF/, "").split(/\r?\n|\r|\u2028|\u2029/)) {
     let line = rawLine;
     const d = DATE_LINE.exec(line);
@@ -215,6 +221,15 @@ export function parseArticle(source: string, raw: string): Article | undefined {
     if (stamped) {
       date ??= stamped;
       continue;
+    }
+    if (AGO_STAMP.test(normalize(line).replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660)))) continue;
+    if (matchesAny(line, RELATED_MARKERS) && words(line) <= 3) {
+      skipHeadline = true;
+      continue;
+    }
+    if (skipHeadline) {
+      skipHeadline = false;
+      if (looksLikeTitle(line)) continue;
     }
     if (matchesAny(line, BOILERPLATE)) continue;
     if (line.length < 200 && CAPTION_CREDIT.test(normalize(line))) continue;
@@ -248,7 +263,8 @@ export function parseArticle(source: string, raw: string): Article | undefined {
   let current: Section = { paragraphs: [] };
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    if (next !== undefined && looksLikeHeading(line, HEADING_MAX_WORDS) && !looksLikeHeading(next, HEADING_MAX_WORDS)) {
+    // A sub-heading may ask (ما الذي ينتظر السوق؟).
+    if (next !== undefined && looksLikeHeading(line.replace(/[?؟]$/u, ""), HEADING_MAX_WORDS) && !looksLikeHeading(next, HEADING_MAX_WORDS)) {
       if (current.paragraphs.length > 0 || current.title !== undefined) sections.push(current);
       current = { title: line.replace(/\.{2,}$/, ""), paragraphs: [] };
       return;

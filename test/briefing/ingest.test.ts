@@ -149,6 +149,22 @@ describe("ingestion edge cases", () => {
     for (const line of ["وقعت الاتفاقية في 21 أكتوبر 2025 بحضور وزيري خارجية البلدين وعدد من كبار المسؤولين في العاصمة الصينية", "21 أكتوبر", "2025"]) expect(stampDate(line), line).toBeUndefined();
   });
 
+  it("drops a stamp of how long ago the page was published, and a link to another article with its headline, and goes on", () => {
+    const body = ["افتتحت في مدينة قازان الدورة السادسة من مهرجان الأفلام الروسية الصينية بمشاركة 46 فيلماً من البلدين.", "وتعرض الأفلام على مدى سبعة أيام في خمس صالات سينمائية وساحة مفتوحة على ضفاف النهر."];
+    const a = parseArticle("900_test.txt", ["قازان تحتضن مهرجان الأفلام الروسية الصينية", "منذ 3 ساعات", body[0], "اقرأ أيضاً:", "الصين أكبر مصدّر للسيارات في العالم للعام الثالث", body[1]].join("\n"))!;
+    expect({ title: a.title, paragraphs: a.paragraphs.map((p) => p.text) }).toEqual({ title: "قازان تحتضن مهرجان الأفلام الروسية الصينية", paragraphs: body });
+    expect(parseArticle("900_test.txt", ["قازان تحتضن المهرجان", "قبل ساعتين", body[0]].join("\n"))!.paragraphs.map((p) => p.text)).toEqual([body[0]]);
+  });
+
+  it("takes a short line that asks, above prose, for a sub-heading (ما الذي ينتظر السوق؟)", () => {
+    const prose = "يتوقع المحللون أن تستقر حصة العلامات الصينية عند نحو نصف السوق بنهاية العام الجاري مع تراجع الواردات.";
+    const a = parseArticle("900_test.txt", ["عنوان الخبر التجريبي عن سوق السيارات", "بلغ إجمالي مبيعات السيارات الجديدة في روسيا منذ بداية العام نحو 452 ألف سيارة.", "ما الذي ينتظر السوق؟", prose].join("\n"))!;
+    expect(a.paragraphs.map((p) => [p.section, p.text])).toEqual([
+      [undefined, "بلغ إجمالي مبيعات السيارات الجديدة في روسيا منذ بداية العام نحو 452 ألف سيارة."],
+      ["ما الذي ينتظر السوق؟", prose],
+    ]);
+  });
+
   it("drops a caption credited to the archive (… - أرشيفية)", () => {
     const a = parseArticle("900_test.txt", "عنوان الخبر التجريبي عن الغاز\nعمال في محطة ضغط تابعة لخط \"قوة سيبيريا\" في إقليم أمور - أرشيفية\nقال مسؤولون إن المفاوضات حول سعر الغاز تقدمت كثيرا خلال الجولة الأخيرة في شنغهاي.")!;
     expect(a.paragraphs.map((p) => p.text)).toEqual(["قال مسؤولون إن المفاوضات حول سعر الغاز تقدمت كثيرا خلال الجولة الأخيرة في شنغهاي."]);
