@@ -242,12 +242,25 @@ function bySense(word: string): Entity[] {
   return out;
 }
 
+/** Letters at least of a name that may be written with or without its long vowels: shorter ones collide. */
+export const SKELETON_MIN_LETTERS = 5;
+
+/**
+ * A foreign name without the و and ي inside it, which Arabic news writes or leaves out as it hears the name
+ * (بيشكك, بيشكيك → بشكك; قيرغيزستان, قرغيزستان): two spellings of one name have one skeleton. Not ا, whose
+ * absence would join names to ordinary words (اليابان, البنى).
+ */
+export function nameSkeleton(word: string): string {
+  return word.slice(0, 1) + word.slice(1).replace(/[وي]/gu, "");
+}
+
 /**
  * The entities a query names that the briefing never mentions: none of their Arabic names has all its words held
  * (`df` of a stem, as the index counts it), nor their capital.
  */
-export function absentEntities(query: string, df: (stem: string) => number): Entity[] {
-  const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0);
+export function absentEntities(query: string, df: (stem: string) => number, heldSkeleton: (skeleton: string) => boolean = () => false): Entity[] {
+  // Or in another spelling of its long vowels (بيشكك, بيشكيك; قيرغيزستان, قرغيزستان).
+  const heldWord = (w: string) => stemCandidates(normalize(w)).some((s) => df(s) > 0) || (w.length >= SKELETON_MIN_LETTERS && heldSkeleton(nameSkeleton(normalize(w))));
   // A country the briefing names only by its capital (بروكسل) is mentioned.
   return namedEntities(query).filter((e) => !e.arabic.some((name) => name.every(heldWord)) && !(e.capitals ?? []).some(heldWord));
 }

@@ -342,9 +342,15 @@ export function countedPredicate(question: string, words: readonly QuestionTerm[
 /** The English words from `from` on while they name something, before a function word, at most `max` of them. */
 function namingRun(question: string, tokens: readonly string[], from: number, max: number): QuestionTerm[] {
   const out: QuestionTerm[] = [];
-  for (let i = from; i < tokens.length && out.length < max && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) out.push(termOf(question, tokens[i]!));
+  for (let i = from; i < tokens.length && out.length < max && !isStopWord(tokens[i]!) && namesSomething(tokens[i]!); i++) {
+    // A plural ends what English puts before its verb: "how many ships take part" counts ships, not "take part".
+    if (ENGLISH_PLURAL.test(tokens[i - 1]!)) break;
+    out.push(termOf(question, tokens[i]!));
+  }
   return out;
 }
+/** An English plural noun (ships, countries), the head of the words before it: not "ss" (press), not a short word (gas, us). */
+const ENGLISH_PLURAL = /^[a-z]{2,}[^s'\W]s$/;
 
 /**
  * Whether the dictionary gives an English word a sense that names: a noun (written with ال) or an adjective of
@@ -567,7 +573,9 @@ export function englishSpeaker(question: string): string[] | undefined {
 export function reportsSaying(text: string, country: Entity): boolean {
   const tokens = tokenize(text);
   // A name of more words by its first (كوريا of كوريا الشمالية): a looser match only answers more questions.
-  const names = new Set(country.arabic.flatMap((name) => stemCandidates(name[0]!)));
+  // Or its capital, by which news names its government (وأعربت طوكيو عن قلق بالغ).
+  // Each by the readings that keep its first letters: كوبا is not read as با (بـ"غير المسبوقة") or وبا.
+  const names = new Set([...country.arabic.map((name) => name[0]!), ...(country.capitals ?? [])].flatMap((name) => stemCandidates(name).filter((s) => name.replace(/^ال/u, "").startsWith(s))));
   // Its adjective too: الروسي (stem روس) is of روسيا, الياباني of اليابان.
   const isCountry = (t: string) => stemCandidates(t).some((s) => names.has(s) || names.has(`${s}يا`) || names.has(`${s}ا`) || names.has(s.replace(/ي$/u, "")));
   // The one who speaks follows the verb (أكد الرئيس الروسي) or stands just before it (الصين نفت); a country further

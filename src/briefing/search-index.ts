@@ -10,7 +10,7 @@ import { CompactEngine } from "./compact-engine.js";
 import type { Field, Scored, WeightedTerm } from "./engine.js";
 import { englishSenseWords, isArabicNoun, isArabicWord, isEnglishWord, isSenseWord, MAX_WORD_LETTERS, pivotStems, withEnglish, type EnglishOptions, type IndexVocabulary } from "./english.js";
 import { editDistance, nearSlip } from "./edit-distance.js";
-import { absentEntities, absentThings, namedEntities, type Entity } from "./entities.js";
+import { absentEntities, absentThings, nameSkeleton, namedEntities, SKELETON_MIN_LETTERS, type Entity } from "./entities.js";
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
@@ -233,6 +233,18 @@ export class SearchIndex {
   }
   private readonly speakers = new KeptWhileUnchanged<Speaker | null>(TRANSLATIONS_KEPT);
 
+  /** The skeletons (`nameSkeleton`) of the briefing's words of a name's length, with or without a letter or the article before them. */
+  private skeletons(): ReadonlySet<string> {
+    return this.skeletonSet.get(this.passages.length, "", () => {
+      const out = new Set<string>();
+      for (const word of this.engine.vocabulary(FIELD.word)) {
+        for (const form of [word, word.replace(/^(?:[وفبل]?ال|[وفبلك])(?=\S{4,})/u, "")]) if (form.length >= SKELETON_MIN_LETTERS) out.add(nameSkeleton(form));
+      }
+      return out;
+    });
+  }
+  private readonly skeletonSet = new KeptWhileUnchanged<ReadonlySet<string>>(1);
+
   /** The question's words with each name's words sharing one word's weight (`namesAsOne`), or undefined. */
   private namedWords(words: readonly QueryWord[]): QueryWord[] | undefined {
     return words.length > 1 ? namesAsOne(words, phraseUnits(words, (a, b) => this.writtenAsOne(a, b))) : undefined;
@@ -450,8 +462,20 @@ export class SearchIndex {
     if (title && !anyOf(PRICE_PASSAGES, (p) => namesTitleHolder(p.text, title, isOrdinaryWord))) missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
     // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
     // about the parade", answered by the parade marking Japan's surrender).
+    // Any passage the question's words reach, not only those near the best: the one where Japan speaks may share
+    // little else with the question ("وأعربت طوكيو عن قلق بالغ" for what Japan said of the naval exercise).
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
-      if (!anyOf(SAYING_PASSAGES, (p) => reportsSaying(p.text, country))) missing.push({ kind: "said", value: country.code });
+      const speaking = raw.slice(0, SAYING_PASSAGES).find((r) => reportsSaying(this.passages[r.id]!.paragraph.text, country));
+      if (!speaking) {
+        missing.push({ kind: "said", value: country.code });
+        continue;
+      }
+      // It is shown second when none of the first passages is one where the country speaks.
+      if (!relevant.slice(0, SPEAKING_SHOWN).some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) {
+        const at = relevant.findIndex((r) => r.index === speaking.id);
+        const entry = at >= 0 ? relevant.splice(at, 1)[0]! : { index: speaking.id, score: speaking.score };
+        relevant.splice(1, 0, entry);
+      }
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
@@ -859,11 +883,14 @@ export class SearchIndex {
     // question has more to it than the year (two held words at least; "ماذا حدث منذ 2013" has not).
     const bounds = words.filter((w) => w.held && !/^\d+$/.test(w.word)).length >= 2 ? sinceYears(own) : new Set<string>();
     const numbers = words.filter((w) => /^\d{2,}$/.test(w.word) && !w.held && !bounds.has(w.word)).map((w): Missing => ({ kind: "number", value: w.word }));
-    const names = absentEntities(query, this.held.df).map((e): Missing => ({ kind: e.kind, value: e.code }));
+    const names = absentEntities(query, this.held.df, (skeleton) => this.skeletons().has(skeleton)).map((e): Missing => ({ kind: e.kind, value: e.code }));
     // An organization, a public figure or a figure of economy the briefing never mentions (NATO, Macron, population),
     // named as typed.
     for (const o of absentThings(query, (name) => this.writes(name))) names.push({ kind: "term", value: o.typed });
-    const unnamed = this.withEnglish(own).unnamed.map((name): Missing => ({ kind: "term", value: name }));
+    // A country or currency among them is judged as one, above: named by its capital too (Japan, by طوكيو).
+    const unnamed = this.withEnglish(own)
+      .unnamed.filter((name) => namedEntities(name).length === 0)
+      .map((name): Missing => ({ kind: "term", value: name }));
     const counted = countedHead(own);
     const uncounted: Missing[] = counted && !this.names(counted.word) ? [{ kind: "term", value: counted.typed }] : [];
     // So is a count of two things of which it names only one (how many troops and tanks).
@@ -1001,6 +1028,8 @@ const MIN_SPEAKER_LETTERS = 4;
  * may stand in any passage about the subject, and bounded, as each is read word by word.
  */
 const SAYING_PASSAGES = 50;
+/** The first passages of an answer, among which one where the asked country speaks is shown (`search`). */
+const SPEAKING_SHOWN = 3;
 /** A counted noun as typed and, in the accusative of "how many" (كم صاروخا), without its alif. */
 function countedReadings(word: string): string[] {
   return [word, ...(word.endsWith("ا") ? [word.slice(0, -1)] : [])];

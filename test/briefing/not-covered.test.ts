@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Briefing } from "../../src/briefing/briefing.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
+import { nameSkeleton } from "../../src/briefing/entities.js";
+import { countedWords } from "../../src/briefing/question.js";
 
 const briefing = await Briefing.load({ dir: "seeds" });
 
@@ -238,6 +240,38 @@ describe("questions the briefing does not cover", () => {
     // A "why" question asks a cause, which a passage gives without the country speaking (the parade marks Japan's
     // surrender), though its verb (ترى) is one of saying; a "when" question asks a date (أعلنت الحرب: declared war).
     expect(briefing.search("لماذا لا ترى اليابان في العرض العسكري مجرد احتفال؟", { limit: 3 }).covered).not.toBe(false);
+  });
+
+  it("answers what a country said when its capital speaks for it, in a passage that shares little else with the question, and counts the ships of a new article; says so for Cuba, which the briefing lists but never has speak", () => {
+    const text = [
+      "عنوان المقال التجريبي عن المناورات",
+      "انطلقت في المياه القريبة من مدينة فلاديفوستوك مناورات بحرية مشتركة بين روسيا والصين تستمر خمسة أيام بمشاركة 12 سفينة حربية.",
+      "وتشارك في التدريبات مدمرات وفرقاطات وسفن إمداد من البلدين، وتشمل رمايات حية ودوريات مشتركة في المحيط.",
+      "وأعربت طوكيو عن قلق بالغ إزاء تكثيف النشاط العسكري قرب سواحلها.",
+    ].join("\n");
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["ماذا قالت اليابان عن المناورات البحرية؟", "What did Japan say about the naval exercise?"]) {
+      const result = small.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      // Among the first passages shown, though it holds none of the question's words but Japan's capital.
+      expect(result.hits.slice(0, 2).map((h) => h.paragraph.text), q).toContain("وأعربت طوكيو عن قلق بالغ إزاء تكثيف النشاط العسكري قرب سواحلها.");
+    }
+    // A count of what English names before its verb: ships, not "take part".
+    for (const q of ["How many warships take part in the naval drills?", "How many ships take part in the exercise?"]) expect(small.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    expect(countedWords("How many warships take part in the naval drills?").map((w) => w.word)).toEqual(["warships"]);
+    expect(countedWords("How many North Korean troops were sent?").map((w) => w.word)).toEqual(["north", "korean", "troops"]);
+    // The seeds list Cuba's president among the parade's guests, beside a passive "وُصفت بـ…" that is no saying of Cuba's.
+    expect(briefing.search("What did the Cuban president say during the Beijing military parade?", { limit: 3 }).missing).toEqual([{ kind: "said", value: "CU" }]);
+  });
+
+  it("takes a country for named when the briefing spells its name or its capital's with other long vowels (بيشكك, بيشكيك)", () => {
+    const text = "عنوان المقال التجريبي عن الاجتماع\nاختتم وزراء خارجية منظمة شنغهاي للتعاون اجتماعهم السنوي في العاصمة بيشكيك، وقال لافروف إن المنظمة أصبحت منصة حقيقية.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["What did Lavrov say in Bishkek?", "ماذا قال لافروف في قرغيزستان؟"]) expect(small.search(q, { limit: 3 }).covered, q).not.toBe(false);
+    expect(nameSkeleton("بيشكك")).toBe(nameSkeleton("بيشكيك"));
+    expect(nameSkeleton("قيرغيزستان")).toBe(nameSkeleton("قرغيزستان"));
+    // Not a country it never names, however near its spelling.
+    expect(small.search("ماذا قال لافروف في كازاخستان؟", { limit: 3 }).covered).toBe(false);
   });
 
   it("answers what someone said when the briefing names them, also misspelt, run together or after a title", () => {
