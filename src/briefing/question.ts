@@ -551,7 +551,12 @@ export function askedSpeakerCountries(question: string): Entity[] {
   // The country, or an office of it (رئيس الوزراء الياباني, الحكومة اليابانية), up to a function word or a word
   // with a preposition on it; not what a passive verb says of something (وُصفت زيارة بوتين للصين).
   const office = hasWord(TITLES, speaker.word) || hasWord(OFFICES, speaker.word);
-  if (!office) return namedEntities(speaker.word).filter((e) => e.kind === "region");
+  if (!office) {
+    // A name of two words (الولايات المتحدة), not a country named after the speaker's name (اليابان عن روسيا).
+    const next = tokens[at + 1] ?? "";
+    const two = namedEntities(`${speaker.word} ${next}`).filter((e) => e.kind === "region" && !namedEntities(next).includes(e));
+    return two.length > 0 ? two : namedEntities(speaker.word).filter((e) => e.kind === "region");
+  }
   const subject: string[] = [];
   for (const t of tokens.slice(at, at + SAID_REACH)) {
     if (isStopWord(t) || (subject.length > 0 && /^[لبك]/u.test(t) && !t.startsWith("ال"))) break;

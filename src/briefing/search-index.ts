@@ -462,18 +462,23 @@ export class SearchIndex {
     if (title && !anyOf(PRICE_PASSAGES, (p) => namesTitleHolder(p.text, title, isOrdinaryWord))) missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
     // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
     // about the parade", answered by the parade marking Japan's surrender).
-    // Any passage the question's words reach, not only those near the best: the one where Japan speaks may share
-    // little else with the question ("وأعربت طوكيو عن قلق بالغ" for what Japan said of the naval exercise).
+    // Or, in the story the question is answered from (the first passage's article), any passage its words reach: the
+    // one where Japan speaks may share little else with the question ("وأعربت طوكيو عن قلق بالغ" for what Japan said
+    // of the naval exercise); what Washington thinks of another story is no answer.
+    const story = this.passages[relevant[0]!.index]!.article.id;
+    const says = (id: number, country: Entity) => reportsSaying(this.passages[id]!.paragraph.text, country);
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
-      const speaking = raw.slice(0, SAYING_PASSAGES).find((r) => reportsSaying(this.passages[r.id]!.paragraph.text, country));
-      if (!speaking) {
+      const speaking =
+        relevant.slice(0, SAYING_PASSAGES).find((r) => says(r.index, country))?.index ??
+        raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && says(r.id, country))?.id;
+      if (speaking === undefined) {
         missing.push({ kind: "said", value: country.code });
         continue;
       }
       // It is shown second when none of the first passages is one where the country speaks.
-      if (!relevant.slice(0, SPEAKING_SHOWN).some((r) => reportsSaying(this.passages[r.index]!.paragraph.text, country))) {
-        const at = relevant.findIndex((r) => r.index === speaking.id);
-        const entry = at >= 0 ? relevant.splice(at, 1)[0]! : { index: speaking.id, score: speaking.score };
+      if (!relevant.slice(0, SPEAKING_SHOWN).some((r) => says(r.index, country))) {
+        const at = relevant.findIndex((r) => r.index === speaking);
+        const entry = at >= 0 ? relevant.splice(at, 1)[0]! : { index: speaking, score: raw.find((r) => r.id === speaking)!.score };
         relevant.splice(1, 0, entry);
       }
     }

@@ -242,14 +242,18 @@ describe("questions the briefing does not cover", () => {
     expect(briefing.search("لماذا لا ترى اليابان في العرض العسكري مجرد احتفال؟", { limit: 3 }).covered).not.toBe(false);
   });
 
-  it("answers what a country said when its capital speaks for it, in a passage that shares little else with the question, and counts the ships of a new article; says so for Cuba, which the briefing lists but never has speak", () => {
+  it("answers what a country said when its capital speaks for it, in a passage of the story asked about that shares little else with the question, and counts the ships of a new article; says so for Cuba, which the briefing lists but never has speak", () => {
     const text = [
       "عنوان المقال التجريبي عن المناورات",
       "انطلقت في المياه القريبة من مدينة فلاديفوستوك مناورات بحرية مشتركة بين روسيا والصين تستمر خمسة أيام بمشاركة 12 سفينة حربية.",
       "وتشارك في التدريبات مدمرات وفرقاطات وسفن إمداد من البلدين، وتشمل رمايات حية ودوريات مشتركة في المحيط.",
       "وأعربت طوكيو عن قلق بالغ إزاء تكثيف النشاط العسكري قرب سواحلها.",
     ].join("\n");
-    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    // Another story, where Washington speaks of something else.
+    const other = "عنوان المقال التجريبي عن الممر القطبي\nوقعت روسيا والصين اتفاقية للشحن عبر الممر القطبي الشمالي بخمس سفن حاويات جديدة.\nوفي العواصم الغربية، قوبلت الاتفاقية بقلق واضح، إذ ترى واشنطن أن الممر يمنح بكين موطئ قدم في المنطقة.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!, parseArticle("901_test.txt", other)!]);
+    expect(small.search("ماذا قالت الولايات المتحدة عن المناورات البحرية؟", { limit: 3 }).missing).toEqual([{ kind: "said", value: "US" }]);
+    expect(small.search("ماذا قالت الولايات المتحدة عن الممر القطبي؟", { limit: 3 }).covered).not.toBe(false);
     for (const q of ["ماذا قالت اليابان عن المناورات البحرية؟", "What did Japan say about the naval exercise?"]) {
       const result = small.search(q, { limit: 3 });
       expect(result.covered, q).not.toBe(false);
