@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, normalize, roots, stemCandidates, tokenize } from "../../src/briefing/arabic.js";
 import { Briefing } from "../../src/briefing/briefing.js";
-import { englishDictionary, englishToArabic, lemmas, stemWeights, type IndexVocabulary } from "../../src/briefing/english.js";
+import { englishDictionary, englishToArabic, lemmas, stemWeights, withEnglish, type IndexVocabulary } from "../../src/briefing/english.js";
 import { parseArticle } from "../../src/briefing/ingest.js";
 import { SearchIndex } from "../../src/briefing/search-index.js";
 import { NameMatcher, nameDistance, sounds } from "../../src/briefing/transliterate.js";
@@ -80,6 +80,13 @@ describe("English → Arabic dictionary", () => {
     const index = indexOf("زار الكنيسة", "الكنيسة القديمة", "قرب الكنيسة والكنائس", "الكنائس", "الدير");
     expect(texts("abbey", index)).toEqual(["الدير", "الكنيسه", "الكنايس"]);
     expect(texts("abbey", indexOf("الكنيسة", "الكنيسة", "الكنائس", "الأديرة", "الدير"))).toHaveLength(3);
+  });
+
+  it("weighs a sense of several words as one word, its words sharing the weight (SCO: منظمة شنغهاي للتعاون)", () => {
+    const index = indexOf("اجتماع منظمة شنغهاي للتعاون", "بنك التنمية", "رأس المال الأولي للبنك");
+    const { weights } = withEnglish("SCO bank", index);
+    for (const word of ["منظمة", "شنغهاي", "للتعاون"]) expect(weights.get(analyze(word).stems[0]!), word).toBeCloseTo(1 / 3);
+    expect(withEnglish("bank", index).weights.get(analyze("بنك").stems[0]!)).toBeGreaterThan(1 / 3);
   });
 
   it("tries dictionary phrases before their words", () => {
