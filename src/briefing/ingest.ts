@@ -59,7 +59,7 @@ const STAMP_MAX_WORDS = 10;
 
 /** The ISO date a stamp line gives, or undefined when the line is no stamp. */
 export function stampDate(line: string): string | undefined {
-  const n = normalize(line).replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660)).trim();
+  const n = normalize(line).trim();
   if (words(n) > STAMP_MAX_WORDS) return undefined;
   const m = STAMP.exec(n);
   if (!m) return undefined;
@@ -83,9 +83,9 @@ function endsLikeSentence(line: string): boolean {
   return /[.!?؟:;…]$/.test(line.replace(/["'”»)]+$/u, ""));
 }
 
-/** A headline: a short line that does not end as a sentence of prose does; it may ask (ماذا يعني…؟). */
-function looksLikeTitle(line: string): boolean {
-  return looksLikeHeading(line.replace(/[?؟]$/u, ""), TITLE_MAX_WORDS);
+/** A title or sub-heading as news writes them: a heading (`looksLikeHeading`) that may ask (ماذا يعني…؟). */
+function looksLikeHeadline(line: string, maxWords = TITLE_MAX_WORDS): boolean {
+  return looksLikeHeading(line.replace(/[?؟]$/u, ""), maxWords);
 }
 
 /** A short line without closing punctuation: a title or a sub-heading rather than prose. */
@@ -130,7 +130,7 @@ const CATEGORY_MAX_CHARS = 30;
  */
 function categoryLine(line: string, next: string | undefined): string | undefined {
   if (next === undefined || words(line) > CATEGORY_MAX_WORDS || line.length > CATEGORY_MAX_CHARS || !/^[\p{L}\p{M} ]+$/u.test(line)) return undefined;
-  return looksLikeTitle(next) && words(next) > words(line) + 1 ? line.trim() : undefined;
+  return looksLikeHeadline(next) && words(next) > words(line) + 1 ? line.trim() : undefined;
 }
 
 /** Fix what scraping glues: a sentence end stuck to the next word, odd spaces, bullet marks. */
@@ -222,17 +222,19 @@ export function parseArticle(source: string, raw: string): Article | undefined {
       date ??= stamped;
       continue;
     }
-    if (AGO_STAMP.test(normalize(line).replace(/[\u0660-\u0669]/gu, (d) => String(d.charCodeAt(0) - 0x0660)))) continue;
+    // Normalized once: digits of any script as ASCII, as the patterns below are written.
+    const folded = normalize(line);
+    if (AGO_STAMP.test(folded)) continue;
     if (matchesAny(line, RELATED_MARKERS) && words(line) <= 3) {
       skipHeadline = true;
       continue;
     }
     if (skipHeadline) {
       skipHeadline = false;
-      if (looksLikeTitle(line)) continue;
+      if (looksLikeHeadline(line)) continue;
     }
     if (matchesAny(line, BOILERPLATE)) continue;
-    if (line.length < 200 && CAPTION_CREDIT.test(normalize(line))) continue;
+    if (line.length < 200 && CAPTION_CREDIT.test(folded)) continue;
     lines.push(line);
   }
   if (lines.length === 0) return undefined;
@@ -245,7 +247,7 @@ export function parseArticle(source: string, raw: string): Article | undefined {
   }
 
   let title: string | undefined;
-  if (lines.length > 1 && looksLikeTitle(lines[0]!) && words(lines[1]!) > words(lines[0]!)) {
+  if (lines.length > 1 && looksLikeHeadline(lines[0]!) && words(lines[1]!) > words(lines[0]!)) {
     title = lines.shift()!.replace(/\.{2,}$/, "");
   }
 
@@ -263,8 +265,7 @@ export function parseArticle(source: string, raw: string): Article | undefined {
   let current: Section = { paragraphs: [] };
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    // A sub-heading may ask (ما الذي ينتظر السوق؟).
-    if (next !== undefined && looksLikeHeading(line.replace(/[?؟]$/u, ""), HEADING_MAX_WORDS) && !looksLikeHeading(next, HEADING_MAX_WORDS)) {
+    if (next !== undefined && looksLikeHeadline(line, HEADING_MAX_WORDS) && !looksLikeHeading(next, HEADING_MAX_WORDS)) {
       if (current.paragraphs.length > 0 || current.title !== undefined) sections.push(current);
       current = { title: line.replace(/\.{2,}$/, ""), paragraphs: [] };
       return;

@@ -585,7 +585,12 @@ export function reportsSaying(text: string, country: Entity): boolean {
   const isCountry = (t: string) => stemCandidates(t).some((s) => names.has(s) || names.has(`${s}يا`) || names.has(`${s}ا`) || names.has(s.replace(/ي$/u, "")));
   // The one who speaks follows the verb (أكد الرئيس الروسي) or stands just before it (الصين نفت); a country further
   // before is what is spoken of ("ضد اليابان، حيث أعلن الحرب عليها").
-  return tokens.some((t, i) => (REPORTING.has(t) || REPORTING.has(t.replace(ATTACHED, ""))) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
+  return tokens.some((t, i) => isReporting(t) && tokens.slice(Math.max(0, i - 1), i + SAID_REACH).some(isCountry));
+}
+
+/** Whether a word is a verb of saying or reporting, a و or ف joined to it allowed (وأكد, فقال). */
+function isReporting(token: string): boolean {
+  return REPORTING.has(token) || REPORTING.has(token.replace(ATTACHED, ""));
 }
 
 /**
@@ -616,19 +621,25 @@ function isNisba(token: string): boolean {
 export function titleAdjectives(text: string, nameStems: ReadonlySet<string>): string[] {
   const tokens = tokenize(text);
   const out: string[] = [];
-  tokens.forEach((t, i) => {
-    const adjective = tokens[i + 1];
-    if (!hasWord(TITLES, t) || adjective === undefined || !isNisba(adjective)) return;
+  tokens.forEach((_, i) => {
+    const adjective = titleAdjectiveAt(tokens, i);
+    if (adjective === undefined) return;
     // The name, after the holder's first names; not past a function word or another title (الزعيم الروسي على الرئيس شي).
     for (const w of tokens.slice(i + 2, i + 2 + NAME_REACH)) {
       if (isStopWord(w) || hasWord(TITLES, w)) break;
       if (stemCandidates(w).some((k) => nameStems.has(k))) {
-        out.push(adjective.replace(PREFIX, ""));
+        out.push(adjective);
         break;
       }
     }
   });
   return out;
+}
+
+/** The nisba adjective, without its article, of a title at `i` (الرئيس الصيني: صيني); undefined when there is none. */
+function titleAdjectiveAt(tokens: readonly string[], i: number): string | undefined {
+  const adjective = tokens[i + 1];
+  return hasWord(TITLES, tokens[i]!) && adjective !== undefined && isNisba(adjective) ? adjective.replace(PREFIX, "") : undefined;
 }
 /** Words from a title's adjective to the name it gives (الرئيس الروسي فلاديمير بوتين: two). */
 const NAME_REACH = 3;
@@ -643,7 +654,7 @@ export function speakerOf(text: string, nameStems: ReadonlySet<string>, adjectiv
   let other = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!REPORTING.has(t) && !REPORTING.has(t.replace(ATTACHED, ""))) continue;
+    if (!isReporting(t)) continue;
     // The speaker follows the verb, or stands just before it (الصين نفت); with a title, its name two words on.
     const slot = tokens.slice(Math.max(0, i - 1), i + SAID_REACH + NAME_REACH - 1);
     if (slot.some((w) => stemCandidates(w).some((k) => nameStems.has(k)))) return "asked";
@@ -651,8 +662,9 @@ export function speakerOf(text: string, nameStems: ReadonlySet<string>, adjectiv
     const next = tokens[i + 1];
     if (next !== undefined && !isStopWord(next) && !next.startsWith("ال") && !isArabicNoun(next) && !hasWord(TITLES, next) && !hasWord(OFFICES, next) && !/^\p{N}+$/u.test(next)) other = true;
     for (let j = 1; j < SAID_REACH && i + j + 1 < tokens.length; j++) {
-      if (!hasWord(TITLES, tokens[i + j]!) || !isNisba(tokens[i + j + 1]!)) continue;
-      if (adjectives.has(tokens[i + j + 1]!.replace(PREFIX, ""))) return "asked";
+      const adjective = titleAdjectiveAt(tokens, i + j);
+      if (adjective === undefined) continue;
+      if (adjectives.has(adjective)) return "asked";
       other = true;
     }
   }

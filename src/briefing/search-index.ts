@@ -468,19 +468,17 @@ export class SearchIndex {
     const story = this.passages[relevant[0]!.index]!.article.id;
     const says = (id: number, country: Entity) => reportsSaying(this.passages[id]!.paragraph.text, country);
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
-      const speaking =
-        relevant.slice(0, SAYING_PASSAGES).find((r) => says(r.index, country))?.index ??
-        raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && says(r.id, country))?.id;
-      if (speaking === undefined) {
+      // The first passage found where it speaks, by rank, or else one of the story's.
+      const at = relevant.slice(0, SAYING_PASSAGES).findIndex((r) => says(r.index, country));
+      if (at >= 0 && at < SPEAKING_SHOWN) continue;
+      const entry = at >= 0 ? relevant[at] : raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && says(r.id, country));
+      if (entry === undefined) {
         missing.push({ kind: "said", value: country.code });
         continue;
       }
-      // It is shown second when none of the first passages is one where the country speaks.
-      if (!relevant.slice(0, SPEAKING_SHOWN).some((r) => says(r.index, country))) {
-        const at = relevant.findIndex((r) => r.index === speaking);
-        const entry = at >= 0 ? relevant.splice(at, 1)[0]! : { index: speaking, score: raw.find((r) => r.id === speaking)!.score };
-        relevant.splice(1, 0, entry);
-      }
+      // None of the first passages is one where the country speaks: the one found is shown second.
+      if (at >= 0) relevant.splice(at, 1);
+      relevant.splice(1, 0, "index" in entry ? entry : { index: entry.id, score: entry.score });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
