@@ -6,7 +6,7 @@
  * --set measures another question set in the development set's format (for example one written later as held-out).
  */
 import { Briefing } from "../src/briefing/briefing.js";
-import { summaryCoverage } from "../test/briefing/fixtures/summary-facts.js";
+import { LATER_ARTICLES, LATER_FACTS, summaryCoverage } from "../test/briefing/fixtures/summary-facts.js";
 import { QUESTIONS } from "../test/briefing/questions.js";
 import { DEV_SET, evaluate, readQuestions, type Figures } from "./evaluate.js";
 
@@ -53,3 +53,5 @@ else {
 console.log(`project's own set: R@3 ${ownR3.toFixed(3)} of ${QUESTIONS.length}`);
 for (const row of summaryCoverage(briefing))
   console.log(`summary ${row.source.slice(0, 3)}: ${row.found}/${row.facts} facts in ${row.chars} characters${row.missing.length ? ` — missing: ${row.missing.join(" | ")}` : ""}`);
+const later = summaryCoverage(await Briefing.load({ dir: LATER_ARTICLES }), LATER_FACTS);
+console.log(`summaries of the 16 later articles (test/briefing/fixtures/later-articles): ${later.reduce((n, r) => n + r.found, 0)}/${later.reduce((n, r) => n + r.facts, 0)} facts`);
