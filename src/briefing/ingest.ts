@@ -28,8 +28,17 @@ const BOILERPLATE = normalizeAll([
   "شارك هذا المقال",
   "تابعونا علي",
 ]);
-/** Photo credits that end a caption line ("… - أ ف ب"). */
-const CAPTION_CREDIT = /\s[-–—]\s*(ا\s?ف\s?ب|ا\.ف\.ب|رويترز|الاناضول|ا ب|اب|د ب ا|ا ب ا|getty images|getty|afp|reuters|ap|epa|tass|تاس|سبوتنيك|شينخوا|(?:صوره )?ارشيفيه|ارشيف|من الارشيف|file photo|archive)\s*\)?$/i;
+/** Photo credits that end a caption line ("… - أ ف ب", "… (أرشيفية)", "… (صورة من موقع الوزارة)"). */
+const CREDIT = "ا\\s?ف\\s?ب|ا\\.ف\\.ب|رويترز|الاناضول|ا ب|اب|د ب ا|ا ب ا|getty images|getty|afp|reuters|ap|epa|tass|تاس|سبوتنيك|شينخوا|(?:صوره )?ارشيفيه|ارشيف|من الارشيف|file photo|archive";
+const CAPTION_CREDIT = new RegExp(`\\s(?:[-–—]\\s*(?:${CREDIT})\\s*\\)?|\\(\\s*(?:${CREDIT}|صوره [^()]{2,50}|photo[^()]{0,50})\\s*\\))$`, "i");
+/**
+ * A byline ("كتب: دميتري سوكولوف - خاباروفسك", "بقلم فاطمة علي", "By Anna Petrova"): who wrote the article, kept as its
+ * author. A few words at most.
+ */
+const BYLINE = /^(?:كتب|كتبت|بقلم|إعداد|اعداد|by)\s*[:\-–—]?\s+(\S.*)$/iu;
+const BYLINE_MAX_WORDS = 8;
+/** A dateline without a date at the head of the first paragraph ("فلاديفوستوك - أنهت…", "هاربين (الصين) - فاز…"): kept in the text, left out of a derived title. */
+const DATELINE_PLACE = /^[\p{L}]+(?: [\p{L}]+){0,2}(?: \([\p{L} ]{2,30}\))?\s*[-–—]\s+/u;
 /** Section names that scraped breadcrumbs glue together ("آسياروسيا"). */
 const KICKER_WORDS = normalizeAll(["اخبار العالم", "العالم", "اسيا", "روسيا", "الصين", "اوروبا", "سياسه", "اقتصاد", "تقارير", "تحليلات", "اخبار", "دولي", "عربي", "مقالات", "الشرق الاوسط"]).sort((a, b) => b.length - a.length);
 function normalizeAll(list: string[]): string[] {
@@ -51,7 +60,7 @@ const STAMP_WORDS = [
  * (day, month by name or number, year), a time. Read normalized.
  */
 const STAMP = new RegExp(
-  `^(?:[\\p{L} ]{0,30}?[:\\-–—،,]\\s*)?(?:(?:${STAMP_WORDS})\\s*[،,]?\\s*)*(?:(\\d{1,2})\\s+(${MONTH_NAME})\\s*[،,]?\\s+(\\d{4})|(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})|(\\d{4})[/.\\-](\\d{1,2})[/.\\-](\\d{1,2}))(?:\\s*[-–—،,|]?\\s*(?:الساعه\\s*)?\\d{1,2}:\\d{2}(?:\\s*(?:ص|م|am|pm))?)?(?:\\s*(?:بتوقيت|gmt|utc)[\\p{L} +\\d]{0,20})?$`,
+  `^(?:[\\p{L} ]{0,30}?[:\\-–—،,]\\s*)?(?:(?:${STAMP_WORDS})\\s*[:،,]?\\s*)*(?:(\\d{1,2})\\s+(${MONTH_NAME})\\s*[،,]?\\s+(\\d{4})|(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})|(\\d{4})[/.\\-](\\d{1,2})[/.\\-](\\d{1,2}))(?:\\s*[-–—،,|]?\\s*(?:الساعه\\s*)?\\d{1,2}:\\d{2}(?:\\s*(?:ص|م|am|pm))?)?(?:\\s*(?:بتوقيت|gmt|utc)[\\p{L} +\\d]{0,20})?$`,
   "iu",
 );
 /** Words at most in a stamp line: more is a sentence that holds a date. */
@@ -172,7 +181,7 @@ export function cutAtWord(text: string, max: number): string {
 }
 
 /** A weekday between commas in a lead sentence ("بوتين، اليوم الثلاثاء، أن"): news furniture, not headline. */
-const DAY_ASIDE = /\s*[،,]\s*(?:(?:اليوم|أمس|امس|غدا|غداً|غدًا|يوم)\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[،,]\s*/gu;
+const DAY_ASIDE = /\s*[،,]\s*(?:(?:اليوم|أمس|امس|غدا|غداً|غدًا|يوم|صباح|مساء|ظهر|ليلة|فجر)\s+)?(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[،,]\s*/gu;
 /** Words that open a phrase: a headline may end just before them. */
 const PHRASE_OPENER = /^(?:في|من|إلى|الى|على|عن|مع|حول|خلال|بعد|قبل|منذ|عبر|نحو|بين|لدى|ضمن|وسط|لل|بال)/u;
 
@@ -204,6 +213,7 @@ export interface IngestWarning {
 /** Parse one file's text. Returns undefined when nothing readable remains. */
 export function parseArticle(source: string, raw: string): Article | undefined {
   let date: string | undefined;
+  let author: string | undefined;
   const lines: string[] = [];
   /** True just after a line that links to another article ("اقرأ أيضاً:"): its headline follows. */
   let skipHeadline = false;
@@ -225,8 +235,17 @@ export function parseArticle(source: string, raw: string): Article | undefined {
     // Normalized once: digits of any script as ASCII, as the patterns below are written.
     const folded = normalize(line);
     if (AGO_STAMP.test(folded)) continue;
-    if (matchesAny(line, RELATED_MARKERS) && words(line) <= 3) {
-      skipHeadline = true;
+    if (matchesAny(line, RELATED_MARKERS)) {
+      // The marker alone: the linked headline is the next line. With the headline after it: the line is the link.
+      if (words(line) <= 3) {
+        skipHeadline = true;
+        continue;
+      }
+      if (/^[^:]{2,20}:/u.test(line) && looksLikeHeadline(line.slice(line.indexOf(":") + 1).trim())) continue;
+    }
+    const byline = words(line) <= BYLINE_MAX_WORDS ? BYLINE.exec(line) : null;
+    if (byline && !endsLikeSentence(line)) {
+      author ??= byline[1]!.trim();
       continue;
     }
     if (skipHeadline) {
@@ -285,11 +304,11 @@ export function parseArticle(source: string, raw: string): Article | undefined {
     id: articleId(source),
     source,
     // A title from the file is kept as written, even cut off; one derived here is made a clean headline.
-    title: title ?? headline(splitSentences(firstLine!)[0] ?? firstLine!, DERIVED_TITLE_MAX),
+    title: title ?? headline(splitSentences(firstLine!.replace(DATELINE_PLACE, ""))[0] ?? firstLine!, DERIVED_TITLE_MAX),
     titleDerived: derived,
     ...(date ? { date } : {}),
     ...(kicker ? { kicker } : {}),
-    ...(signature.length > 0 ? { author: signature.join(" — ") } : {}),
+    ...(author !== undefined || signature.length > 0 ? { author: author ?? signature.join(" — ") } : {}),
     sections,
     paragraphs,
   };

@@ -170,6 +170,49 @@ describe("ingestion edge cases", () => {
     expect(a.paragraphs.map((p) => p.text)).toEqual(["قال مسؤولون إن المفاوضات حول سعر الغاز تقدمت كثيرا خلال الجولة الأخيرة في شنغهاي."]);
   });
 
+  it("keeps a byline as the author, not as a heading over the article, with the title above it", () => {
+    const body = ["طالبت السلطات الروسية في إقليم خاباروفسك، يوم الاثنين، الجانب الصيني بتقديم بيانات مفصلة عن المنشآت الصناعية.", "وقال وزير الموارد الطبيعية في الإقليم إن العينات أظهرت تركيزاً مرتفعاً من الفينول."];
+    for (const [byline, author] of [
+      ["كتب: دميتري سوكولوف - خاباروفسك", "دميتري سوكولوف - خاباروفسك"],
+      ["كتبت: ليلى حداد", "ليلى حداد"],
+      ["بقلم فاطمة علي", "فاطمة علي"],
+      ["By Anna Petrova", "Anna Petrova"],
+    ]) {
+      const a = parseArticle("900_test.txt", ["بيئة", "تلوث في نهر آمور يثير خلافاً بين خاباروفسك وهيلونغجيانغ", byline, ...body].join("\n"))!;
+      expect({ title: a.title, author: a.author, sections: a.sections.map((s) => s.title), paragraphs: a.paragraphs.map((p) => p.text) }, byline).toEqual({
+        title: "تلوث في نهر آمور يثير خلافاً بين خاباروفسك وهيلونغجيانغ",
+        author,
+        sections: [undefined],
+        paragraphs: body,
+      });
+    }
+    // A sentence that opens with "كتب" is text.
+    const wrote = "كتب الرئيس الصيني مقالاً في صحيفة روسية عن العلاقات بين البلدين.";
+    expect(parseArticle("900_test.txt", `عنوان الخبر التجريبي عن المقال\n${wrote}`)!.paragraphs.map((p) => p.text)).toEqual([wrote]);
+  });
+
+  it("drops a caption whose credit is in brackets, a link with its headline on one line, and a stamp after a place and a colon", () => {
+    const body = ["أعلنت شركة روسية وأخرى صينية تأسيس مشروع مشترك لإنتاج أدوية الأورام في مدينة كالوغا.", "وتبلغ قيمة الاستثمارات نحو 18 مليار روبل على مدى خمس سنوات."];
+    const a = parseArticle("900_test.txt", [
+      "مشروع روسي صيني مشترك لإنتاج الأدوية في كالوغا",
+      "بكين - آخر تحديث: 22 أبريل 2025",
+      body[0],
+      "خط تعبئة في أحد مصانع الأدوية بالمنطقة الصناعية في كالوغا (أرشيفية)",
+      "اقرأ أيضاً: روسيا تسجل أول لقاح صيني للإنفلونزا الموسمية",
+      "غلاف تقرير \"شراكة بلا توازن\" (صورة من الموقع الرسمي للمركز)",
+      body[1],
+    ].join("\n"))!;
+    expect({ title: a.title, date: a.date, paragraphs: a.paragraphs.map((p) => p.text) }).toEqual({ title: "مشروع روسي صيني مشترك لإنتاج الأدوية في كالوغا", date: "2025-04-22", paragraphs: body });
+  });
+
+  it("derives a title without the dateline's place or the time of day", () => {
+    const lead = "فلاديفوستوك - أنهت اللجنة الروسية الصينية المشتركة لمصايد الأسماك، مساء الثلاثاء، دورتها الثالثة والثلاثين في المدينة، بتوقيع بروتوكول يحدد حصص الصيد للعام المقبل وعدد السفن المسموح لها بالعمل.";
+    const a = parseArticle("900_test.txt", `${lead}\nوبحسب البيان الختامي، سيسمح لخمس عشرة سفينة صينية بالعمل في المنطقة.`)!;
+    expect(a.title).toBe("أنهت اللجنة الروسية الصينية المشتركة لمصايد الأسماك دورتها الثالثة والثلاثين في المدينة");
+    // The text keeps its dateline.
+    expect(a.paragraphs[0]!.text).toBe(lead);
+  });
+
   it("returns nothing for a file of boilerplate only", () => {
     expect(parseArticle("x", "مقالات ذات صلة\nزر الذهاب إلى الأعلى")).toBeUndefined();
   });
