@@ -6,6 +6,7 @@
 import { isStopWord, normalize, remembered, stemCandidates, tokenize } from "./arabic.js";
 import { englishDictionary, isArabicNoun, lemmas, QUESTION_PHRASES } from "./english.js";
 import { namedEntities, type Entity } from "./entities.js";
+import { clauseRanges } from "./key-points.js";
 import lexicon from "./lexicon/question-words.json" with { type: "json" };
 import type { Range } from "./types.js";
 
@@ -771,8 +772,21 @@ function inDate(words: readonly string[], i: number): boolean {
  */
 export function statesCount(text: string, names: (token: string) => boolean): boolean {
   const tokens = tokenize(text);
-  return tokens.some((t, i) => names(t) && tokens.some((w, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isEvidence("quantity", w) && !isCurrency(w) && !inDate(tokens, k)));
+  const isCount = (k: number) => isEvidence("quantity", tokens[k]!) && !isCurrency(tokens[k]!) && !inDate(tokens, k);
+  // A currency's name is money, never the thing counted (دولار is no count of دول "countries").
+  const counted = (t: string) => names(t) && !isCurrency(t);
+  if (tokens.some((t, i) => counted(t) && tokens.some((_, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isCount(k)))) return true;
+  // "The number of" the thing, and its number further on in the clause: "عدد طلبات الشراء المبدئية من شركات الطيران
+  // الصينية بلغ 120 طائرة".
+  return clauseRanges(text).some(([a, b]) => {
+    const clause = tokenize(text.slice(a, b));
+    const at = clause.findIndex((t, i) => i > 0 && NUMBER_OF.has(clause[i - 1]!) && counted(t));
+    return at > 0 && clause.some((w, k) => k > at && isEvidence("quantity", w) && !isCurrency(w) && !inDate(clause, k));
+  });
 }
+
+/** "The number of", before the name of what is counted (عدد الطلاب، وعدد الزوار), normalized. */
+const NUMBER_OF = new Set(["عدد", "وعدد", "بعدد", "لعدد"]);
 
 /** "Times", after a number (40 مرة, 3 مرات). */
 const TIMES = new Set(["مره", "مرات", "times"]);

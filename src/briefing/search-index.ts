@@ -450,7 +450,20 @@ export class SearchIndex {
     // The count and what is said of the thing stand in one clause: "…مشاركة كيم في الاحتفالات…، مقابل إرسال آلاف
     // الجنود" counts soldiers sent, not soldiers who took part.
     const countedSaying = (s: string) => !saying || clauseRanges(s).some(([a, b]) => statesCount(s.slice(a, b), naming!) && tokenize(s.slice(a, b)).some(saying));
-    if (naming && !anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => (statesCount(s, naming) && countedSaying(s)) || countsTimes(s, naming)))) {
+    const statesAsked = (p: Paragraph) => p.sentences.some((s) => (statesCount(s, naming!) && countedSaying(s)) || countsTimes(s, naming!));
+    // The story the question is answered from: the first passage's article.
+    const story = this.passages[relevant[0]!.index]!.article.id;
+    // Or a passage of the story that states the count, however little else of the question it holds ("ويتوقع … أن
+    // يستقبل المعرض أكثر من 300 ألف زائر" for how many visitors the exhibition expects): shown second.
+    const counting = naming ? relevant.slice(0, PRICE_PASSAGES).findIndex((r) => statesAsked(this.passages[r.index]!.paragraph)) : -1;
+    const countIn = naming && counting < 0 ? raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && statesAsked(this.passages[r.id]!.paragraph)) : undefined;
+    // Shown among the first passages.
+    if (countIn || counting >= SPEAKING_SHOWN) {
+      const entry = countIn ? { index: countIn.id, score: countIn.score } : relevant[counting]!;
+      const at = relevant.findIndex((r) => r.index === entry.index);
+      if (at >= 0) relevant.splice(at, 1);
+      relevant.splice(1, 0, entry);
+    } else if (naming && counting < 0) {
       // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
       // it is counted, but not as the question says, that what it says is not mentioned.
       const countedAtAll = saying !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));
@@ -462,10 +475,9 @@ export class SearchIndex {
     if (title && !anyOf(PRICE_PASSAGES, (p) => namesTitleHolder(p.text, title, isOrdinaryWord))) missing.push({ kind: "name", value: title.map((t) => t.typed).join(" ") });
     // So is what a country said, when none of the passages found reports it saying anything ("what did Japan say
     // about the parade", answered by the parade marking Japan's surrender).
-    // Or, in the story the question is answered from (the first passage's article), any passage its words reach: the
+    // Or, in the story the question is answered from, any passage its words reach: the
     // one where Japan speaks may share little else with the question ("وأعربت طوكيو عن قلق بالغ" for what Japan said
     // of the naval exercise); what Washington thinks of another story is no answer.
-    const story = this.passages[relevant[0]!.index]!.article.id;
     const says = (id: number, country: Entity) => reportsSaying(this.passages[id]!.paragraph.text, country);
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
       // The first passage found where it speaks, by rank, or else one of the story's.

@@ -302,6 +302,29 @@ describe("questions the briefing does not cover", () => {
     expect(briefing.search("How many countries took part in the parade?", { limit: 3 }).missing?.find((m) => m.kind === "count")?.value).toBe("countries");
   });
 
+  it("answers a 'how many' question from the passage of its story that counts the thing, however little else it shares, or that gives 'the number of' it later in the clause", () => {
+    const text = [
+      "عنوان المقال التجريبي عن معرض الشاي",
+      "افتتح متحف التاريخ الحكومي في موسكو معرض \"طريق الشاي العظيم\" الذي يضم قطعاً أثرية معارة من متحف القصر في بكين.",
+      "ويتتبع معرض \"طريق الشاي العظيم\" في متحف موسكو تاريخ تجارة الشاي عبر بلدة كياختا، حيث كانت القوافل تنقل الشاي إلى موسكو.",
+      "ويعرض القسم الأول من معرض طريق الشاي العظيم أواني الشاي الخزفية التي صنعت في الصين لتجار موسكو.",
+      "وفي القسم الثاني من معرض طريق الشاي العظيم لوحات تصور قوافل الشاي وهي تعبر سيبيريا في طريقها إلى موسكو.",
+      "وقالت المشرفة على معرض طريق الشاي العظيم في متحف موسكو إن الشاي كان السلعة الأولى في تجارة موسكو.",
+      "ويخصص متحف موسكو في معرض طريق الشاي العظيم ركنا لطقوس شرب الشاي، مع عروض حية كل يوم سبت.",
+      "وحدد المتحف سعر التذكرة بـ800 روبل، ويتوقع القائمون عليه أن يستقبل أكثر من 300 ألف زائر.",
+      "وقالت الشركة المنظمة إن عدد طلبات الحجز المسبقة من المدارس والجامعات الروسية بلغ حتى الآن 120 مجموعة.",
+    ].join("\n");
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["How many visitors does the Great Tea Road exhibition at the Moscow museum expect?", "كم زائر يتوقع معرض طريق الشاي العظيم في متحف موسكو؟"]) {
+      const result = small.search(q, { limit: 3 });
+      expect(result.covered, q).not.toBe(false);
+      expect(result.hits.map((h) => h.paragraph.n), q).toContain(7);
+    }
+    expect(small.search("كم طلب حجز وصل من المدارس؟", { limit: 3 }).hits.map((h) => h.paragraph.n)).toEqual([8]);
+    // Not a count of what the story never counts.
+    expect(small.search("كم قطعة أثرية يضم معرض الشاي في موسكو؟", { limit: 3 }).missing?.map((m) => m.kind)).toEqual(["count"]);
+  });
+
   it("does not read a name it never mentions as words typed together (مادورو is not ما دور), nor part of it as a question word", () => {
     for (const q of ["ماذا قال مادورو عن الزيارة؟", "ماذا قال اينشتاين؟"]) expect(briefing.search(q, { limit: 3 }).covered, q).toBe(false);
   });
