@@ -103,9 +103,11 @@ const ARABIC_STOP = `
 /**
  * Question words and particles of Levantine, Egyptian and Gulf speech: a question word says what is asked, not
  * what about, so it is never content. So is the colloquial present of صار ("becomes", "happens": شو بصير), a verb
- * of state like كان.
+ * of state like كان. So are the words a reader asks the bot with, in the first person or the imperative ("بدي
+ * اعرف"، "قلي"، "احكيلي عن"، "اشرحلي"): they ask, they are not what is asked about.
  */
 const COLLOQUIAL_STOP = `
+اعرف نعرف قلي قولي قللي قولنا احكيلي احكيلنا احكيني خبرني خبرنا اخبرني اخبرنا عرفني فهمني اشرحلي اشرحلنا وضحلي وضحلنا
 شو ايش وش ليش ليه وين فين مين ايه ازاي امتى امتي قديش كيفاش علاش رح راح عم هيك هيكا مش مو انو اني يعني دلوقتي دلوقت لسه هلق هلا
 اللي باللي هاد هادا هاي هيدا هيدي ده دي كده كدا بس برضو كمان يصير بصير تصير بتصير
 عشان علشان مشان لانو لما شلون شنو منو ايمتى اشمعنى يلي هدول هذي

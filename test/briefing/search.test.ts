@@ -545,6 +545,18 @@ describe("search", () => {
     expect(facing.search("كيف تصرف البلدان في مواجهة العقوبات؟", { limit: 2 }).hits[0]!.paragraph.n).toBe(2);
   });
 
+  it("passes over the words a reader asks the bot with (بدي اعرف، قلي، احكيلي عن، اشرحلي)", () => {
+    const copy = oneArticle(
+      "قالت الطالبة: أعرف الآن كيف تعمل المختبرات من الداخل.",
+      "وتقام المحطات الصينية في مدن إيركوتسك وأوبنينسك على الأراضي الروسية.",
+    );
+    for (const q of ["بدي اعرف وين رح يركبوا المحطات الصينية بروسيا", "قلي وين المحطات الصينية", "احكيلي عن المحطات الصينية", "اشرحلي موضوع المحطات"]) {
+      const hits = copy.search(q, { limit: 3 }).hits;
+      expect(hits.map((h) => h.paragraph.n), q).toEqual([2]);
+    }
+    expect(analyze("بدي اعرف قلي احكيلي خبرني اشرحلي وضحلي").stems).toEqual([]);
+  });
+
   it("searches a colloquial word as its standard word rather than as a typo, and passes over dialect particles", () => {
     const copy = oneArticle(
       "قال الوزير إن البلدين أنفقا مالاً كثيراً على مشروع الطاقة خلال العام.",
