@@ -437,7 +437,10 @@ export class SearchIndex {
     const anyOf = (n: number, holds: (paragraph: Paragraph) => boolean) => relevant.slice(0, n).some((r) => holds(this.passages[r.index]!.paragraph));
     const price = priceWord(own);
     const asksPrice = price !== undefined && asked === "quantity";
-    if (asksPrice && !anyOf(PRICE_PASSAGES, (p) => this.statesPrice(p, words))) missing.push({ kind: "price", value: price });
+    const pricing = asksPrice ? relevant.slice(0, PRICE_PASSAGES).findIndex((r) => this.statesPrice(this.passages[r.index]!.paragraph, words)) : -1;
+    if (asksPrice && pricing < 0) missing.push({ kind: "price", value: price });
+    // The passage that states it is shown among the first ("وحدد المتحف سعر التذكرة بـ800 روبل" for the ticket's price).
+    if (pricing >= SPEAKING_SHOWN) relevant.splice(1, 0, ...relevant.splice(pricing, 1));
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
     const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
     // The words worked out once, for the head and the predicate alike.

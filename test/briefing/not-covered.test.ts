@@ -342,6 +342,22 @@ describe("questions the briefing does not cover", () => {
     for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?", "كم قيمة التبادل التجاري بين روسيا والصين؟", "ما قيمة هذه الزيارة بالنسبة للصين؟"]) expectAnswered(q);
   });
 
+  it("shows the passage that states the price asked among the first, though others hold more of the question's words", () => {
+    const text = [
+      "عنوان المقال التجريبي عن معرض الشاي",
+      "افتتح متحف التاريخ الحكومي في موسكو معرض \"طريق الشاي العظيم\" الذي يضم قطعاً أثرية معارة من متحف القصر في بكين.",
+      "وتباع تذاكر معرض طريق الشاي العظيم في متحف موسكو عبر موقع المتحف وفي شبابيك التذاكر عند المدخل.",
+      "ويمكن لحاملي تذكرة معرض طريق الشاي العظيم زيارة قاعات متحف موسكو الأخرى في اليوم نفسه.",
+      "وتشمل تذكرة معرض طريق الشاي العظيم في متحف موسكو جولة مع مرشد يتحدث الصينية.",
+      "وتتيح تذكرة معرض طريق الشاي العظيم في متحف موسكو حضور عرض طقوس الشاي الصينية كل يوم سبت.",
+      "وتصدر تذكرة معرض طريق الشاي العظيم في متحف موسكو باللغتين الروسية والصينية.",
+      "وحدد المتحف سعر التذكرة بـ800 روبل، مع دخول مجاني لمن هم دون 18 عاماً يوم الأربعاء من كل أسبوع، ويتوقع القائمون عليه أن يستقبل المعرض أكثر من 300 ألف زائر، بعدما شهد المتحف إقبالاً كبيراً على معارضه الآسيوية في السنوات الأخيرة، ولا سيما معرض الخزف الياباني الذي استقبل العام الماضي ما يزيد على ربع مليون زائر خلال ثلاثة أشهر.",
+    ].join("\n");
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const hits = small.search("ايش سعر تذكرة معرض طريق الشاي العظيم في متحف موسكو؟", { limit: 3 }).hits;
+    expect(hits.map((h) => h.paragraph.n)).toContain(7);
+  });
+
   it("says so for an English name that renders as no word of the briefing, and not for names it holds", () => {
     const zelensky = briefing.search("How did Zelensky react to the Putin Xi meeting in Beijing?", { limit: 3 });
     expect(zelensky.covered).toBe(false);
