@@ -14,7 +14,7 @@ import { absentEntities, absentThings, nameSkeleton, namedEntities, SKELETON_MIN
 import { jaccard } from "./sets.js";
 import { focusWords, splitFocus } from "./follow-up.js";
 import { clauseRanges } from "./key-points.js";
-import { afterTitles, askedMonths, askedPerson, titleAdjectives, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionType } from "./question.js";
+import { afterTitles, askedMonths, askedPerson, titleAdjectives, askedTitle, alsoCounted, answerEvidence, askedName, askedSpeakerCountries, englishSpeaker, namesTitleHolder, reportsSaying, askedUnits, isPercentWord, countedHead, countedPredicate, countsTimes, LATER_WORDS, nextWord, countedWords, withoutAskedUnit, isPriceWord, priceWord, questionType, sinceYears, speakerWord, statesAmount, statesCount, type QuestionTerm, type QuestionType } from "./question.js";
 import functionWords from "./lexicon/function-words.json" with { type: "json" };
 import { isColloquial, nearSynonyms, SYNONYM_WEIGHT, synonymsOf, type Synonym } from "./synonyms.js";
 import type { Article, ClosestTopic, Hit, Missing, Paragraph, Range } from "./types.js";
@@ -86,6 +86,17 @@ export const RANKING = {
   sameArticleDecay: 0.85,
 };
 export type Ranking = typeof RANKING;
+/** What a "how many" question counts (`SearchIndex.askedCount`). */
+export interface AskedCount {
+  words: QuestionTerm[];
+  head: QuestionTerm;
+  /** Whether a token names the thing counted. */
+  naming: (token: string) => boolean;
+  /** What the question says of the thing with a verb, if anything. */
+  predicate?: QuestionTerm;
+  /** Whether a sentence counts the thing as the question asks. */
+  counts: (sentence: string) => boolean;
+}
 /** Question types whose answer a passage plainly holds or lacks: a date, a month, a year, a span of time. */
 const DATED: ReadonlySet<QuestionType> = new Set(["time", "month", "weekday", "year", "duration"]);
 /** A percentage as news writes it: a figure with % or ٪, or in words (بالمئة, في المائة, percent). */
@@ -442,36 +453,27 @@ export class SearchIndex {
     // The passage that states it is shown among the first ("وحدد المتحف سعر التذكرة بـ800 روبل" for the ticket's price).
     if (pricing >= SPEAKING_SHOWN) relevant.splice(1, 0, ...relevant.splice(pricing, 1));
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
-    const counted = !asksPrice && missing.length === 0 && asked === "quantity" ? countedWords(own) : [];
-    // The words worked out once, for the head and the predicate alike.
-    const head = counted.length > 0 ? countedHead(own, counted) : undefined;
-    const naming = head ? this.namingTest([head.word]) : undefined;
-    // And the count must be of what the question says of the thing: "how many soldiers were killed" is not
-    // answered by "thousands of soldiers sent".
-    const predicate = naming ? countedPredicate(own, counted) : undefined;
-    const saying = predicate ? this.readingTest(predicate.word) : undefined;
-    // The count and what is said of the thing stand in one clause: "…مشاركة كيم في الاحتفالات…، مقابل إرسال آلاف
-    // الجنود" counts soldiers sent, not soldiers who took part.
-    const countedSaying = (s: string) => !saying || clauseRanges(s).some(([a, b]) => statesCount(s.slice(a, b), naming!) && tokenize(s.slice(a, b)).some(saying));
-    const statesAsked = (p: Paragraph) => p.sentences.some((s) => (statesCount(s, naming!) && countedSaying(s)) || countsTimes(s, naming!));
+    const count = !asksPrice && missing.length === 0 ? this.askedCount(own) : undefined;
+    const naming = count?.naming;
+    const statesAsked = (p: Paragraph) => p.sentences.some((s) => count!.counts(s));
     // The story the question is answered from: the first passage's article.
     const story = this.passages[relevant[0]!.index]!.article.id;
-    // Or a passage of the story that states the count, however little else of the question it holds ("ويتوقع … أن
-    // يستقبل المعرض أكثر من 300 ألف زائر" for how many visitors the exhibition expects): shown second.
+    // The story's own count first, however little else of the question its passage holds ("ويتوقع … أن يستقبل المعرض
+    // أكثر من 300 ألف زائر" for how many visitors the exhibition expects, over the visitors of another story's fair);
+    // else any of the first passages that counts it. Shown among the first passages.
     const counting = naming ? relevant.slice(0, PRICE_PASSAGES).findIndex((r) => statesAsked(this.passages[r.index]!.paragraph)) : -1;
-    const countIn = naming && counting < 0 ? raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && statesAsked(this.passages[r.id]!.paragraph)) : undefined;
-    // Shown among the first passages.
-    if (countIn || counting >= SPEAKING_SHOWN) {
-      const entry = countIn ? { index: countIn.id, score: countIn.score } : relevant[counting]!;
-      const at = relevant.findIndex((r) => r.index === entry.index);
-      if (at >= 0) relevant.splice(at, 1);
+    const countIn = naming ? raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && statesAsked(this.passages[r.id]!.paragraph)) : undefined;
+    const countAt = countIn ? relevant.findIndex((r) => r.index === countIn.id) : counting;
+    if (countAt >= SPEAKING_SHOWN || (countIn && countAt < 0)) {
+      const entry = countAt >= 0 ? relevant[countAt]! : { index: countIn!.id, score: countIn!.score };
+      if (countAt >= 0) relevant.splice(countAt, 1);
       relevant.splice(1, 0, entry);
-    } else if (naming && counting < 0) {
+    } else if (naming && counting < 0 && !countIn) {
       // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
       // it is counted, but not as the question says, that what it says is not mentioned.
-      const countedAtAll = saying !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));
-      if (countedAtAll) missing.push({ kind: "term", value: predicate!.typed });
-      else missing.push({ kind: this.mentions(head!.word) ? "count" : "term", value: counted.map((t) => t.typed).join(" ") });
+      const countedAtAll = count!.predicate !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));
+      if (countedAtAll) missing.push({ kind: "term", value: count!.predicate!.typed });
+      else missing.push({ kind: this.mentions(count!.head.word) ? "count" : "term", value: count!.words.map((t) => t.typed).join(" ") });
     }
     // So is a name: "what is the name of the premier" answered by passages that give the premier's title alone.
     const title = missing.length === 0 ? askedName(own) : undefined;
@@ -989,6 +991,27 @@ export class SearchIndex {
    * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
    * does not know as a noun, a verb after كم).
    */
+  /**
+   * What a "how many" question counts, and whether a sentence counts it as the question says: the thing by any of
+   * its forms, within reach of a number (or after "عدد"), and, when the question says something of it with a verb
+   * ("how many soldiers were killed"), in a clause that says it ("thousands of soldiers sent" is no answer);
+   * undefined for other questions, and for a count of nothing the lexicons can read.
+   */
+  askedCount(question: string): AskedCount | undefined {
+    if (questionType(question) !== "quantity" || priceWord(question) !== undefined) return undefined;
+    const words = countedWords(question);
+    // The words worked out once, for the head and the predicate alike.
+    const head = words.length > 0 ? countedHead(question, words) : undefined;
+    const naming = head ? this.namingTest([head.word]) : undefined;
+    if (!head || !naming) return undefined;
+    const predicate = countedPredicate(question, words);
+    const saying = predicate ? this.readingTest(predicate.word) : undefined;
+    // The count and what is said of the thing stand in one clause: "…مشاركة كيم في الاحتفالات…، مقابل إرسال آلاف
+    // الجنود" counts soldiers sent, not soldiers who took part.
+    const countedSaying = (s: string) => !saying || clauseRanges(s).some(([a, b]) => statesCount(s.slice(a, b), naming) && tokenize(s.slice(a, b)).some(saying));
+    return { words, head, naming, ...(predicate ? { predicate } : {}), counts: (s) => (statesCount(s, naming) && countedSaying(s)) || countsTimes(s, naming) };
+  }
+
   private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
     const forms = words.flatMap((word) => {
       if (/^[a-z]/.test(word)) return this.renderings(word);

@@ -194,6 +194,18 @@ describe("answers", () => {
     expect(briefing.answer("هل شي جين بينغ طرف في الأزمة؟").lead!.text).toContain("ليست طرفًا في الأزمة");
   });
 
+  it("leads a 'how many' question with the sentence that counts what is asked, not one holding another figure", () => {
+    const text = [
+      "عنوان المقال التجريبي عن معرض الشاي",
+      "افتتح متحف التاريخ الحكومي في موسكو معرض \"طريق الشاي العظيم\" الذي يضم 186 قطعة أثرية معارة من متحف القصر في بكين.",
+      "ويتتبع معرض طريق الشاي العظيم في موسكو تاريخ تجارة الشاي عبر بلدة كياختا، حيث كانت القوافل تنقل الشاي إلى موسكو.",
+      "وحدد المتحف سعر التذكرة بـ800 روبل، ويتوقع القائمون عليه أن يستقبل المعرض أكثر من 300 ألف زائر.",
+    ].join("\n");
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["كم زائر يتوقع معرض طريق الشاي العظيم في موسكو؟", "How many visitors does the tea exhibition in Moscow expect?"]) expect(small.answer(q).lead!.text, q).toContain("300 ألف زائر");
+    expect(small.answer("كم قطعة أثرية يضم معرض طريق الشاي العظيم؟").lead!.text).toContain("186 قطعة");
+  });
+
   it("does not lead with who spoke and when, without what they said", () => {
     const text = "عنوان المقال التجريبي عن المحادثات\nأكد وزير الخارجية الروسي سيرغي لافروف، يوم الثلاثاء (2 سبتمبر 2025)، أن المحادثات كانت مثمرة. وتناولت المحادثات ملفات عدة.";
     const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
