@@ -1018,8 +1018,15 @@ export class SearchIndex {
       return isArabicNoun(word) ? [...countedReadings(word), ...nearSynonyms(word)] : [];
     });
     if (forms.length === 0) return undefined;
-    // By the forms the search reads the words as, too (مرات as مرة).
-    return readsAs(new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems))]), forms);
+    // By the forms the search reads the words as, too (مرات as مرة), and the held words the dictionary leads to from
+    // an Arabic one (انتهاك → violation → مخالفة).
+    const pivots = words.flatMap((w) => (/^[a-z]/.test(w) ? [] : this.pivotsOf(w)));
+    return readsAs(new Set([...forms.flatMap((f) => stemCandidates(f)), ...words.flatMap((w) => this.readWord(w, 1).flatMap((r) => r.stems)), ...pivots]), forms);
+  }
+
+  /** The held stems the dictionary leads to from an Arabic noun, in any of its counted forms (`pivotStems`). */
+  private pivotsOf(word: string): string[] {
+    return countedReadings(word).flatMap((w) => pivotStems(w)).filter((p) => this.engine.docFrequency(p, FIELD.stem) > 0);
   }
 
   /** Whether a passage's token reads as a word of the question (a verb): by a stem of it, its synonyms' or its rendering's, or its root. */
@@ -1053,7 +1060,7 @@ export class SearchIndex {
     const readings = countedReadings(word);
     // Also by another form the search reads it as (مرات as مرة).
     if (this.variant(word)) return true;
-    return readings.some((w) => this.heldOrNear(w) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0));
+    return readings.some((w) => this.heldOrNear(w) || roots(w).some((r) => this.engine.docFrequency(r, FIELD.root) > 0)) || this.pivotsOf(word).length > 0;
   }
 }
 

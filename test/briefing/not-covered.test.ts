@@ -347,6 +347,16 @@ describe("questions the briefing does not cover", () => {
     for (const q of ["كم كلفة التبادل التجاري بين روسيا والصين؟", "بأي أسعار تستورد بكين الطاقة من روسيا؟", "How much money is the trade between Russia and China worth?", "كم قيمة التبادل التجاري بين روسيا والصين؟", "ما قيمة هذه الزيارة بالنسبة للصين؟"]) expectAnswered(q);
   });
 
+  it("answers a 'how many' question whose thing the briefing names in other words the dictionary leads to (انتهاك → violation → مخالفة)", () => {
+    const text = "عنوان المقال التجريبي عن الصيد\nاتفق الطرفان على تسيير دوريات مشتركة في نهر آمور، بعدما سجلت السلطات الروسية العام الماضي أكثر من 300 مخالفة لقواعد الصيد على ضفتها.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    const result = small.search("كم انتهاكاً سجلته السلطات الروسية في العام الماضي؟", { limit: 3 });
+    expect(result.covered).not.toBe(false);
+    expect(result.hits).toHaveLength(1);
+    // Not a thing it names in no words at all.
+    expect(small.search("كم دبابة أرسلت روسيا إلى الحدود؟", { limit: 3 }).covered).toBe(false);
+  });
+
   it("shows the passage that states the price asked among the first, though others hold more of the question's words", () => {
     const text = [
       "عنوان المقال التجريبي عن معرض الشاي",
