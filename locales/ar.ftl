@@ -53,6 +53,7 @@ not-covered-count = يرد فيه ذكر «{ $noun }» دون عدد.
 not-covered-name = يرد فيه ذكر «{ $title }» دون اسم.
 not-covered-said = لا ينقل الملف عن { $name } قولًا في ذلك.
 not-covered-later = لا يذكر الملف موعدًا مقبلًا لذلك.
+not-covered-date = لا يذكر الملف تاريخًا أو مدة لذلك.
 not-covered-closest = أقرب ما فيه من موضوعات:
 not-covered-sources = تصفح المقالات كلها: /sources
 no-searchable-text = أقرأ النصوص العربية والإنجليزية فقط. اكتب سؤالك بالكلمات، مثل: ما حجم التجارة بين روسيا والصين؟

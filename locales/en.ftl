@@ -50,6 +50,7 @@ not-covered-count = It mentions “{ $noun }” but gives no number.
 not-covered-name = It mentions “{ $title }” but gives no name.
 not-covered-said = It reports nothing { $name } said about it.
 not-covered-later = It says nothing of a next one.
+not-covered-date = It gives no date or length of time for it.
 not-covered-closest = The closest articles it has:
 not-covered-sources = Browse every article: /sources
 no-searchable-text = I read Arabic and English text only. Type your question in words, e.g. How big is Russia–China trade?

@@ -111,10 +111,11 @@ export interface Gloss {
  * the thing but count none (`count`, with the word as typed); or the next event a question asks about when the
  * briefing speaks of no later one (`later`, with the question's "next" word as typed); or the name of whom a title
  * names when the passages give the title alone (`name`, with the title as typed); or what a country said when the
- * passages name it but report nothing it said (`said`, with its CLDR region code).
+ * passages name it but report nothing it said (`said`, with its CLDR region code); or the date or span of time a
+ * "when" or "how long" question asks for when the passages it would show hold none (`date`, with the question type).
  */
 export interface Missing {
-  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later" | "name" | "said";
+  kind: "region" | "currency" | "number" | "term" | "price" | "count" | "later" | "name" | "said" | "date";
   value: string;
 }
 

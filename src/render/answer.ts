@@ -153,8 +153,8 @@ function displayName(type: "region" | "currency", code: string, lang: Language):
 
 /**
  * What a question named that the briefing lacks, in the reader's language: a country, a currency's noun, a number or
- * a word as typed. A price, a count, a next event, a name or what a country said, asked for, is said on a line of its
- * own (`renderNotCovered`).
+ * a word as typed. A price, a count, a next event, a name, what a country said or a date, asked for, is said on a
+ * line of its own (`renderNotCovered`).
  */
 function missingNames(missing: readonly Missing[], lang: Language): string[] {
   const names = missing.flatMap((m) => {
@@ -185,6 +185,7 @@ export function renderNotCovered(answer: Answer, view: View): { text: string; ke
   for (const m of answer.missing ?? []) if (m.kind === "name") lines.push(mark + t("not-covered-name", { title: isolate(escapeHtml(m.value)) }));
   for (const m of answer.missing ?? []) if (m.kind === "said") lines.push(mark + t("not-covered-said", { name: isolate(escapeHtml(displayName("region", m.value, lang))) }));
   if (answer.missing?.some((m) => m.kind === "later")) lines.push(mark + t("not-covered-later"));
+  if (answer.missing?.some((m) => m.kind === "date")) lines.push(mark + t("not-covered-date"));
   if (closest.length > 0) lines.push("", mark + t("not-covered-closest"));
   lines.push("", mark + t("not-covered-sources"));
   const keyboard: InlineKeyboardMarkup = {

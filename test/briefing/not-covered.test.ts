@@ -357,6 +357,18 @@ describe("questions the briefing does not cover", () => {
     expect(small.search("كم دبابة أرسلت روسيا إلى الحدود؟", { limit: 3 }).covered).toBe(false);
   });
 
+  it("says so when a 'when' or 'how long' question finds no passage holding a date or a span of time, and answers once one does", () => {
+    const text = "عنوان المقال التجريبي عن التلفريك\nيربط التلفريك العابر للحدود وسط مدينتي هيهي وبلاغوفيشتشينسك فوق نهر آمور، وسينقل نحو مليون راكب.\nويقول القائمون على التلفريك إنه فريد من نوعه.";
+    const small = Briefing.fromArticles([parseArticle("900_test.txt", text)!]);
+    for (const q of ["متى سيبدأ تشغيل التلفريك بين هيهي وبلاغوفيشتشينسك؟", "كم مدة رحلة التلفريك فوق نهر آمور؟"]) {
+      const result = small.search(q, { limit: 3 });
+      expect(result.covered, q).toBe(false);
+      expect(result.missing?.map((m) => m.kind), q).toEqual(["date"]);
+    }
+    const dated = Briefing.fromArticles([parseArticle("900_test.txt", `${text}\nومن المنتظر أن يبدأ تشغيل التلفريك في العام المقبل، بعد تأجيل دام عامين.`)!]);
+    for (const q of ["متى سيبدأ تشغيل التلفريك بين هيهي وبلاغوفيشتشينسك؟", "كم دام تأجيل التلفريك؟"]) expect(dated.search(q, { limit: 3 }).covered, q).not.toBe(false);
+  });
+
   it("shows the passage that states the price asked among the first, though others hold more of the question's words", () => {
     const text = [
       "عنوان المقال التجريبي عن معرض الشاي",

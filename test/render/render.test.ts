@@ -277,6 +277,11 @@ describe("the 'not covered' reply", () => {
     expect(lacking("When is the next SCO summit?", en)).toBe("It says nothing of a next one.");
   });
 
+  it("says plainly when a 'when' question's passages hold no date or span of time", () => {
+    expect(lacking("When will the Power of Siberia 2 pipeline be finished?", en)).toBe("It gives no date or length of time for it.");
+    expect(lacking("When will the Power of Siberia 2 pipeline be finished?", ar)).toBe("لا يذكر الملف تاريخًا أو مدة لذلك.");
+  });
+
   it("names a number no passage holds, and has no such line when nothing named is missing", () => {
     expect(visible(renderNotCovered(briefing.answer("ماذا قال بوتين عن زيارته إلى الصين عام 2011؟"), ar).text)).toContain("لا يرد فيه ذكر: 2011.");
     // No word of this question is held and it names nothing: not covered, with nothing to name or offer.
