@@ -992,11 +992,6 @@ export class SearchIndex {
   }
 
   /**
-   * How to tell a passage's word names the thing a question counts (by a stem or root of the word, of a near
-   * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
-   * does not know as a noun, a verb after كم).
-   */
-  /**
    * What a "how many" question counts, and whether a sentence counts it as the question says: the thing by any of
    * its forms, within reach of a number (or after "عدد"), and, when the question says something of it with a verb
    * ("how many soldiers were killed"), in a clause that says it ("thousands of soldiers sent" is no answer);
@@ -1017,6 +1012,11 @@ export class SearchIndex {
     return { words, head, naming, ...(predicate ? { predicate } : {}), counts: (s) => (statesCount(s, naming) && countedSaying(s)) || countsTimes(s, naming) };
   }
 
+  /**
+   * How to tell a passage's word names the thing a question counts (by a stem or root of the word, of a near
+   * synonym, or of an English word's held senses); undefined when that cannot be judged (a word the dictionary
+   * does not know as a noun, a verb after كم).
+   */
   private namingTest(words: readonly string[]): ((token: string) => boolean) | undefined {
     const forms = words.flatMap((word) => {
       if (/^[a-z]/.test(word)) return this.renderings(word);
