@@ -772,16 +772,17 @@ function inDate(words: readonly string[], i: number): boolean {
  */
 export function statesCount(text: string, names: (token: string) => boolean): boolean {
   const tokens = tokenize(text);
-  const isCount = (k: number) => isEvidence("quantity", tokens[k]!) && !isCurrency(tokens[k]!) && !inDate(tokens, k);
+  // A number or a count word, not an amount of money or part of a date.
+  const isCount = (words: readonly string[], k: number) => isEvidence("quantity", words[k]!) && !isCurrency(words[k]!) && !inDate(words, k);
   // A currency's name is money, never the thing counted (دولار is no count of دول "countries").
   const counted = (t: string) => names(t) && !isCurrency(t);
-  if (tokens.some((t, i) => counted(t) && tokens.some((_, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isCount(k)))) return true;
+  if (tokens.some((t, i) => counted(t) && tokens.some((_, k) => k !== i && Math.abs(k - i) <= AMOUNT_REACH && isCount(tokens, k)))) return true;
   // "The number of" the thing, and its number further on in the clause: "عدد طلبات الشراء المبدئية من شركات الطيران
   // الصينية بلغ 120 طائرة".
   return clauseRanges(text).some(([a, b]) => {
     const clause = tokenize(text.slice(a, b));
     const at = clause.findIndex((t, i) => i > 0 && NUMBER_OF.has(clause[i - 1]!) && counted(t));
-    return at > 0 && clause.some((w, k) => k > at && isEvidence("quantity", w) && !isCurrency(w) && !inDate(clause, k));
+    return at > 0 && clause.some((_, k) => k > at && isCount(clause, k));
   });
 }
 

@@ -453,27 +453,32 @@ export class SearchIndex {
     if (DATED.has(asked) && missing.length === 0 && !relevant.slice(0, PRICE_PASSAGES).some((r) => this.holdsAnswer(asked, r.index))) missing.push({ kind: "date", value: asked });
     const price = priceWord(own);
     const asksPrice = price !== undefined && asked === "quantity";
-    const pricing = asksPrice ? relevant.slice(0, PRICE_PASSAGES).findIndex((r) => this.statesPrice(this.passages[r.index]!.paragraph, words)) : -1;
-    if (asksPrice && pricing < 0) missing.push({ kind: "price", value: price });
+    // A passage that holds what is asked is shown among the first SPEAKING_SHOWN: second, when it is not already.
+    const showAmongFirst = (entry: { index: number; score: number }) => {
+      const at = relevant.findIndex((r) => r.index === entry.index);
+      if (at >= 0 && at < SPEAKING_SHOWN) return;
+      relevant.splice(1, 0, at >= 0 ? relevant.splice(at, 1)[0]! : entry);
+    };
+    // The story the question is answered from (the first passage's article), and its passage that holds something,
+    // among those the question's words reach, however little else of the question it holds.
+    const story = this.passages[relevant[0]!.index]!.article.id;
+    const inStory = (holds: (id: number) => boolean) => {
+      const found = raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && holds(r.id));
+      return found && { index: found.id, score: found.score };
+    };
+    const pricing = asksPrice ? relevant.slice(0, PRICE_PASSAGES).find((r) => this.statesPrice(this.passages[r.index]!.paragraph, words)) : undefined;
+    if (asksPrice && !pricing) missing.push({ kind: "price", value: price });
     // The passage that states it is shown among the first ("وحدد المتحف سعر التذكرة بـ800 روبل" for the ticket's price).
-    if (pricing >= SPEAKING_SHOWN) relevant.splice(1, 0, ...relevant.splice(pricing, 1));
+    if (pricing) showAmongFirst(pricing);
     // So is a count: "how many cars" answered by a passage that names cars but counts none.
     const count = !asksPrice && missing.length === 0 ? this.askedCount(own) : undefined;
     const naming = count?.naming;
-    const statesAsked = (p: Paragraph) => p.sentences.some((s) => count!.counts(s));
-    // The story the question is answered from: the first passage's article.
-    const story = this.passages[relevant[0]!.index]!.article.id;
-    // The story's own count first, however little else of the question its passage holds ("ويتوقع … أن يستقبل المعرض
-    // أكثر من 300 ألف زائر" for how many visitors the exhibition expects, over the visitors of another story's fair);
-    // else any of the first passages that counts it. Shown among the first passages.
-    const counting = naming ? relevant.slice(0, PRICE_PASSAGES).findIndex((r) => statesAsked(this.passages[r.index]!.paragraph)) : -1;
-    const countIn = naming ? raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && statesAsked(this.passages[r.id]!.paragraph)) : undefined;
-    const countAt = countIn ? relevant.findIndex((r) => r.index === countIn.id) : counting;
-    if (countAt >= SPEAKING_SHOWN || (countIn && countAt < 0)) {
-      const entry = countAt >= 0 ? relevant[countAt]! : { index: countIn!.id, score: countIn!.score };
-      if (countAt >= 0) relevant.splice(countAt, 1);
-      relevant.splice(1, 0, entry);
-    } else if (naming && counting < 0 && !countIn) {
+    const statesAsked = (id: number) => this.passages[id]!.paragraph.sentences.some((s) => count!.counts(s));
+    // The story's own count first ("ويتوقع … أن يستقبل المعرض أكثر من 300 ألف زائر" for how many visitors the exhibition
+    // expects, over the visitors of another story's fair); else any of the first passages that counts it.
+    const counting = naming ? (inStory(statesAsked) ?? relevant.slice(0, PRICE_PASSAGES).find((r) => statesAsked(r.index))) : undefined;
+    if (counting) showAmongFirst(counting);
+    else if (naming) {
       // The reply says the thing is mentioned without a number only when the briefing holds a word for it; when
       // it is counted, but not as the question says, that what it says is not mentioned.
       const countedAtAll = count!.predicate !== undefined && anyOf(PRICE_PASSAGES, (p) => p.sentences.some((s) => statesCount(s, naming)));
@@ -488,19 +493,12 @@ export class SearchIndex {
     // Or, in the story the question is answered from, any passage its words reach: the
     // one where Japan speaks may share little else with the question ("وأعربت طوكيو عن قلق بالغ" for what Japan said
     // of the naval exercise); what Washington thinks of another story is no answer.
-    const says = (id: number, country: Entity) => reportsSaying(this.passages[id]!.paragraph.text, country);
     for (const country of missing.length === 0 ? askedSpeakerCountries(own) : []) {
+      const says = (id: number) => reportsSaying(this.passages[id]!.paragraph.text, country);
       // The first passage found where it speaks, by rank, or else one of the story's.
-      const at = relevant.slice(0, SAYING_PASSAGES).findIndex((r) => says(r.index, country));
-      if (at >= 0 && at < SPEAKING_SHOWN) continue;
-      const entry = at >= 0 ? relevant[at] : raw.slice(0, SAYING_PASSAGES).find((r) => this.passages[r.id]!.article.id === story && says(r.id, country));
-      if (entry === undefined) {
-        missing.push({ kind: "said", value: country.code });
-        continue;
-      }
-      // None of the first passages is one where the country speaks: the one found is shown second.
-      if (at >= 0) relevant.splice(at, 1);
-      relevant.splice(1, 0, "index" in entry ? entry : { index: entry.id, score: entry.score });
+      const speaking = relevant.slice(0, SAYING_PASSAGES).find((r) => says(r.index)) ?? inStory(says);
+      if (speaking) showAmongFirst(speaking);
+      else missing.push({ kind: "said", value: country.code });
     }
     if (missing.length > 0 || !words.some((w) => w.held)) {
       // Not covered: no passages, only the articles the nearest ones come from, to offer as topics — when a word
@@ -995,9 +993,15 @@ export class SearchIndex {
    * What a "how many" question counts, and whether a sentence counts it as the question says: the thing by any of
    * its forms, within reach of a number (or after "عدد"), and, when the question says something of it with a verb
    * ("how many soldiers were killed"), in a clause that says it ("thousands of soldiers sent" is no answer);
-   * undefined for other questions, and for a count of nothing the lexicons can read.
+   * undefined for other questions, and for a count of nothing the lexicons can read. Worked out once per question
+   * while the index is unchanged: the search and the answer's lead both ask.
    */
   askedCount(question: string): AskedCount | undefined {
+    return this.askedCounts.get(this.passages.length, question, () => this.countOf(question) ?? null) ?? undefined;
+  }
+  private readonly askedCounts = new KeptWhileUnchanged<AskedCount | null>(TRANSLATIONS_KEPT);
+
+  private countOf(question: string): AskedCount | undefined {
     if (questionType(question) !== "quantity" || priceWord(question) !== undefined) return undefined;
     const words = countedWords(question);
     // The words worked out once, for the head and the predicate alike.
